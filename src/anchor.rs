@@ -1,0 +1,226 @@
+//! Quote anchoring: finding a curated quote verbatim in its source text.
+//!
+//! "Verbatim" has to survive the ways text is copied: curly or straight
+//! quotes and apostrophes, hyphens and dashes, line breaks and runs of
+//! spaces, composed or decomposed accents, and the backslash escapes that
+//! web capture leaves before punctuation (`\$250`). Both sides are folded
+//! the same way (NFC, then the folds in [`fold_char`]); letters, digits and
+//! case are never changed, so a changed word is still a miss. Every folded
+//! character remembers its byte offset in the original, so an anchor is
+//! reported as a line and column of the source file as the editor sees it.
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+/// Text folded for matching, with a map back to the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    /// For each byte of `text`, the byte offset in the original it came from.
+    origin: Vec<usize>,
+    /// The length of the original, where a match at the very end ends.
+    len: usize,
+}
+
+/// How one character is folded: typographic quotes, apostrophes, dashes and
+/// spaces become their plain forms. `None` drops the character.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{0060}'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => return None,
+        '\u{2026}' => '…',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Folds `s` for matching; see the module docs.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len());
+    let mut push = |text: &mut String, c: char, at: usize| {
+        if c == ' ' && (text.is_empty() || text.ends_with(' ')) {
+            return;
+        }
+        let before = text.len();
+        text.push(c);
+        origin.extend(std::iter::repeat_n(at, text.len() - before));
+    };
+    // Split into segments that start at a character with combining class 0,
+    // and compose each one: NFC never composes across such a boundary for
+    // the scripts news is written in.
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        // A backslash before ASCII punctuation is a capture artefact (`\$`).
+        if c == '\\' && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_punctuation()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && canonical_combining_class(chars[j].1) != 0 {
+            j += 1;
+        }
+        let segment: String = chars[i..j].iter().map(|(_, c)| *c).collect();
+        for c in segment.nfc() {
+            if let Some(f) = fold_char(c) {
+                push(&mut text, f, at);
+            }
+        }
+        i = j;
+    }
+    if text.ends_with(' ') {
+        text.pop();
+        origin.pop();
+    }
+    Folded {
+        text,
+        origin,
+        len: s.len(),
+    }
+}
+
+impl Folded {
+    /// The byte offset in the original of folded byte `i`.
+    pub fn origin(&self, i: usize) -> usize {
+        self.origin.get(i).copied().unwrap_or(self.len)
+    }
+}
+
+/// Where a quote was found: a byte range of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The passage of the source most like a quote that was not found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    pub start: usize,
+    pub end: usize,
+    /// Similarity from 0 to 1 (Sørensen-Dice over character bigrams).
+    pub similarity: f64,
+}
+
+/// Finds `quote` in `source` (already folded), or the closest passage.
+pub fn find(source: &Folded, quote: &str) -> Result<Anchor, Option<NearMiss>> {
+    let q = fold(quote).text;
+    if q.is_empty() {
+        return Err(None);
+    }
+    if let Some(i) = source.text.find(&q) {
+        return Ok(Anchor {
+            start: source.origin(i),
+            end: source.origin(i + q.len()),
+        });
+    }
+    Err(closest(source, &q))
+}
+
+/// Slides a window the size of the quote over word starts of the source and
+/// keeps the most similar passage.
+fn closest(source: &Folded, q: &str) -> Option<NearMiss> {
+    let text = &source.text;
+    let qlen = q.chars().count();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let mut best: Option<(f64, usize, usize)> = None;
+    for &s in &starts {
+        let end = text[s..]
+            .char_indices()
+            .nth(qlen)
+            .map_or(text.len(), |(i, _)| s + i);
+        let score = strsim::sorensen_dice(q, &text[s..end]);
+        if best.is_none_or(|(b, _, _)| score > b) {
+            best = Some((score, s, end));
+        }
+    }
+    best.map(|(similarity, s, e)| NearMiss {
+        start: source.origin(s),
+        end: source.origin(e),
+        similarity,
+    })
+}
+
+/// One-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor(source: &str, quote: &str) -> Option<String> {
+        let f = fold(source);
+        find(&f, quote).ok().map(|a| source[a.start..a.end].to_string())
+    }
+
+    #[test]
+    fn typography_and_spacing_fold() {
+        let src = "He said \u{201C}it\u{2019}s over\u{201D} \u{2014} and\n\nleft.";
+        assert_eq!(
+            anchor(src, "\"it's over\" - and left").as_deref(),
+            Some("\u{201C}it\u{2019}s over\u{201D} \u{2014} and\n\nleft")
+        );
+    }
+
+    #[test]
+    fn escapes_left_by_web_capture_are_ignored() {
+        let src = r"from 100,000 drams (\$250) to 180,000";
+        assert_eq!(anchor(src, "100,000 drams ($250)").as_deref(), Some(r"100,000 drams (\$250)"));
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_match() {
+        let src = "Erevan, capitale de l\u{2019}Arme\u{0301}nie";
+        assert_eq!(
+            anchor(src, "capitale de l'Arm\u{00E9}nie").as_deref(),
+            Some("capitale de l\u{2019}Arme\u{0301}nie")
+        );
+    }
+
+    #[test]
+    fn any_script() {
+        let ru = "Армения приостановила участие в ОДКБ в 2024 году.";
+        assert_eq!(anchor(ru, "приостановила участие в ОДКБ").as_deref(), Some("приостановила участие в ОДКБ"));
+        let ar = "قالت أرمينيا إنها جمدت مشاركتها في المنظمة";
+        assert_eq!(anchor(ar, "جمدت مشاركتها").as_deref(), Some("جمدت مشاركتها"));
+    }
+
+    #[test]
+    fn a_changed_word_or_case_is_a_miss_with_the_nearest_passage() {
+        let src = "Line one.\nArmenia suspended its participation in the CSTO.\nLine three.";
+        let f = fold(src);
+        let miss = find(&f, "Armenia withdrew its participation in the CSTO").unwrap_err().unwrap();
+        assert_eq!(line_col(src, miss.start), (2, 1));
+        assert!(miss.similarity > 0.7 && miss.similarity < 1.0, "{}", miss.similarity);
+        assert!(anchor(src, "armenia suspended").is_none());
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = "ab\nцd\u{2019}e";
+        assert_eq!(line_col(src, src.find('e').unwrap()), (2, 4));
+    }
+}

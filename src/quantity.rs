@@ -1,0 +1,453 @@
+//! Quantities with their form: exact, approximate, range, lower or upper
+//! bound; and the search for a curated number in its quote.
+//!
+//! A curated number is only as good as its match with the text, and a typo
+//! in a number is the most common curation error, so every number a claim
+//! states must be found in its quote in one of the forms news text uses
+//! (`230000`, `230,000`, `230.000`, `230 000`, `230 thousand`, `$7.2
+//! billion`, `31%`, `four`, Arabic-Indic digits...).
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The form of a stated number.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "form", rename_all = "kebab-case")]
+pub enum Form {
+    Exact { value: f64 },
+    Approx { value: f64 },
+    Range { low: f64, high: f64 },
+    AtLeast { value: f64 },
+    AtMost { value: f64 },
+}
+
+/// How far an exact or approximate value may stray and still agree.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tolerance {
+    Absolute(f64),
+    Relative(f64),
+}
+
+impl Tolerance {
+    fn amount(self, v: f64) -> f64 {
+        match self {
+            Tolerance::Absolute(a) => a,
+            Tolerance::Relative(r) => (v * r).abs(),
+        }
+    }
+
+    /// `5%` (relative) or `0.5` (absolute, in the property's unit).
+    pub fn parse(s: &str) -> Result<Tolerance, String> {
+        let s = s.trim();
+        if let Some(p) = s.strip_suffix('%') {
+            let p: f64 = p.trim().parse().map_err(|_| format!("`{s}` is not a percentage"))?;
+            return Ok(Tolerance::Relative(p / 100.0));
+        }
+        s.parse::<f64>()
+            .map(Tolerance::Absolute)
+            .map_err(|_| format!("`{s}` is not a tolerance: write `5%` or a number"))
+    }
+}
+
+/// The default width given to an approximate value ("about 100,000").
+pub const APPROX_DEFAULT: Tolerance = Tolerance::Relative(0.10);
+
+impl Form {
+    /// The numbers the form states, to be found in the quote.
+    pub fn numbers(&self) -> Vec<f64> {
+        match *self {
+            Form::Exact { value } | Form::Approx { value } | Form::AtLeast { value } | Form::AtMost { value } => {
+                vec![value]
+            }
+            Form::Range { low, high } => vec![low, high],
+        }
+    }
+
+    /// The values the claim allows, as a closed interval (infinite ends for bounds).
+    pub fn interval(&self, tolerance: Option<Tolerance>) -> (f64, f64) {
+        match *self {
+            Form::Exact { value } => {
+                let t = tolerance.map_or(0.0, |t| t.amount(value));
+                (value - t, value + t)
+            }
+            Form::Approx { value } => {
+                let t = tolerance
+                    .map_or(0.0, |t| t.amount(value))
+                    .max(APPROX_DEFAULT.amount(value));
+                (value - t, value + t)
+            }
+            Form::Range { low, high } => (low, high),
+            Form::AtLeast { value } => (value, f64::INFINITY),
+            Form::AtMost { value } => (f64::NEG_INFINITY, value),
+        }
+    }
+}
+
+impl fmt::Display for Form {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Form::Exact { value } => write!(f, "{}", fmt_num(value)),
+            Form::Approx { value } => write!(f, "about {}", fmt_num(value)),
+            Form::Range { low, high } => write!(f, "{}-{}", fmt_num(low), fmt_num(high)),
+            Form::AtLeast { value } => write!(f, "at least {}", fmt_num(value)),
+            Form::AtMost { value } => write!(f, "at most {}", fmt_num(value)),
+        }
+    }
+}
+
+/// A number written for people: `7.2 billion`, `100,000`, `31`.
+pub fn fmt_num(v: f64) -> String {
+    if v.is_infinite() {
+        return if v > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v.abs() >= scale {
+            let x = v / scale;
+            return format!("{} {word}", trim_float(x));
+        }
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as i64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        return if v < 0.0 { format!("-{out}") } else { out };
+    }
+    trim_float(v)
+}
+
+fn trim_float(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+const APPROX_WORDS: [&str; 11] = [
+    "about", "approximately", "around", "nearly", "almost", "roughly", "some", "an estimated",
+    "estimated", "~", "circa",
+];
+const LOWER_WORDS: [&str; 8] = [
+    "at least", "more than", "over", "above", "upwards of", "in excess of", ">=", ">",
+];
+const UPPER_WORDS: [&str; 8] = [
+    "at most", "less than", "fewer than", "under", "up to", "below", "<=", "<",
+];
+
+/// Reads a curated quantity: `7.2 billion`, `about 100000`, `over 100,000`,
+/// `200-300`, `between 200 and 300`, `at most 5`, `hundreds`.
+pub fn parse(s: &str) -> Result<Form, String> {
+    let t = s.trim().to_lowercase();
+    let err = || {
+        format!(
+            "`{s}` is not a quantity: write a number (`7.2 billion`, `100000`), optionally with \
+             `about`, `over`/`at least`, `under`/`at most`, or a range `200-300`"
+        )
+    };
+    for w in APPROX_WORDS {
+        if let Some(rest) = strip_word(&t, w) {
+            return Ok(Form::Approx { value: number(rest).ok_or_else(err)? });
+        }
+    }
+    for w in LOWER_WORDS {
+        if let Some(rest) = strip_word(&t, w) {
+            return Ok(Form::AtLeast { value: number(rest).ok_or_else(err)? });
+        }
+    }
+    for w in UPPER_WORDS {
+        if let Some(rest) = strip_word(&t, w) {
+            return Ok(Form::AtMost { value: number(rest).ok_or_else(err)? });
+        }
+    }
+    match t.as_str() {
+        "dozens" => return Ok(Form::Range { low: 24.0, high: 99.0 }),
+        "hundreds" => return Ok(Form::Range { low: 200.0, high: 999.0 }),
+        "thousands" => return Ok(Form::Range { low: 2000.0, high: 9999.0 }),
+        _ => {}
+    }
+    let range = t
+        .strip_prefix("between ")
+        .and_then(|r| r.split_once(" and "))
+        .or_else(|| t.split_once(".."))
+        .or_else(|| t.split_once(" to "))
+        .or_else(|| {
+            // "200-300", but not a negative number.
+            t[1..].find('-').map(|i| (&t[..i + 1], &t[i + 2..]))
+        });
+    if let Some((a, b)) = range {
+        let (a, b) = (a.trim(), b.trim());
+        let mut low = number(a).ok_or_else(err)?;
+        let high = number(b).ok_or_else(err)?;
+        // "between 2 and 3 million": the scale word covers both ends.
+        if !a.chars().any(char::is_alphabetic) {
+            if let Some((_, word)) = b.split_once(' ') {
+                if let Some(scale) = scale_word(word.trim()) {
+                    low *= scale;
+                }
+            }
+        }
+        if low > high {
+            return Err(format!("the range `{s}` goes down: write the lower end first"));
+        }
+        return Ok(Form::Range { low, high });
+    }
+    Ok(Form::Exact { value: number(&t).ok_or_else(err)? })
+}
+
+fn strip_word<'a>(t: &'a str, w: &str) -> Option<&'a str> {
+    let rest = t.strip_prefix(w)?;
+    if w.chars().all(|c| c.is_alphabetic() || c == ' ') && !rest.starts_with(' ') {
+        return None;
+    }
+    Some(rest.trim())
+}
+
+/// One curated number: digits with `,` or `_` grouping and `.` decimals, an
+/// optional currency sign, `%`, and a scale word (`thousand`, `million`, `bn`).
+fn number(s: &str) -> Option<f64> {
+    let s = s.trim().trim_start_matches(['$', '€', '£', '₽', '֏']).trim_end_matches('%').trim();
+    if let Some(n) = crate::time::number_word(s) {
+        return Some(n as f64);
+    }
+    let (digits, scale) = match s.split_once(' ') {
+        Some((d, w)) => (d, scale_word(w.trim())?),
+        None => {
+            let split = s.find(|c: char| c.is_alphabetic()).unwrap_or(s.len());
+            let (d, w) = s.split_at(split);
+            (d, if w.is_empty() { 1.0 } else { scale_word(w)? })
+        }
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != ',' && *c != '_').collect();
+    clean.parse::<f64>().ok().map(|v| v * scale)
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w.trim_end_matches('.') {
+        "k" | "thousand" | "thousands" | "mil" | "тыс" | "тысяч" | "тысячи" | "alf" | "ألف" => 1e3,
+        "m" | "mn" | "mln" | "million" | "millions" | "млн" | "millones" | "millions de" | "مليون" => 1e6,
+        "bn" | "b" | "billion" | "billions" | "млрд" | "mrd" | "milliard" | "milliards" | "مليار" => 1e9,
+        "trillion" | "трлн" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Every value a number in `text` may stand for, in every convention news
+/// uses: `230.000` is 230000 in German and 230 in English, so both are kept.
+pub fn numbers_in(text: &str) -> Vec<f64> {
+    let chars: Vec<char> = text.chars().map(ascii_digit).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        // A run of digits with separators between digit groups.
+        let start = i;
+        let mut j = i;
+        while j < chars.len() {
+            let c = chars[j];
+            let sep = matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '٬' | '٫');
+            if c.is_ascii_digit() || (sep && j + 1 < chars.len() && chars[j + 1].is_ascii_digit()) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let token: String = chars[start..j].iter().collect();
+        let rest: String = chars[j..].iter().take(24).collect();
+        let scale = following_scale(&rest);
+        for v in interpretations(&token) {
+            out.push(v);
+            if let Some(sc) = scale {
+                out.push(v * sc);
+            }
+        }
+        i = j;
+    }
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.to_lowercase();
+        if let Some(n) = crate::time::number_word(&w).or_else(|| ordinal_word(&w)) {
+            out.push(n as f64);
+        }
+    }
+    out
+}
+
+fn ordinal_word(w: &str) -> Option<i64> {
+    const ORD: [&str; 12] = [
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "eleventh",
+    ];
+    ORD.iter().position(|o| *o == w).map(|i| i as i64)
+}
+
+fn ascii_digit(c: char) -> char {
+    match c {
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '०'..='९' => char::from(b'0' + (c as u32 - '०' as u32) as u8),
+        c => c,
+    }
+}
+
+fn following_scale(rest: &str) -> Option<f64> {
+    let rest = rest.trim_start_matches(['%', ')']).trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect();
+    if word.is_empty() {
+        return None;
+    }
+    scale_word(&word.to_lowercase())
+}
+
+/// The values a digit token can mean under each grouping convention.
+fn interpretations(token: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let seps: Vec<char> = token.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if seps.is_empty() {
+        out.extend(token.parse::<f64>().ok());
+        return out;
+    }
+    // Try each separator as the decimal mark (or none), the others as grouping.
+    for decimal in [None, Some('.'), Some(','), Some('٫')] {
+        let mut s = String::new();
+        let mut ok = true;
+        let mut seen_decimal = false;
+        let groups: Vec<&str> = token.split(|c: char| !c.is_ascii_digit()).collect();
+        for (k, c) in token.chars().filter(|c| !c.is_ascii_digit()).enumerate() {
+            let _ = k;
+            if Some(c) == decimal {
+                if seen_decimal {
+                    ok = false;
+                }
+                seen_decimal = true;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let mut sep_iter = token.chars().filter(|c| !c.is_ascii_digit());
+        for (k, g) in groups.iter().enumerate() {
+            if k == 0 {
+                s.push_str(g);
+                continue;
+            }
+            let sep = sep_iter.next().unwrap();
+            if Some(sep) == decimal {
+                s.push('.');
+                s.push_str(g);
+            } else if g.len() == 3 && !s.contains('.') {
+                s.push_str(g);
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            if let Ok(v) = s.parse::<f64>() {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    // "1,5" may also be two numbers; a leading group still counts on its own.
+    for g in token.split(|c: char| !c.is_ascii_digit()) {
+        if let Ok(v) = g.parse::<f64>() {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// True when `value` is among the numbers of `text`.
+pub fn appears_in(value: f64, text: &str) -> bool {
+    numbers_in(text)
+        .iter()
+        .any(|n| (n - value).abs() <= 1e-9 * value.abs().max(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_form() {
+        assert_eq!(parse("7.2 billion"), Ok(Form::Exact { value: 7.2e9 }));
+        assert_eq!(parse("$1.7bn"), Ok(Form::Exact { value: 1.7e9 }));
+        assert_eq!(parse("100,000"), Ok(Form::Exact { value: 100000.0 }));
+        assert_eq!(parse("about 100000"), Ok(Form::Approx { value: 100000.0 }));
+        assert_eq!(parse("over 100,000"), Ok(Form::AtLeast { value: 100000.0 }));
+        assert_eq!(parse("at most 5"), Ok(Form::AtMost { value: 5.0 }));
+        assert_eq!(parse("200-300"), Ok(Form::Range { low: 200.0, high: 300.0 }));
+        assert_eq!(parse("between 2 and 3 million"), Ok(Form::Range { low: 2e6, high: 3e6 }));
+        assert_eq!(parse("31%"), Ok(Form::Exact { value: 31.0 }));
+        assert_eq!(parse("four"), Ok(Form::Exact { value: 4.0 }));
+        assert_eq!(parse("hundreds"), Ok(Form::Range { low: 200.0, high: 999.0 }));
+        assert!(parse("300-200").unwrap_err().contains("goes down"));
+        assert!(parse("lots").unwrap_err().contains("is not a quantity"));
+    }
+
+    #[test]
+    fn intervals_carry_the_form() {
+        assert_eq!(Form::Exact { value: 100.0 }.interval(None), (100.0, 100.0));
+        assert_eq!(
+            Form::Exact { value: 100.0 }.interval(Some(Tolerance::Relative(0.05))),
+            (95.0, 105.0)
+        );
+        assert_eq!(Form::Approx { value: 100.0 }.interval(None), (90.0, 110.0));
+        assert_eq!(Form::AtLeast { value: 5.0 }.interval(None), (5.0, f64::INFINITY));
+    }
+
+    #[test]
+    fn finds_numbers_in_news_forms() {
+        for text in [
+            "230000 people",
+            "230,000 people",
+            "230.000 Menschen",
+            "230 000 personnes",
+            "230\u{202f}000 personnes",
+            "230 thousand",
+            "230 mil personas",
+            "230 тыс. человек",
+            "٢٣٠٬٠٠٠ شخص",
+        ] {
+            assert!(appears_in(230000.0, text), "{text}");
+        }
+        assert!(appears_in(7.2e9, "bilateral commerce hit $7.2 billion"));
+        assert!(appears_in(31.0, "just 31% of Armenians"));
+        assert!(appears_in(4.0, "killed four Armenian soldiers"));
+        assert!(appears_in(50.0, "a happy 50th birthday"));
+        assert!(appears_in(1.5, "1,5 Millionen"));
+        assert!(appears_in(1.5e6, "1,5 млн"));
+    }
+
+    #[test]
+    fn a_typo_is_not_found() {
+        assert!(!appears_in(7.3e9, "bilateral commerce hit $7.2 billion"));
+        assert!(!appears_in(230001.0, "230,000 people"));
+        assert!(!appears_in(32.0, "just 31% of Armenians"));
+    }
+
+    #[test]
+    fn formats_for_people() {
+        assert_eq!(fmt_num(7.2e9), "7.2 billion");
+        assert_eq!(fmt_num(100000.0), "100,000");
+        assert_eq!(fmt_num(31.0), "31");
+    }
+}

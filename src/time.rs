@@ -1,0 +1,1033 @@
+//! Time expressions: partial dates, fuzzy periods, bounds and relative
+//! expressions, resolved to an interval of days and a TimeML value.
+//!
+//! News text rarely gives a full date. "mid-2024", "by February 2024",
+//! "last month" and "on Thursday" all name a *span* of days, and comparing
+//! claims means comparing those spans, so every expression resolves to an
+//! [`Interval`] (inclusive days, either end possibly open) together with the
+//! TimeML value an annotator would write (`2024`, `2024-05`, `2024-W17`,
+//! `2024-Q3`, `2024-H1`, `2024-SU`, `199`...) and the rule that produced it,
+//! so an editor can check the reading with `claimcheck date`.
+//!
+//! Relative expressions need a reference date (the source's publication or
+//! writing date). Where the text does not say whether a bare month or day is
+//! past or future, a [`Tense`] decides: claims about reported events read
+//! them as past; `claimcheck date` defaults to the nearest occurrence with a
+//! bias to the past, which is what news annotators choose most often.
+
+use std::fmt;
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+use serde::Serialize;
+
+/// An inclusive span of days; `None` at either end means unbounded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Interval {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+impl Interval {
+    pub fn new(start: Date, end: Date) -> Interval {
+        Interval {
+            start: Some(start),
+            end: Some(end),
+        }
+    }
+
+    pub fn day(d: Date) -> Interval {
+        Interval::new(d, d)
+    }
+
+    /// The days both intervals cover, if any.
+    pub fn intersect(&self, other: &Interval) -> Option<Interval> {
+        let start = max_opt(self.start, other.start);
+        let end = min_opt(self.end, other.end);
+        match (start, end) {
+            (Some(s), Some(e)) if s > e => None,
+            _ => Some(Interval { start, end }),
+        }
+    }
+
+    /// True when every day of `self` comes strictly before every day of `other`.
+    pub fn before(&self, other: &Interval) -> bool {
+        match (self.end, other.start) {
+            (Some(e), Some(s)) => e < s,
+            _ => false,
+        }
+    }
+
+    /// True when the interval is a single known day.
+    pub fn is_day(&self) -> bool {
+        matches!((self.start, self.end), (Some(s), Some(e)) if s == e)
+    }
+
+    /// The earliest day, or the latest where only that is known; for sorting.
+    pub fn sort_key(&self) -> (Date, Date) {
+        let lo = self.start.or(self.end).unwrap_or(Date::MIN);
+        let hi = self.end.or(self.start).unwrap_or(Date::MAX);
+        (lo, hi)
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s == e => write!(f, "{s}"),
+            (Some(s), Some(e)) => write!(f, "{s}..{e}"),
+            (Some(s), None) => write!(f, "{s}.."),
+            (None, Some(e)) => write!(f, "..{e}"),
+            (None, None) => write!(f, ".."),
+        }
+    }
+}
+
+fn max_opt(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (x, None) | (None, x) => x,
+    }
+}
+
+fn min_opt(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (x, None) | (None, x) => x,
+    }
+}
+
+/// How to read a bare month, day of month or weekday that the text does not
+/// place in time ("in September", "on Thursday").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Tense {
+    /// The most recent occurrence on or before the reference date.
+    Past,
+    /// The next occurrence on or after the reference date.
+    Future,
+    /// Whichever is nearer, preferring the past unless the future one is
+    /// much nearer (bare weekdays are always read as past).
+    #[default]
+    Nearest,
+}
+
+/// A time expression read and resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Resolved {
+    /// The TimeML value (`2025-05`, `2024-W17`, `2018/2020` for a range).
+    pub value: String,
+    /// The TimeML `mod` (`START`, `MID`, `END`, `BEFORE`, `ON_OR_BEFORE`,
+    /// `AFTER`, `ON_OR_AFTER`, `APPROX`), if any.
+    #[serde(rename = "mod")]
+    pub modifier: Option<&'static str>,
+    pub interval: Interval,
+    /// The rule applied, in words, for editors checking a reading.
+    pub rule: String,
+    /// True when the reading depended on the reference date.
+    pub relative: bool,
+}
+
+/// Why an expression could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimeError {
+    /// Not a time expression claimcheck understands.
+    Unrecognised(String),
+    /// A relative expression with no reference date to count from.
+    NeedsReference(String),
+    /// Recognised, but names no real date (e.g. `2025-02-30`).
+    Invalid(String),
+}
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimeError::Unrecognised(e) => write!(f, "`{e}` is not a time expression claimcheck can read"),
+            TimeError::NeedsReference(e) => write!(
+                f,
+                "`{e}` is relative and needs a reference date (a source published on a known day)"
+            ),
+            TimeError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+/// A calendar period an expression names, before modifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Period {
+    Day(Date),
+    Week(i16, i8),
+    Month(i16, i8),
+    Quarter(i16, i8),
+    Half(i16, i8),
+    /// 0 spring, 1 summer, 2 fall, 3 winter (December of the year into February).
+    Season(i16, i8),
+    Year(i16),
+    Decade(i16),
+    Century(i16),
+}
+
+const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
+impl Period {
+    fn value(self) -> String {
+        match self {
+            Period::Day(d) => d.to_string(),
+            Period::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Period::Month(y, m) => format!("{y:04}-{m:02}"),
+            Period::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Period::Half(y, h) => format!("{y:04}-H{h}"),
+            Period::Season(y, s) => format!("{y:04}-{}", SEASONS[s as usize]),
+            Period::Year(y) => format!("{y:04}"),
+            Period::Decade(d) => format!("{d:03}"),
+            Period::Century(c) => format!("{c:02}"),
+        }
+    }
+
+    fn interval(self) -> Result<Interval, TimeError> {
+        let (s, e) = match self {
+            Period::Day(d) => (d, d),
+            Period::Week(y, w) => {
+                let start = jiff::civil::ISOWeekDate::new(y, w, Weekday::Monday)
+                    .map_err(|_| TimeError::Invalid(format!("{y}-W{w:02} is not an ISO week")))?
+                    .date();
+                (start, start.saturating_add(6.days()))
+            }
+            Period::Month(y, m) => month_span(y, m, 1, 12)?,
+            Period::Quarter(y, q) => month_span(y, (q - 1) * 3 + 1, 3, 12)?,
+            Period::Half(y, h) => month_span(y, (h - 1) * 6 + 1, 6, 12)?,
+            Period::Season(y, s) => match s {
+                0 => month_span(y, 3, 3, 12)?,
+                1 => month_span(y, 6, 3, 12)?,
+                2 => month_span(y, 9, 3, 12)?,
+                _ => (ymd(y, 12, 1)?, ymd(y + 1, 3, 1)?.yesterday().map_err(inv)?),
+            },
+            Period::Year(y) => (ymd(y, 1, 1)?, ymd(y, 12, 31)?),
+            Period::Decade(d) => (ymd(d * 10, 1, 1)?, ymd(d * 10 + 9, 12, 31)?),
+            Period::Century(c) => (ymd(c * 100, 1, 1)?, ymd(c * 100 + 99, 12, 31)?),
+        };
+        Ok(Interval::new(s, e))
+    }
+}
+
+fn inv(e: jiff::Error) -> TimeError {
+    TimeError::Invalid(e.to_string())
+}
+
+fn ymd(y: i16, m: i8, d: i8) -> Result<Date, TimeError> {
+    Date::new(y, m, d).map_err(|_| TimeError::Invalid(format!("{y:04}-{m:02}-{d:02} is not a date")))
+}
+
+/// `months` months starting at `m` of year `y` (one-based); `_per_year` keeps
+/// the call sites readable.
+fn month_span(y: i16, m: i8, months: i8, _per_year: i8) -> Result<(Date, Date), TimeError> {
+    if !(1..=12).contains(&m) {
+        return Err(TimeError::Invalid(format!("month {m} does not exist")));
+    }
+    let start = ymd(y, m, 1)?;
+    let end = start
+        .checked_add((months as i32).months())
+        .and_then(|d| d.yesterday())
+        .map_err(inv)?;
+    Ok((start, end))
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month name or its common news abbreviation ("Oct.", "Sept").
+fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    for (i, name) in MONTHS.iter().enumerate() {
+        if *name == w || (name.starts_with(w) && (w.len() == 3 || w == "sept")) {
+            return Some(i as i8 + 1);
+        }
+    }
+    None
+}
+
+/// The English month name, for checking quotes.
+pub fn month_name(m: i8) -> &'static str {
+    MONTHS[(m - 1) as usize]
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.');
+    let days = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
+    ];
+    days.iter()
+        .find(|(name, _)| *name == w || (w.len() >= 3 && name.starts_with(w) && w.len() <= 4))
+        .map(|(_, d)| *d)
+}
+
+fn season(word: &str) -> Option<i8> {
+    match word {
+        "spring" => Some(0),
+        "summer" => Some(1),
+        "fall" | "autumn" => Some(2),
+        "winter" => Some(3),
+        _ => None,
+    }
+}
+
+/// Small cardinal numbers as news writes them ("four years ago").
+pub fn number_word(word: &str) -> Option<i64> {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+        return Some(i as i64);
+    }
+    match word {
+        "a" | "an" => Some(1),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        "sixty" => Some(60),
+        "seventy" => Some(70),
+        "eighty" => Some(80),
+        "ninety" => Some(90),
+        "hundred" => Some(100),
+        _ => word.parse().ok(),
+    }
+}
+
+/// Lower-cases, folds typographic punctuation and spacing, and drops the
+/// possessive and trailing punctuation, so that "Friday's" reads as "friday".
+fn clean(expr: &str) -> String {
+    let mut s: String = expr
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim_end_matches(['.', ',', ';', ':']).to_string();
+    s.strip_suffix("'s").map(str::to_string).unwrap_or(s)
+}
+
+/// Reads `expr` against `reference` (the day the text was written).
+///
+/// ```
+/// use claimcheck::time::{resolve, Tense};
+/// let r = resolve("last month", Some(jiff::civil::date(2025, 6, 9)), Tense::Nearest).unwrap();
+/// assert_eq!(r.value, "2025-05");
+/// assert_eq!(r.interval.to_string(), "2025-05-01..2025-05-31");
+/// ```
+pub fn resolve(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
+    let cleaned = clean(expr);
+    if cleaned.is_empty() {
+        return Err(TimeError::Unrecognised(expr.to_string()));
+    }
+    let ctx = Ctx {
+        original: expr,
+        reference,
+        tense,
+    };
+    ctx.expr(&cleaned)
+}
+
+struct Ctx<'a> {
+    original: &'a str,
+    reference: Option<Date>,
+    tense: Tense,
+}
+
+type Bound = (&'static str, &'static str);
+
+/// Prefixes that turn a period into a bound, with the TimeML mod they give.
+const BOUNDS: [(&str, Bound); 12] = [
+    ("no later than ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("no earlier than ", ("ON_OR_AFTER", "on or after the start of")),
+    ("not before ", ("ON_OR_AFTER", "on or after the start of")),
+    ("not after ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("by ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("until ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("since ", ("ON_OR_AFTER", "on or after the start of")),
+    ("from ", ("ON_OR_AFTER", "on or after the start of")),
+    ("before ", ("BEFORE", "before the start of")),
+    ("after ", ("AFTER", "after the end of")),
+    ("post-", ("AFTER", "after the end of")),
+    ("pre-", ("BEFORE", "before the start of")),
+];
+
+impl Ctx<'_> {
+    fn unrecognised(&self) -> TimeError {
+        TimeError::Unrecognised(self.original.to_string())
+    }
+
+    fn reference(&self) -> Result<Date, TimeError> {
+        self.reference
+            .ok_or_else(|| TimeError::NeedsReference(self.original.to_string()))
+    }
+
+    fn expr(&self, s: &str) -> Result<Resolved, TimeError> {
+        // Ranges first: "between 2018 and 2020", "2018..2020", "from May to July 2024".
+        if let Some(r) = self.range(s)? {
+            return Ok(r);
+        }
+        for (prefix, (modifier, words)) in BOUNDS {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                let inner = self.expr(rest)?;
+                let iv = inner.interval;
+                let interval = match modifier {
+                    "ON_OR_BEFORE" => Interval {
+                        start: None,
+                        end: iv.end,
+                    },
+                    "ON_OR_AFTER" => Interval {
+                        start: iv.start,
+                        end: None,
+                    },
+                    "BEFORE" => Interval {
+                        start: None,
+                        end: iv.start.map(|d| d.yesterday().unwrap_or(d)),
+                    },
+                    _ => Interval {
+                        start: iv.end.map(|d| d.tomorrow().unwrap_or(d)),
+                        end: None,
+                    },
+                };
+                return Ok(Resolved {
+                    value: inner.value,
+                    modifier: Some(modifier),
+                    interval,
+                    rule: format!("{words} {}", inner.rule),
+                    relative: inner.relative,
+                });
+            }
+        }
+        for prefix in [
+            "around ", "about ", "circa ", "c. ", "approximately ", "roughly ", "some ",
+        ] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                let inner = self.expr(rest)?;
+                return Ok(Resolved {
+                    modifier: Some("APPROX"),
+                    rule: format!("approximately {}", inner.rule),
+                    ..inner
+                });
+            }
+        }
+        for prefix in ["on ", "in ", "during ", "the ", "of ", "at "] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                return self.expr(rest);
+            }
+        }
+        if let Some(r) = self.part_of(s)? {
+            return Ok(r);
+        }
+        let (period, rule, relative) = self.period(s)?;
+        Ok(Resolved {
+            value: period.value(),
+            modifier: None,
+            interval: period.interval()?,
+            rule,
+            relative,
+        })
+    }
+
+    fn range(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        let split = if let Some(rest) = s.strip_prefix("between ") {
+            rest.split_once(" and ")
+        } else if let Some(rest) = s.strip_prefix("from ") {
+            rest.split_once(" to ").or_else(|| rest.split_once(" until "))
+        } else {
+            s.split_once("..").or_else(|| {
+                // "2018-2020" and "2018–2020": two years joined by a dash.
+                let b = s.as_bytes();
+                (b.len() == 9 && b[4] == b'-' && s[..4].parse::<u16>().is_ok() && s[5..].parse::<u16>().is_ok())
+                    .then(|| (&s[..4], &s[5..]))
+            })
+        };
+        let Some((a, b)) = split else { return Ok(None) };
+        let (a, b) = (a.trim(), b.trim());
+        let mut first = self.expr(a);
+        let second = self.expr(b)?;
+        // "from May to July 2024": the first part takes the second's year.
+        if first.is_err() || !a.chars().any(|c| c.is_ascii_digit()) {
+            if let (Some(m), Some(y)) = (month_number(a), second.interval.start.map(|d| d.year())) {
+                first = Ok(Resolved {
+                    value: format!("{y:04}-{m:02}"),
+                    modifier: None,
+                    interval: Period::Month(y, m).interval()?,
+                    rule: "month, year from the range's end".into(),
+                    relative: false,
+                });
+            }
+        }
+        let first = first?;
+        if let (Some(s1), Some(e2)) = (first.interval.start, second.interval.end) {
+            if s1 > e2 {
+                return Err(TimeError::Invalid(format!(
+                    "the range `{}` ends before it starts",
+                    self.original
+                )));
+            }
+        }
+        Ok(Some(Resolved {
+            value: format!("{}/{}", first.value, second.value),
+            modifier: None,
+            interval: Interval {
+                start: first.interval.start,
+                end: second.interval.end,
+            },
+            rule: format!("range from {} to {}", first.rule, second.rule),
+            relative: first.relative || second.relative,
+        }))
+    }
+
+    /// "early 2025", "mid-2024", "late May", "the end of 2023", "first half of 2024".
+    fn part_of(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        const PARTS: [(&str, &str); 12] = [
+            ("early ", "START"),
+            ("early-", "START"),
+            ("beginning of ", "START"),
+            ("start of ", "START"),
+            ("mid ", "MID"),
+            ("mid-", "MID"),
+            ("middle of ", "MID"),
+            ("late ", "END"),
+            ("late-", "END"),
+            ("end of ", "END"),
+            ("the end of ", "END"),
+            ("the middle of ", "MID"),
+        ];
+        for (prefix, modifier) in PARTS {
+            let Some(rest) = s.strip_prefix(prefix) else { continue };
+            let rest = rest.trim_start_matches("the ");
+            let (period, rule, relative) = self.period(rest)?;
+            let iv = period.interval()?;
+            let (start, end) = (iv.start.unwrap(), iv.end.unwrap());
+            let days = (end - start).get_days() + 1;
+            let (a, b) = match modifier {
+                "START" => (0, days / 3 - 1),
+                "MID" => (days / 3, days - days / 3 - 1),
+                _ => (days - days / 3, days - 1),
+            };
+            // Years split into January-April, May-August, September-December.
+            let (s2, e2) = if let Period::Month(y, m) = period {
+                // Months split into days 1-10, 11-20 and 21 to the end.
+                let (a, b) = match modifier {
+                    "START" => (ymd(y, m, 1)?, ymd(y, m, 10)?),
+                    "MID" => (ymd(y, m, 11)?, ymd(y, m, 20)?),
+                    _ => (ymd(y, m, 21)?, end),
+                };
+                (a, b)
+            } else if let Period::Year(y) = period {
+                let m = match modifier {
+                    "START" => 1,
+                    "MID" => 5,
+                    _ => 9,
+                };
+                let (a, b) = month_span(y, m, 4, 12)?;
+                (a, b)
+            } else {
+                (
+                    start.checked_add((a as i64).days()).map_err(inv)?,
+                    start.checked_add((b as i64).days()).map_err(inv)?,
+                )
+            };
+            let word = match modifier {
+                "START" => "early part",
+                "MID" => "middle part",
+                _ => "late part",
+            };
+            return Ok(Some(Resolved {
+                value: period.value(),
+                modifier: Some(modifier),
+                interval: Interval::new(s2, e2),
+                rule: format!("{word} (a third) of {rule}"),
+                relative,
+            }));
+        }
+        for (prefix, half) in [
+            ("first half of ", 1),
+            ("second half of ", 2),
+            ("the first half of ", 1),
+            ("the second half of ", 2),
+        ] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                let (period, _, relative) = self.period(rest)?;
+                let Period::Year(y) = period else { return Err(self.unrecognised()) };
+                let p = Period::Half(y, half);
+                return Ok(Some(Resolved {
+                    value: p.value(),
+                    modifier: None,
+                    interval: p.interval()?,
+                    rule: "half year".into(),
+                    relative,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A single calendar period, absolute or relative.
+    fn period(&self, s: &str) -> Result<(Period, String, bool), TimeError> {
+        if let Some(p) = self.iso(s)? {
+            return Ok((p, "ISO calendar value".into(), false));
+        }
+        if let Some(r) = self.written_date(s)? {
+            return Ok(r);
+        }
+        self.relative(s)
+    }
+
+    /// `2024-03-07`, `2024-03`, `2024`, `2024-W17`, `2024-Q3`, `2024-H1`,
+    /// `2024-SU`, `199` (a decade), `1990s`, `Q3 2024`, `spring 2024`.
+    fn iso(&self, s: &str) -> Result<Option<Period>, TimeError> {
+        let year = |t: &str| -> Option<i16> {
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+        };
+        if let Some(y) = year(s) {
+            return Ok(Some(Period::Year(y)));
+        }
+        if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(Some(Period::Decade(s.parse().unwrap())));
+        }
+        if let Some(d) = s.strip_suffix("s").map(|d| d.trim_start_matches('\'')) {
+            if let Some(y) = year(d) {
+                if y % 10 == 0 {
+                    return Ok(Some(Period::Decade(y / 10)));
+                }
+            }
+        }
+        if let Some(c) = s.strip_suffix(" century") {
+            let n: String = c.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = n.parse::<i16>() {
+                return Ok(Some(Period::Century(n - 1)));
+            }
+        }
+        let parts: Vec<&str> = s.split(['-', ' ']).collect();
+        match parts.as_slice() {
+            [y, rest] if year(y).is_some() => {
+                let y = year(y).unwrap();
+                let num = |p: &str| p.parse::<i8>().ok();
+                if rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit()) {
+                    let m = num(rest).unwrap();
+                    if !(1..=12).contains(&m) {
+                        return Err(TimeError::Invalid(format!("{s}: there is no month {m}")));
+                    }
+                    return Ok(Some(Period::Month(y, m)));
+                }
+                if let Some(w) = rest.strip_prefix('w').and_then(num) {
+                    return Ok(Some(Period::Week(y, w)));
+                }
+                if let Some(q) = rest.strip_prefix('q').and_then(num).filter(|q| (1..=4).contains(q)) {
+                    return Ok(Some(Period::Quarter(y, q)));
+                }
+                if let Some(h) = rest.strip_prefix('h').and_then(num).filter(|h| (1..=2).contains(h)) {
+                    return Ok(Some(Period::Half(y, h)));
+                }
+                if let Some(i) = SEASONS.iter().position(|x| x.eq_ignore_ascii_case(rest)) {
+                    return Ok(Some(Period::Season(y, i as i8)));
+                }
+                Ok(None)
+            }
+            [q, y] if year(y).is_some() => {
+                let y = year(y).unwrap();
+                if let Some(q) = q.strip_prefix('q').and_then(|q| q.parse::<i8>().ok()) {
+                    return Ok(Some(Period::Quarter(y, q)));
+                }
+                if let Some(h) = q.strip_prefix('h').and_then(|h| h.parse::<i8>().ok()) {
+                    return Ok(Some(Period::Half(y, h)));
+                }
+                if let Some(se) = season(q) {
+                    return Ok(Some(Period::Season(y, se)));
+                }
+                Ok(None)
+            }
+            [y, m, d] if year(y).is_some() && m.len() == 2 && d.len() == 2 => {
+                let (m, d) = (m.parse::<i8>(), d.parse::<i8>());
+                match (m, d) {
+                    (Ok(m), Ok(d)) => Ok(Some(Period::Day(
+                        Date::new(year(y).unwrap(), m, d)
+                            .map_err(|_| TimeError::Invalid(format!("{s} is not a date")))?,
+                    ))),
+                    _ => Ok(None),
+                }
+            }
+            [se, "of", y] if season(se).is_some() && year(y).is_some() => {
+                Ok(Some(Period::Season(year(y).unwrap(), season(se).unwrap())))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// "March 13, 2025", "13 March 2025", "March 2025", "Oct. 23", "Friday, Oct. 23", "May".
+    fn written_date(&self, s: &str) -> Result<Option<(Period, String, bool)>, TimeError> {
+        let s = s.replace(',', " ");
+        let mut words: Vec<&str> = s.split_whitespace().collect();
+        // A leading weekday is redundant beside a written date: "Friday, Oct. 23".
+        if words.len() > 1 && weekday(words[0]).is_some() && words[1..].iter().any(|w| month_number(w).is_some()) {
+            words.remove(0);
+        }
+        let day_num = |w: &str| -> Option<i8> {
+            let w = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+            w.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+        };
+        let year_num = |w: &str| -> Option<i16> {
+            (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten()
+        };
+        let (month, day, year) = match words.as_slice() {
+            [m] => (month_number(m), None, None),
+            [m, x] if month_number(m).is_some() => {
+                if let Some(y) = year_num(x) {
+                    (month_number(m), None, Some(y))
+                } else {
+                    (month_number(m), day_num(x), None)
+                }
+            }
+            [d, m] if month_number(m).is_some() => (month_number(m), day_num(d), None),
+            [m, "of", y] if month_number(m).is_some() => (month_number(m), None, year_num(y)),
+            [m, d, y] if month_number(m).is_some() => (month_number(m), day_num(d), year_num(y)),
+            [d, m, y] if month_number(m).is_some() => (month_number(m), day_num(d), year_num(y)),
+            _ => return Ok(None),
+        };
+        let Some(m) = month else { return Ok(None) };
+        if words.len() > 1 && day.is_none() && year.is_none() {
+            return Ok(None);
+        }
+        if let Some(y) = year {
+            return Ok(Some(match day {
+                Some(d) => (Period::Day(ymd(y, m, d)?), "written date".into(), false),
+                None => (Period::Month(y, m), "written month and year".into(), false),
+            }));
+        }
+        // No year: place it against the reference.
+        let r = self.reference()?;
+        let candidates = |y: i16| -> Result<Period, TimeError> {
+            Ok(match day {
+                Some(d) => Period::Day(ymd(y, m, d)?),
+                None => Period::Month(y, m),
+            })
+        };
+        let this = candidates(r.year())?;
+        let this_iv = this.interval()?;
+        let (past, future) = if this_iv.start.unwrap() > r {
+            (candidates(r.year() - 1)?, this)
+        } else if this_iv.end.unwrap() < r {
+            (this, candidates(r.year() + 1)?)
+        } else {
+            // The reference falls inside it: this month, or today.
+            return Ok(Some((this, "the month or day containing the reference date".into(), true)));
+        };
+        let dist = |p: Period| -> Result<i64, TimeError> {
+            let iv = p.interval()?;
+            let mid = iv.start.unwrap();
+            Ok((mid - r).get_days().abs() as i64 + (r - mid).get_days().abs() as i64)
+        };
+        let what = if day.is_some() { "day" } else { "month" };
+        let chosen = match self.tense {
+            Tense::Past => (past, format!("{what} without a year: the most recent one (past tense)")),
+            Tense::Future => (future, format!("{what} without a year: the next one (future tense)")),
+            Tense::Nearest => {
+                // Prefer the past unless the future occurrence is much nearer.
+                if dist(future)? * 3 < dist(past)? * 2 {
+                    (future, format!("{what} without a year: the next one, much nearer than the last"))
+                } else {
+                    (past, format!("{what} without a year: the most recent one"))
+                }
+            }
+        };
+        Ok(Some((chosen.0, chosen.1, true)))
+    }
+
+    fn relative(&self, s: &str) -> Result<(Period, String, bool), TimeError> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let rel = |p: Period, rule: &str| Ok((p, rule.to_string(), true));
+        match words.as_slice() {
+            ["today"] | ["tonight"] | ["this", "morning" | "afternoon" | "evening"] | ["now"] => {
+                rel(Period::Day(self.reference()?), "the reference date")
+            }
+            ["yesterday"] => rel(
+                Period::Day(self.reference()?.yesterday().map_err(inv)?),
+                "the day before the reference date",
+            ),
+            ["tomorrow"] => rel(
+                Period::Day(self.reference()?.tomorrow().map_err(inv)?),
+                "the day after the reference date",
+            ),
+            [w] if weekday(w).is_some() => self.weekday(weekday(w).unwrap(), None),
+            [dir @ ("last" | "next" | "this" | "past" | "coming"), w] if weekday(w).is_some() => {
+                self.weekday(weekday(w).unwrap(), Some(dir))
+            }
+            [dir @ ("last" | "next" | "this" | "past" | "coming"), unit] => self.shift(dir, unit),
+            [dir @ ("earlier" | "later"), "this", unit] => {
+                let (p, _, _) = self.shift("this", unit)?;
+                rel(p, &format!("this {unit}, {dir} than the reference date"))
+            }
+            [n @ .., unit, "ago"] => {
+                let n: Vec<&str> = n
+                    .iter()
+                    .copied()
+                    .filter(|w| !matches!(*w, "almost" | "nearly" | "about" | "some" | "more" | "than" | "over" | "just"))
+                    .collect();
+                let count = match n.as_slice() {
+                    [] => 1,
+                    [w] => number_word(w).ok_or_else(|| self.unrecognised())?,
+                    _ => return Err(self.unrecognised()),
+                };
+                self.ago(count, unit)
+            }
+            _ => Err(self.unrecognised()),
+        }
+    }
+
+    fn weekday(&self, wd: Weekday, dir: Option<&str>) -> Result<(Period, String, bool), TimeError> {
+        let r = self.reference()?;
+        let back = (r.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7) as i64;
+        let (day, rule) = match (dir, self.tense) {
+            (Some("next" | "coming"), _) | (None, Tense::Future) => {
+                let fwd = (7 - back) % 7;
+                let fwd = if fwd == 0 && dir.is_some() { 7 } else { fwd };
+                (r.checked_add(fwd.days()).map_err(inv)?, "weekday: the next one")
+            }
+            (Some("last" | "past"), _) => {
+                let back = if back == 0 { 7 } else { back };
+                (r.checked_sub(back.days()).map_err(inv)?, "weekday: the one before the reference date")
+            }
+            _ => (
+                r.checked_sub(back.days()).map_err(inv)?,
+                "weekday: the most recent one, on or before the reference date",
+            ),
+        };
+        Ok((Period::Day(day), rule.into(), true))
+    }
+
+    /// "last month", "this year", "next week", "last fall", "last October".
+    fn shift(&self, dir: &str, unit: &str) -> Result<(Period, String, bool), TimeError> {
+        let r = self.reference()?;
+        let delta: i32 = match dir {
+            "last" | "past" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        };
+        let unit = unit.trim_end_matches('\'');
+        let p = match unit {
+            "week" => {
+                let d = r.checked_add((delta as i64 * 7).days()).map_err(inv)?;
+                let w = d.iso_week_date();
+                Period::Week(w.year(), w.week())
+            }
+            "month" => {
+                let d = r.first_of_month().checked_add(delta.months()).map_err(inv)?;
+                Period::Month(d.year(), d.month())
+            }
+            "quarter" => {
+                let d = r.first_of_month().checked_add((delta * 3).months()).map_err(inv)?;
+                Period::Quarter(d.year(), (d.month() - 1) / 3 + 1)
+            }
+            "year" => Period::Year(r.year() + delta as i16),
+            _ => {
+                if let Some(se) = season(unit) {
+                    // The season containing the reference, or the one before/after it.
+                    let (y, cur) = season_of(r);
+                    let y = match (dir, se.cmp(&cur)) {
+                        ("last" | "past", std::cmp::Ordering::Less) => y,
+                        ("last" | "past", _) => y - 1,
+                        ("next" | "coming", std::cmp::Ordering::Greater) => y,
+                        ("next" | "coming", _) => y + 1,
+                        _ => y,
+                    };
+                    Period::Season(y, se)
+                } else if let Some(m) = month_number(unit) {
+                    let y = match (dir, m.cmp(&r.month())) {
+                        ("last" | "past", std::cmp::Ordering::Less) => r.year(),
+                        ("last" | "past", _) => r.year() - 1,
+                        ("next" | "coming", std::cmp::Ordering::Greater) => r.year(),
+                        ("next" | "coming", _) => r.year() + 1,
+                        _ => r.year(),
+                    };
+                    Period::Month(y, m)
+                } else {
+                    return Err(self.unrecognised());
+                }
+            }
+        };
+        Ok((p, format!("{dir} {unit}, counted from the reference date"), true))
+    }
+
+    /// "two years ago", "11 days ago": the period that long before the reference.
+    fn ago(&self, n: i64, unit: &str) -> Result<(Period, String, bool), TimeError> {
+        let r = self.reference()?;
+        let unit = unit.trim_end_matches('s');
+        let p = match unit {
+            "day" => Period::Day(r.checked_sub(n.days()).map_err(inv)?),
+            "week" => {
+                let d = r.checked_sub((n * 7).days()).map_err(inv)?;
+                let w = d.iso_week_date();
+                Period::Week(w.year(), w.week())
+            }
+            "month" => {
+                let d = r.checked_sub(n.months()).map_err(inv)?;
+                Period::Month(d.year(), d.month())
+            }
+            "year" => Period::Year(r.year() - n as i16),
+            "decade" => Period::Year(r.year() - 10 * n as i16),
+            _ => return Err(self.unrecognised()),
+        };
+        Ok((p, format!("{n} {unit}(s) before the reference date"), true))
+    }
+}
+
+fn season_of(d: Date) -> (i16, i8) {
+    match d.month() {
+        3..=5 => (d.year(), 0),
+        6..=8 => (d.year(), 1),
+        9..=11 => (d.year(), 2),
+        12 => (d.year(), 3),
+        _ => (d.year() - 1, 3),
+    }
+}
+
+/// Parses a plain ISO date (`2025-06-09`), as used for `--published`.
+pub fn parse_day(s: &str) -> Result<Date, TimeError> {
+    s.trim()
+        .parse::<Date>()
+        .map_err(|_| TimeError::Invalid(format!("`{s}` is not a day in the form YYYY-MM-DD")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn r(expr: &str, reference: Date) -> String {
+        match resolve(expr, Some(reference), Tense::Nearest) {
+            Ok(r) => format!(
+                "{}{} {}",
+                r.value,
+                r.modifier.map(|m| format!(" {m}")).unwrap_or_default(),
+                r.interval
+            ),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    const REF: Date = date(2025, 6, 9);
+
+    #[test]
+    fn iso_forms_with_precision() {
+        assert_eq!(r("2024-03-07", REF), "2024-03-07 2024-03-07");
+        assert_eq!(r("2024-03", REF), "2024-03 2024-03-01..2024-03-31");
+        assert_eq!(r("2024", REF), "2024 2024-01-01..2024-12-31");
+        assert_eq!(r("2024-W17", REF), "2024-W17 2024-04-22..2024-04-28");
+        assert_eq!(r("2024-Q3", REF), "2024-Q3 2024-07-01..2024-09-30");
+        assert_eq!(r("2024-H1", REF), "2024-H1 2024-01-01..2024-06-30");
+        assert_eq!(r("2024-H2", REF), "2024-H2 2024-07-01..2024-12-31");
+        assert_eq!(r("2024-WI", REF), "2024-WI 2024-12-01..2025-02-28");
+        assert_eq!(r("the 1990s", REF), "199 1990-01-01..1999-12-31");
+        assert_eq!(r("2024-02-30", REF), "error: 2024-02-30 is not a date");
+        assert_eq!(r("2024-13", REF), "error: 2024-13: there is no month 13");
+    }
+
+    #[test]
+    fn fuzzy_parts_of_periods() {
+        assert_eq!(r("mid-2024", REF), "2024 MID 2024-05-01..2024-08-31");
+        assert_eq!(r("early 2025", REF), "2025 START 2025-01-01..2025-04-30");
+        assert_eq!(r("late 2023", REF), "2023 END 2023-09-01..2023-12-31");
+        assert_eq!(r("late May", REF), "2025-05 END 2025-05-21..2025-05-31");
+        assert_eq!(r("first half of 2024", REF), "2024-H1 2024-01-01..2024-06-30");
+    }
+
+    #[test]
+    fn bounds() {
+        assert_eq!(r("by February 2024", REF), "2024-02 ON_OR_BEFORE ..2024-02-29");
+        assert_eq!(r("by 2024-02", REF), "2024-02 ON_OR_BEFORE ..2024-02-29");
+        assert_eq!(r("after 2023-09", REF), "2023-09 AFTER 2023-10-01..");
+        assert_eq!(r("before 2023", REF), "2023 BEFORE ..2022-12-31");
+        assert_eq!(r("not before 2025-06-01", REF), "2025-06-01 ON_OR_AFTER 2025-06-01..");
+        assert_eq!(r("post-1959", REF), "1959 AFTER 1960-01-01..");
+        assert_eq!(r("between 2018 and 2020", REF), "2018/2020 2018-01-01..2020-12-31");
+        assert_eq!(r("2018..2020", REF), "2018/2020 2018-01-01..2020-12-31");
+    }
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(r("March 13, 2025", REF), "2025-03-13 2025-03-13");
+        assert_eq!(r("13 March 2025", REF), "2025-03-13 2025-03-13");
+        assert_eq!(r("in April 2024", REF), "2024-04 2024-04-01..2024-04-30");
+        assert_eq!(r("Friday, Oct. 23", date(1998, 11, 21)), "1998-10-23 1998-10-23");
+        assert_eq!(r("Sept. 5, 2023", REF), "2023-09-05 2023-09-05");
+    }
+
+    #[test]
+    fn relative_expressions() {
+        assert_eq!(r("last month", REF), "2025-05 2025-05-01..2025-05-31");
+        assert_eq!(r("on Thursday", date(2025, 9, 25)), "2025-09-25 2025-09-25");
+        assert_eq!(r("Tuesday", date(2024, 5, 8)), "2024-05-07 2024-05-07");
+        assert_eq!(r("yesterday", REF), "2025-06-08 2025-06-08");
+        assert_eq!(r("last year", REF), "2024 2024-01-01..2024-12-31");
+        assert_eq!(r("last week", REF), "2025-W23 2025-06-02..2025-06-08");
+        assert_eq!(r("this week", REF), "2025-W24 2025-06-09..2025-06-15");
+        assert_eq!(r("in January", REF), "2025-01 2025-01-01..2025-01-31");
+        assert_eq!(r("last fall", date(1999, 4, 10)), "1998-FA 1998-09-01..1998-11-30");
+        assert_eq!(r("almost four years ago", date(1999, 3, 12)), "1995 1995-01-01..1995-12-31");
+        assert_eq!(r("11 days ago", date(1999, 4, 19)), "1999-04-08 1999-04-08");
+        assert_eq!(r("Friday's", date(1999, 3, 13)), "1999-03-12 1999-03-12");
+    }
+
+    #[test]
+    fn bare_months_follow_the_tense() {
+        // Four months ahead is much nearer than eight months back.
+        assert_eq!(r("April", date(1998, 12, 5)), "1999-04 1999-04-01..1999-04-30");
+        assert_eq!(r("December", date(1999, 4, 10)), "1998-12 1998-12-01..1998-12-31");
+        let past = resolve("September", Some(date(2024, 5, 8)), Tense::Past).unwrap();
+        assert_eq!(past.value, "2023-09");
+        let future = resolve("September", Some(date(2024, 5, 8)), Tense::Future).unwrap();
+        assert_eq!(future.value, "2024-09");
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        assert_eq!(
+            r("whenever", REF),
+            "error: `whenever` is not a time expression claimcheck can read"
+        );
+        assert_eq!(
+            resolve("last month", None, Tense::Nearest).unwrap_err().to_string(),
+            "`last month` is relative and needs a reference date (a source published on a known day)"
+        );
+    }
+
+    #[test]
+    fn intervals_intersect_and_order() {
+        let a = resolve("May 2025", None, Tense::Nearest).unwrap().interval;
+        let b = resolve("last month", Some(REF), Tense::Nearest).unwrap().interval;
+        assert_eq!(a.intersect(&b), Some(a));
+        let c = resolve("by February 2024", None, Tense::Nearest).unwrap().interval;
+        assert!(c.intersect(&a).is_none());
+        assert!(c.before(&a));
+    }
+}
