@@ -26,10 +26,9 @@ pub struct Folded {
 /// spaces become their plain forms. `None` drops the character.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{0060}'
-        | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}'
-        | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{0060}' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}'
+        | '\u{203A}' | '\u{300C}' | '\u{300D}' => '"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => return None,
         '\u{2026}' => '…',
@@ -134,10 +133,7 @@ fn closest(source: &Folded, q: &str) -> Option<NearMiss> {
         .collect();
     let mut best: Option<(f64, usize, usize)> = None;
     for &s in &starts {
-        let end = text[s..]
-            .char_indices()
-            .nth(qlen)
-            .map_or(text.len(), |(i, _)| s + i);
+        let end = text[s..].char_indices().nth(qlen).map_or(text.len(), |(i, _)| s + i);
         let score = strsim::sorensen_dice(q, &text[s..end]);
         if best.is_none_or(|(b, _, _)| score > b) {
             best = Some((score, s, end));
@@ -188,7 +184,10 @@ mod tests {
     #[test]
     fn escapes_left_by_web_capture_are_ignored() {
         let src = r"from 100,000 drams (\$250) to 180,000";
-        assert_eq!(anchor(src, "100,000 drams ($250)").as_deref(), Some(r"100,000 drams (\$250)"));
+        assert_eq!(
+            anchor(src, "100,000 drams ($250)").as_deref(),
+            Some(r"100,000 drams (\$250)")
+        );
     }
 
     #[test]
@@ -203,7 +202,10 @@ mod tests {
     #[test]
     fn any_script() {
         let ru = "Армения приостановила участие в ОДКБ в 2024 году.";
-        assert_eq!(anchor(ru, "приостановила участие в ОДКБ").as_deref(), Some("приостановила участие в ОДКБ"));
+        assert_eq!(
+            anchor(ru, "приостановила участие в ОДКБ").as_deref(),
+            Some("приостановила участие в ОДКБ")
+        );
         let ar = "قالت أرمينيا إنها جمدت مشاركتها في المنظمة";
         assert_eq!(anchor(ar, "جمدت مشاركتها").as_deref(), Some("جمدت مشاركتها"));
     }
@@ -212,7 +214,9 @@ mod tests {
     fn a_changed_word_or_case_is_a_miss_with_the_nearest_passage() {
         let src = "Line one.\nArmenia suspended its participation in the CSTO.\nLine three.";
         let f = fold(src);
-        let miss = find(&f, "Armenia withdrew its participation in the CSTO").unwrap_err().unwrap();
+        let miss = find(&f, "Armenia withdrew its participation in the CSTO")
+            .unwrap_err()
+            .unwrap();
         assert_eq!(line_col(src, miss.start), (2, 1));
         assert!(miss.similarity > 0.7 && miss.similarity < 1.0, "{}", miss.similarity);
         assert!(anchor(src, "armenia suspended").is_none());

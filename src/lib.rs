@@ -1,8 +1,15 @@
 //! claimcheck: anchor curated news claims in their sources, compare them
 //! across sources in time, and report agreements, conflicts and
 //! single-source assertions.
+//!
+//! The binary is a thin shell over [`cli::run`]; every module here is a
+//! library piece that can be tested without spawning a process.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod time;
-pub mod quantity;
 pub mod anchor;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod quantity;
+pub mod time;

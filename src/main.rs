@@ -1,1 +1,42 @@
-fn main() {}
+//! The `claimcheck` binary: parse arguments, run, exit with the code.
+use std::io::IsTerminal;
+
+use claimcheck::cli::{self, Args, ColorChoice};
+use clap::Parser;
+
+fn main() {
+    let args = Args::parse();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+    };
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = anstream::AutoStream::new(
+        std::io::stdout(),
+        if color {
+            anstream::ColorChoice::Always
+        } else {
+            anstream::ColorChoice::Never
+        },
+    );
+    let mut err = anstream::AutoStream::new(
+        std::io::stderr(),
+        if color {
+            anstream::ColorChoice::Always
+        } else {
+            anstream::ColorChoice::Never
+        },
+    );
+    let code = match cli::run(args, &mut input, &mut out, &mut err, color) {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            use std::io::Write;
+            let _ = writeln!(err, "error: {e}");
+            2
+        }
+    };
+    std::process::exit(code);
+}

@@ -128,14 +128,37 @@ fn trim_float(x: f64) -> String {
 }
 
 const APPROX_WORDS: [&str; 11] = [
-    "about", "approximately", "around", "nearly", "almost", "roughly", "some", "an estimated",
-    "estimated", "~", "circa",
+    "about",
+    "approximately",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "an estimated",
+    "estimated",
+    "~",
+    "circa",
 ];
 const LOWER_WORDS: [&str; 8] = [
-    "at least", "more than", "over", "above", "upwards of", "in excess of", ">=", ">",
+    "at least",
+    "more than",
+    "over",
+    "above",
+    "upwards of",
+    "in excess of",
+    ">=",
+    ">",
 ];
 const UPPER_WORDS: [&str; 8] = [
-    "at most", "less than", "fewer than", "under", "up to", "below", "<=", "<",
+    "at most",
+    "less than",
+    "fewer than",
+    "under",
+    "up to",
+    "below",
+    "<=",
+    "<",
 ];
 
 /// Reads a curated quantity: `7.2 billion`, `about 100000`, `over 100,000`,
@@ -150,23 +173,39 @@ pub fn parse(s: &str) -> Result<Form, String> {
     };
     for w in APPROX_WORDS {
         if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::Approx { value: number(rest).ok_or_else(err)? });
+            return Ok(Form::Approx {
+                value: number(rest).ok_or_else(err)?,
+            });
         }
     }
     for w in LOWER_WORDS {
         if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::AtLeast { value: number(rest).ok_or_else(err)? });
+            return Ok(Form::AtLeast {
+                value: number(rest).ok_or_else(err)?,
+            });
         }
     }
     for w in UPPER_WORDS {
         if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::AtMost { value: number(rest).ok_or_else(err)? });
+            return Ok(Form::AtMost {
+                value: number(rest).ok_or_else(err)?,
+            });
         }
     }
     match t.as_str() {
         "dozens" => return Ok(Form::Range { low: 24.0, high: 99.0 }),
-        "hundreds" => return Ok(Form::Range { low: 200.0, high: 999.0 }),
-        "thousands" => return Ok(Form::Range { low: 2000.0, high: 9999.0 }),
+        "hundreds" => {
+            return Ok(Form::Range {
+                low: 200.0,
+                high: 999.0,
+            })
+        }
+        "thousands" => {
+            return Ok(Form::Range {
+                low: 2000.0,
+                high: 9999.0,
+            })
+        }
         _ => {}
     }
     let range = t
@@ -195,7 +234,9 @@ pub fn parse(s: &str) -> Result<Form, String> {
         }
         return Ok(Form::Range { low, high });
     }
-    Ok(Form::Exact { value: number(&t).ok_or_else(err)? })
+    Ok(Form::Exact {
+        value: number(&t).ok_or_else(err)?,
+    })
 }
 
 fn strip_word<'a>(t: &'a str, w: &str) -> Option<&'a str> {
@@ -209,7 +250,11 @@ fn strip_word<'a>(t: &'a str, w: &str) -> Option<&'a str> {
 /// One curated number: digits with `,` or `_` grouping and `.` decimals, an
 /// optional currency sign, `%`, and a scale word (`thousand`, `million`, `bn`).
 fn number(s: &str) -> Option<f64> {
-    let s = s.trim().trim_start_matches(['$', '€', '£', '₽', '֏']).trim_end_matches('%').trim();
+    let s = s
+        .trim()
+        .trim_start_matches(['$', '€', '£', '₽', '֏'])
+        .trim_end_matches('%')
+        .trim();
     if let Some(n) = crate::time::number_word(s) {
         return Some(n as f64);
     }
@@ -254,7 +299,10 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
         let mut j = i;
         while j < chars.len() {
             let c = chars[j];
-            let sep = matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '٬' | '٫');
+            let sep = matches!(
+                c,
+                ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '٬' | '٫'
+            );
             if c.is_ascii_digit() || (sep && j + 1 < chars.len() && chars[j + 1].is_ascii_digit()) {
                 j += 1;
             } else {
@@ -272,10 +320,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
         }
         i = j;
     }
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         let w = word.to_lowercase();
         if let Some(n) = crate::time::number_word(&w).or_else(|| ordinal_word(&w)) {
             out.push(n as f64);
@@ -286,8 +331,8 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
 
 fn ordinal_word(w: &str) -> Option<i64> {
     const ORD: [&str; 12] = [
-        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-        "ninth", "tenth", "eleventh",
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh",
     ];
     ORD.iter().position(|o| *o == w).map(|i| i as i64)
 }
@@ -303,10 +348,7 @@ fn ascii_digit(c: char) -> char {
 
 fn following_scale(rest: &str) -> Option<f64> {
     let rest = rest.trim_start_matches(['%', ')']).trim_start();
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '.')
-        .collect();
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
     if word.is_empty() {
         return None;
     }
@@ -394,11 +436,26 @@ mod tests {
         assert_eq!(parse("about 100000"), Ok(Form::Approx { value: 100000.0 }));
         assert_eq!(parse("over 100,000"), Ok(Form::AtLeast { value: 100000.0 }));
         assert_eq!(parse("at most 5"), Ok(Form::AtMost { value: 5.0 }));
-        assert_eq!(parse("200-300"), Ok(Form::Range { low: 200.0, high: 300.0 }));
-        assert_eq!(parse("between 2 and 3 million"), Ok(Form::Range { low: 2e6, high: 3e6 }));
+        assert_eq!(
+            parse("200-300"),
+            Ok(Form::Range {
+                low: 200.0,
+                high: 300.0
+            })
+        );
+        assert_eq!(
+            parse("between 2 and 3 million"),
+            Ok(Form::Range { low: 2e6, high: 3e6 })
+        );
         assert_eq!(parse("31%"), Ok(Form::Exact { value: 31.0 }));
         assert_eq!(parse("four"), Ok(Form::Exact { value: 4.0 }));
-        assert_eq!(parse("hundreds"), Ok(Form::Range { low: 200.0, high: 999.0 }));
+        assert_eq!(
+            parse("hundreds"),
+            Ok(Form::Range {
+                low: 200.0,
+                high: 999.0
+            })
+        );
         assert!(parse("300-200").unwrap_err().contains("goes down"));
         assert!(parse("lots").unwrap_err().contains("is not a quantity"));
     }

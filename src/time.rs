@@ -296,9 +296,27 @@ fn season(word: &str) -> Option<i8> {
 /// Small cardinal numbers as news writes them ("four years ago").
 pub fn number_word(word: &str) -> Option<i64> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == word) {
         return Some(i as i64);
@@ -427,7 +445,13 @@ impl Ctx<'_> {
             }
         }
         for prefix in [
-            "around ", "about ", "circa ", "c. ", "approximately ", "roughly ", "some ",
+            "around ",
+            "about ",
+            "circa ",
+            "c. ",
+            "approximately ",
+            "roughly ",
+            "some ",
         ] {
             if let Some(rest) = s.strip_prefix(prefix) {
                 let inner = self.expr(rest)?;
@@ -578,7 +602,9 @@ impl Ctx<'_> {
         ] {
             if let Some(rest) = s.strip_prefix(prefix) {
                 let (period, _, relative) = self.period(rest)?;
-                let Period::Year(y) = period else { return Err(self.unrecognised()) };
+                let Period::Year(y) = period else {
+                    return Err(self.unrecognised());
+                };
                 let p = Period::Half(y, half);
                 return Ok(Some(Resolved {
                     value: p.value(),
@@ -607,7 +633,9 @@ impl Ctx<'_> {
     /// `2024-SU`, `199` (a decade), `1990s`, `Q3 2024`, `spring 2024`.
     fn iso(&self, s: &str) -> Result<Option<Period>, TimeError> {
         let year = |t: &str| -> Option<i16> {
-            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
         };
         if let Some(y) = year(s) {
             return Ok(Some(Period::Year(y)));
@@ -693,12 +721,14 @@ impl Ctx<'_> {
             words.remove(0);
         }
         let day_num = |w: &str| -> Option<i8> {
-            let w = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+            let w = w
+                .trim_end_matches("st")
+                .trim_end_matches("nd")
+                .trim_end_matches("rd")
+                .trim_end_matches("th");
             w.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
         };
-        let year_num = |w: &str| -> Option<i16> {
-            (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten()
-        };
+        let year_num = |w: &str| -> Option<i16> { (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten() };
         let (month, day, year) = match words.as_slice() {
             [m] => (month_number(m), None, None),
             [m, x] if month_number(m).is_some() => {
@@ -740,7 +770,11 @@ impl Ctx<'_> {
             (this, candidates(r.year() + 1)?)
         } else {
             // The reference falls inside it: this month, or today.
-            return Ok(Some((this, "the month or day containing the reference date".into(), true)));
+            return Ok(Some((
+                this,
+                "the month or day containing the reference date".into(),
+                true,
+            )));
         };
         let dist = |p: Period| -> Result<i64, TimeError> {
             let iv = p.interval()?;
@@ -754,7 +788,10 @@ impl Ctx<'_> {
             Tense::Nearest => {
                 // Prefer the past unless the future occurrence is much nearer.
                 if dist(future)? * 3 < dist(past)? * 2 {
-                    (future, format!("{what} without a year: the next one, much nearer than the last"))
+                    (
+                        future,
+                        format!("{what} without a year: the next one, much nearer than the last"),
+                    )
                 } else {
                     (past, format!("{what} without a year: the most recent one"))
                 }
@@ -764,6 +801,29 @@ impl Ctx<'_> {
     }
 
     fn relative(&self, s: &str) -> Result<(Period, String, bool), TimeError> {
+        // Named days with a fixed date are read like a bare "May 9".
+        for (name, date) in [
+            ("victory day", "may 9"),
+            ("christmas", "december 25"),
+            ("christmas day", "december 25"),
+            ("new year's day", "january 1"),
+            ("new year", "january 1"),
+            ("independence day", "july 4"),
+        ] {
+            if s == name {
+                if let Some((p, rule, rel)) = self.written_date(date)? {
+                    return Ok((p, format!("{name} ({date}); {rule}"), rel));
+                }
+            }
+        }
+        if s == "election day" {
+            // US Election Day: the Tuesday after the first Monday of November.
+            let y = self.reference()?.year();
+            let nov1 = ymd(y, 11, 1)?;
+            let to_monday = (7 - nov1.weekday().to_monday_zero_offset() as i64) % 7;
+            let day = nov1.checked_add((to_monday + 1).days()).map_err(inv)?;
+            return Ok((Period::Day(day), "US Election Day of the reference year".into(), true));
+        }
         let words: Vec<&str> = s.split_whitespace().collect();
         let rel = |p: Period, rule: &str| Ok((p, rule.to_string(), true));
         match words.as_slice() {
@@ -791,7 +851,12 @@ impl Ctx<'_> {
                 let n: Vec<&str> = n
                     .iter()
                     .copied()
-                    .filter(|w| !matches!(*w, "almost" | "nearly" | "about" | "some" | "more" | "than" | "over" | "just"))
+                    .filter(|w| {
+                        !matches!(
+                            *w,
+                            "almost" | "nearly" | "about" | "some" | "more" | "than" | "over" | "just"
+                        )
+                    })
                     .collect();
                 let count = match n.as_slice() {
                     [] => 1,
@@ -815,7 +880,10 @@ impl Ctx<'_> {
             }
             (Some("last" | "past"), _) => {
                 let back = if back == 0 { 7 } else { back };
-                (r.checked_sub(back.days()).map_err(inv)?, "weekday: the one before the reference date")
+                (
+                    r.checked_sub(back.days()).map_err(inv)?,
+                    "weekday: the one before the reference date",
+                )
             }
             _ => (
                 r.checked_sub(back.days()).map_err(inv)?,
@@ -993,9 +1061,14 @@ mod tests {
         assert_eq!(r("this week", REF), "2025-W24 2025-06-09..2025-06-15");
         assert_eq!(r("in January", REF), "2025-01 2025-01-01..2025-01-31");
         assert_eq!(r("last fall", date(1999, 4, 10)), "1998-FA 1998-09-01..1998-11-30");
-        assert_eq!(r("almost four years ago", date(1999, 3, 12)), "1995 1995-01-01..1995-12-31");
+        assert_eq!(
+            r("almost four years ago", date(1999, 3, 12)),
+            "1995 1995-01-01..1995-12-31"
+        );
         assert_eq!(r("11 days ago", date(1999, 4, 19)), "1999-04-08 1999-04-08");
         assert_eq!(r("Friday's", date(1999, 3, 13)), "1999-03-12 1999-03-12");
+        assert_eq!(r("Victory Day", REF), "2025-05-09 2025-05-09");
+        assert_eq!(r("Election Day", date(1998, 10, 26)), "1998-11-03 1998-11-03");
     }
 
     #[test]

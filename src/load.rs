@@ -1,0 +1,1457 @@
+//! Loading and validation: corpus files -> [`Corpus`] + diagnostics.
+//!
+//! Files are read defensively (no symlinks, nothing outside the corpus,
+//! UTF-8 only, no empty files), parsed into span-keeping TOML tables, and
+//! validated field by field into the model. Every problem becomes a
+//! [`Diagnostic`] and validation goes on, so an editor sees every problem of
+//! a corpus in one run. A record with errors is left out of the corpus, so
+//! nothing downstream ever sees an unchecked value.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::anchor::{self, fold};
+use crate::diag::{did_you_mean, Diagnostic, Files};
+use crate::model::*;
+use crate::quantity::{self, Tolerance};
+use crate::time::{self, Resolved, Tense};
+
+/// The result of loading: the valid part of the corpus and every problem.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: Files,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// The file of property declarations inside `claims/`.
+pub const PROPERTIES_FILE: &str = "claims/properties.toml";
+
+/// Loads and validates the corpus at `root`.
+pub fn load(root: &Path) -> Loaded {
+    let mut l = Loader {
+        root: root.to_path_buf(),
+        out: Loaded::default(),
+        claim_ids: HashMap::new(),
+        broken_sources: Default::default(),
+        referenced: Default::default(),
+        unparsed_claims: false,
+    };
+    l.run();
+    crate::diag::sort(&mut l.out.diagnostics);
+    l.out
+}
+
+struct Loader {
+    root: PathBuf,
+    out: Loaded,
+    claim_ids: HashMap<String, Loc>,
+    /// Sources whose files exist but failed validation: claims naming them
+    /// are not reported again as naming an unknown source.
+    broken_sources: std::collections::HashSet<String>,
+    /// Every subject/property a claim record names, valid or not.
+    referenced: std::collections::HashSet<String>,
+    /// A claims file did not parse, so which properties are used is unknown.
+    unparsed_claims: bool,
+}
+
+/// A value with its byte span in its file.
+#[derive(Clone, Debug)]
+struct Sp<T> {
+    v: T,
+    span: Range<usize>,
+}
+
+impl Loader {
+    fn push(&mut self, d: Diagnostic) {
+        self.out.diagnostics.push(d);
+    }
+
+    fn run(&mut self) {
+        let canonical_root = match self.root.canonicalize() {
+            Ok(r) => r,
+            Err(e) => {
+                let d = Diagnostic::error(
+                    "io",
+                    &self.root.display().to_string(),
+                    None,
+                    format!("cannot open the corpus folder: {e}"),
+                )
+                .help("run claimcheck in a corpus folder, or give one with --corpus DIR");
+                self.push(d);
+                return;
+            }
+        };
+        let sources = self.list("sources", &canonical_root, "txt");
+        let claims = self.list("claims", &canonical_root, "toml");
+        for (rel, path) in &sources {
+            if let Some(text) = self.read(rel, path) {
+                self.source(rel, &text);
+            }
+        }
+        self.out.corpus.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        if let Some((rel, path)) = claims.iter().find(|(rel, _)| rel == PROPERTIES_FILE) {
+            if let Some(text) = self.read(rel, path) {
+                self.properties(rel, &text);
+            }
+        } else {
+            let d = Diagnostic::error("io", PROPERTIES_FILE, None, "the corpus has no property declarations")
+                .help("create claims/properties.toml with one [[property]] table per question (see README.md)");
+            self.push(d);
+        }
+        self.out.corpus.properties.sort_by_key(|a| a.key());
+        for (rel, path) in &claims {
+            if rel == PROPERTIES_FILE {
+                continue;
+            }
+            if let Some(text) = self.read(rel, path) {
+                self.claims(rel, &text);
+            }
+        }
+        self.out.corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
+        self.unused_properties();
+    }
+
+    /// The files of one corpus folder, refusing links and anything outside.
+    fn list(&mut self, dir: &str, root: &Path, ext: &str) -> Vec<(String, PathBuf)> {
+        let path = self.root.join(dir);
+        match std::fs::symlink_metadata(&path) {
+            Err(_) => {
+                self.push(
+                    Diagnostic::error("io", dir, None, format!("the corpus has no `{dir}/` folder"))
+                        .help(format!("create `{dir}/` in the corpus folder (see README.md)")),
+                );
+                return Vec::new();
+            }
+            Ok(m) if m.file_type().is_symlink() => {
+                self.push(
+                    Diagnostic::error("symlink", dir, None, format!("`{dir}/` is a symbolic link"))
+                        .help("claimcheck reads only real folders inside the corpus; replace the link with the folder"),
+                );
+                return Vec::new();
+            }
+            Ok(_) => {}
+        }
+        let entries = match std::fs::read_dir(&path) {
+            Ok(e) => e,
+            Err(e) => {
+                self.push(Diagnostic::error("io", dir, None, format!("cannot read `{dir}/`: {e}")));
+                return Vec::new();
+            }
+        };
+        let mut files = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = format!("{dir}/{name}");
+            let p = entry.path();
+            let Ok(meta) = std::fs::symlink_metadata(&p) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                let target = std::fs::canonicalize(&p).ok();
+                let outside = target.as_ref().is_none_or(|t| !t.starts_with(root));
+                let d = if outside {
+                    Diagnostic::error(
+                        "outside-corpus",
+                        &rel,
+                        None,
+                        format!("`{rel}` is a link to a file outside the corpus"),
+                    )
+                } else {
+                    Diagnostic::error("symlink", &rel, None, format!("`{rel}` is a symbolic link"))
+                };
+                self.push(d.help(
+                    "claimcheck reads only regular files inside the corpus: copy the file in instead of linking it",
+                ));
+                continue;
+            }
+            if meta.is_dir() || name.starts_with('.') {
+                continue;
+            }
+            if p.extension().and_then(|e| e.to_str()) == Some(ext) {
+                files.push((rel, p));
+            } else if name != "README.md" {
+                self.push(
+                    Diagnostic::warning(
+                        "ignored-file",
+                        &rel,
+                        None,
+                        format!("`{rel}` is not read: {dir}/ holds `.{ext}` files"),
+                    )
+                    .help(format!(
+                        "rename it to end in `.{ext}` if it belongs to the corpus, or move it out of `{dir}/`"
+                    )),
+                );
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// Reads a file as UTF-8 text, refusing empty and non-UTF-8 files.
+    fn read(&mut self, rel: &str, path: &Path) -> Option<String> {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.push(Diagnostic::error("io", rel, None, format!("cannot read `{rel}`: {e}")));
+                return None;
+            }
+        };
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            self.push(
+                Diagnostic::error("empty-file", rel, None, format!("`{rel}` is empty"))
+                    .at_line(1)
+                    .help("fill it in, or delete it if it was created by mistake"),
+            );
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                self.out.files.insert(rel, &text);
+                Some(text)
+            }
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                let (line, col) = anchor::line_col(&valid, at);
+                self.push(
+                    Diagnostic::error(
+                        "not-utf8",
+                        rel,
+                        None,
+                        format!(
+                            "`{rel}` is not UTF-8: invalid byte 0x{:02X} at line {line}, column {col}",
+                            e.as_bytes()[at]
+                        ),
+                    )
+                    .at_line(line)
+                    .help("save the file as UTF-8 (most editors offer \"Save with encoding\")"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Parses TOML, reporting every syntax error; `offset` is where the TOML
+    /// starts in the file (after a source's `+++` line).
+    fn parse<'t>(&mut self, rel: &str, toml_text: &'t str, offset: usize) -> Option<DeTable<'t>> {
+        let (table, errors) = DeTable::parse_recoverable(toml_text);
+        if errors.is_empty() {
+            return Some(table.into_inner());
+        }
+        for e in errors {
+            let span = e.span().map(|s| s.start + offset..s.end + offset);
+            let msg = e.message().trim().to_string();
+            self.push(
+                Diagnostic::error("toml-syntax", rel, span, format!("malformed TOML: {msg}"))
+                    .label(msg)
+                    .help(
+                        "strings need double quotes, arrays of records are written [[claim]], one `key = value` a line",
+                    ),
+            );
+        }
+        None
+    }
+
+    fn source(&mut self, rel: &str, text: &str) {
+        let id = rel.trim_start_matches("sources/").trim_end_matches(".txt").to_string();
+        if !valid_id(&id) {
+            self.push(
+                Diagnostic::error("bad-id", rel, None, format!("`{id}` is not a usable source id")).help(
+                    "name source files with lower-case letters, digits and dashes, e.g. `sources/001-moscow-times.txt`",
+                ),
+            );
+            return;
+        }
+        // Until it validates, this source counts as broken.
+        self.broken_sources.insert(id.clone());
+        let Some((front, front_start, body_offset)) = front_matter(text) else {
+            self.push(
+                Diagnostic::error("missing-front-matter", rel, Some(0..text.find('\n').unwrap_or(text.len())), "this source has no TOML front matter")
+                    .label("expected `+++` here")
+                    .help("start the file with a line `+++`, the metadata (title, outlet, published, ...), a line `+++`, then the article text"),
+            );
+            return;
+        };
+        let Some(table) = self.parse(rel, front, front_start) else {
+            return;
+        };
+        let mut r = Rec::new(rel, front_start, &table, 0..3, "source");
+        let title = r.string("title", true);
+        let outlet = r.string("outlet", true);
+        let authors = r.strings("authors", false);
+        let url = r.string("url", false);
+        let published = r.time_string("published", true);
+        let published_basis = r.string("published_basis", true);
+        let written = r.time_string("written", false);
+        let _written_basis = r.string("written_basis", written.is_some());
+        let kind = r.string("kind", true);
+        let language = r.string("language", true);
+        let syndicated_from = r.string("syndicated_from", false);
+        let _captured = r.string("captured_from", false);
+        let _note = r.string("note", false);
+        let mut diags = r.finish();
+        let kind = kind.and_then(|k| {
+            if SOURCE_KINDS.contains(&k.v.as_str()) {
+                Some(k.v)
+            } else {
+                diags.push(not_allowed(rel, &k, "source kind", SOURCE_KINDS.iter().copied()));
+                None
+            }
+        });
+        let absolute = |t: Option<Sp<String>>, what: &str, diags: &mut Vec<Diagnostic>| -> Option<TimeText> {
+            let t = t?;
+            match time::resolve(&t.v, None, Tense::Past) {
+                Ok(resolved) => Some(TimeText { text: t.v, resolved }),
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(
+                            "bad-time",
+                            rel,
+                            Some(t.span.clone()),
+                            format!("the {what} date cannot be read: {e}"),
+                        )
+                        .label("not an absolute date")
+                        .help("write `2025-06-09`, `2025-06`, `2025`, or a bound such as `not before 2025-06-01`"),
+                    );
+                    None
+                }
+            }
+        };
+        let published = absolute(published, "published", &mut diags);
+        let written = absolute(written, "written", &mut diags);
+        let language = language.and_then(|l| {
+            let ok = (2..=3).contains(&l.v.split('-').next().unwrap_or("").len())
+                && l.v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            if ok {
+                Some(l.v)
+            } else {
+                diags.push(
+                    Diagnostic::error(
+                        "value-not-allowed",
+                        rel,
+                        Some(l.span),
+                        format!("`{}` is not a language tag", l.v),
+                    )
+                    .label("expected a BCP 47 tag")
+                    .help("write the language as `en`, `ru`, `hy`, `fr`, `pt-BR`..."),
+                );
+                None
+            }
+        });
+        let ok = diags.is_empty();
+        self.out.diagnostics.extend(diags);
+        let (Some(title), Some(outlet), Some(published), Some(published_basis), Some(kind), Some(language)) =
+            (title, outlet, published, published_basis, kind, language)
+        else {
+            return;
+        };
+        if !ok {
+            return;
+        }
+        self.broken_sources.remove(&id);
+        let body = text[body_offset..].to_string();
+        let folded = fold(&body);
+        self.out.corpus.sources.push(Source {
+            id,
+            file: rel.to_string(),
+            title: title.v,
+            outlet: outlet.v,
+            authors: authors
+                .map(|a| a.into_iter().map(|s| s.v).collect())
+                .unwrap_or_default(),
+            url: url.map(|u| u.v),
+            published,
+            published_basis: published_basis.v,
+            written,
+            kind,
+            language,
+            syndicated_from: syndicated_from.map(|s| s.v),
+            body,
+            body_offset,
+            folded,
+        });
+    }
+
+    fn properties(&mut self, rel: &str, text: &str) {
+        let Some(table) = self.parse(rel, text, 0) else { return };
+        let records = self.records(rel, &table, "property");
+        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+        for (span, t) in records {
+            let mut r = Rec::new(rel, 0, t, span.clone(), "property");
+            let subject = r.id("subject");
+            let property = r.id("property");
+            let question = r.string("question", true);
+            let description = r.string("description", false);
+            let kind = r.string("kind", true);
+            let values = r.strings("values", false);
+            let transitions = r.strings("transitions", false);
+            let unit = r.string("unit", false);
+            let tolerance = r.string("tolerance", false);
+            let monotonic = r.string("monotonic", false);
+            let mut diags = r.finish();
+            let kind = kind.and_then(|k| match Kind::ALL.iter().find(|(n, _)| *n == k.v) {
+                Some((_, kind)) => Some((*kind, k.span)),
+                None => {
+                    diags.push(not_allowed(rel, &k, "property kind", Kind::ALL.iter().map(|(n, _)| *n)));
+                    None
+                }
+            });
+            let values: Vec<Sp<String>> = values.unwrap_or_default();
+            let names: Vec<&str> = values.iter().map(|v| v.v.as_str()).collect();
+            if let Some((kind, kspan)) = &kind {
+                let needs_values = matches!(kind, Kind::State | Kind::Assessment);
+                if needs_values && values.is_empty() {
+                    diags.push(
+                        Diagnostic::error(
+                            "bad-property",
+                            rel,
+                            Some(kspan.clone()),
+                            format!("a {} property needs its allowed `values`", kind.name()),
+                        )
+                        .help("add e.g. values = [\"member\", \"suspended\", \"withdrawn\"]"),
+                    );
+                }
+                if *kind == Kind::Quantity && unit.is_none() {
+                    diags.push(
+                        Diagnostic::error(
+                            "bad-property",
+                            rel,
+                            Some(kspan.clone()),
+                            "a quantity property needs a `unit`",
+                        )
+                        .help("add e.g. unit = \"USD\" or unit = \"people\" or unit = \"percent\""),
+                    );
+                }
+                for (field, present) in [
+                    ("values", !values.is_empty() && !needs_values),
+                    ("unit", unit.is_some() && *kind != Kind::Quantity),
+                    ("tolerance", tolerance.is_some() && *kind != Kind::Quantity),
+                    ("monotonic", monotonic.is_some() && *kind != Kind::Quantity),
+                    ("transitions", transitions.is_some() && *kind != Kind::State),
+                ] {
+                    if present {
+                        diags.push(
+                            Diagnostic::error(
+                                "field-not-for-kind",
+                                rel,
+                                Some(kspan.clone()),
+                                format!("`{field}` has no meaning for a {} property", kind.name()),
+                            )
+                            .help(format!("remove `{field}`, or change the kind")),
+                        );
+                    }
+                }
+            }
+            for (i, v) in values.iter().enumerate() {
+                if names[..i].contains(&v.v.as_str()) {
+                    diags.push(Diagnostic::error(
+                        "duplicate-id",
+                        rel,
+                        Some(v.span.clone()),
+                        format!("the value `{}` is listed twice", v.v),
+                    ));
+                }
+            }
+            let mut pairs = Vec::new();
+            for t in transitions.unwrap_or_default() {
+                let Some((a, b)) =
+                    t.v.split_once("->")
+                        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                else {
+                    diags.push(
+                        Diagnostic::error(
+                            "bad-property",
+                            rel,
+                            Some(t.span.clone()),
+                            format!("`{}` is not a transition", t.v),
+                        )
+                        .help("write transitions as \"member -> suspended\""),
+                    );
+                    continue;
+                };
+                for end in [&a, &b] {
+                    if !names.contains(&end.as_str()) {
+                        let mut d = Diagnostic::error(
+                            "value-not-allowed",
+                            rel,
+                            Some(t.span.clone()),
+                            format!("the transition names `{end}`, which is not among the property's values"),
+                        );
+                        if let Some(s) = did_you_mean(end, names.iter().copied()) {
+                            d = d.help(format!("did you mean `{s}`?"));
+                        }
+                        diags.push(d);
+                    }
+                }
+                pairs.push((a, b));
+            }
+            let tolerance = tolerance.and_then(|t| match Tolerance::parse(&t.v) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    diags.push(Diagnostic::error("bad-quantity", rel, Some(t.span), e));
+                    None
+                }
+            });
+            let monotonic = monotonic.and_then(|m| match m.v.as_str() {
+                "increasing" => Some(Monotonic::Increasing),
+                "decreasing" => Some(Monotonic::Decreasing),
+                _ => {
+                    diags.push(not_allowed(
+                        rel,
+                        &m,
+                        "monotonic direction",
+                        ["increasing", "decreasing"],
+                    ));
+                    None
+                }
+            });
+            let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
+            else {
+                self.out.diagnostics.extend(diags);
+                continue;
+            };
+            let key = format!("{}/{}", subject.v, property.v);
+            if let Some(first) = seen.get(&key) {
+                let (line, _) = anchor::line_col(text, first.start);
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        rel,
+                        Some(subject.span.start..property.span.end),
+                        format!("the property `{key}` is declared twice"),
+                    )
+                    .help(format!("the first declaration is at line {line}; merge the two")),
+                );
+            }
+            seen.insert(key, span.clone());
+            let failed = !diags.is_empty();
+            self.out.diagnostics.extend(diags);
+            if failed {
+                continue;
+            }
+            let (line, col) = anchor::line_col(text, span.start);
+            self.out.corpus.properties.push(Property {
+                subject: subject.v,
+                property: property.v,
+                question: question.v,
+                description: description.map(|d| d.v),
+                kind,
+                values: values.into_iter().map(|v| v.v).collect(),
+                transitions: pairs,
+                unit: unit.map(|u| u.v),
+                tolerance,
+                monotonic,
+                loc: Loc {
+                    file: rel.to_string(),
+                    line,
+                    col,
+                },
+            });
+        }
+    }
+
+    /// The `[[what]]` tables of a file; anything else at the top level is reported.
+    fn records<'a, 't>(
+        &mut self,
+        rel: &str,
+        table: &'a DeTable<'t>,
+        what: &str,
+    ) -> Vec<(Range<usize>, &'a DeTable<'t>)> {
+        let mut out = Vec::new();
+        for (k, v) in table.iter() {
+            if k.get_ref().as_ref() != what {
+                let mut d = Diagnostic::error(
+                    "unknown-field",
+                    rel,
+                    Some(k.span()),
+                    format!("unexpected top-level key `{}`", k.get_ref()),
+                )
+                .label(format!("this file holds [[{what}]] tables"));
+                if did_you_mean(k.get_ref(), [what]).is_some() {
+                    d = d.help(format!("did you mean `[[{what}]]`?"));
+                } else {
+                    d = d.help(format!("write each record as a [[{what}]] table"));
+                }
+                self.push(d);
+                continue;
+            }
+            match v.get_ref() {
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        match item.get_ref() {
+                            DeValue::Table(t) => out.push((item.span(), t)),
+                            _ => self.push(
+                                Diagnostic::error(
+                                    "wrong-type",
+                                    rel,
+                                    Some(item.span()),
+                                    format!("each `{what}` must be a table"),
+                                )
+                                .help(format!("write records as [[{what}]] followed by key = value lines")),
+                            ),
+                        }
+                    }
+                }
+                _ => self.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        rel,
+                        Some(v.span()),
+                        format!("`{what}` must be an array of tables"),
+                    )
+                    .help(format!("write each record under its own [[{what}]] header")),
+                ),
+            }
+        }
+        out
+    }
+
+    fn claims(&mut self, rel: &str, text: &str) {
+        let Some(table) = self.parse(rel, text, 0) else {
+            self.unparsed_claims = true;
+            return;
+        };
+        for (span, t) in self.records(rel, &table, "claim") {
+            self.claim(rel, text, span, t);
+        }
+    }
+
+    fn claim(&mut self, rel: &str, text: &str, span: Range<usize>, t: &DeTable<'_>) {
+        let mut r = Rec::new(rel, 0, t, span.clone(), "claim");
+        let id = r.id("id");
+        let source = r.string("source", true);
+        let quote = r.string("quote", true);
+        let subject = r.string("subject", true);
+        let property = r.string("property", true);
+        let value = r.value("value");
+        let as_of = r.time_string("as_of", false);
+        let since = r.time_string("since", false);
+        let when = r.time_string("when", false);
+        let said_by = r.string("said_by", false);
+        let modality = r.string("modality", false);
+        let derived = r.string("derived", false);
+        let note = r.string("note", false);
+        let mut diags = r.finish();
+        let (line, col) = anchor::line_col(text, span.start);
+        let loc = Loc {
+            file: rel.to_string(),
+            line,
+            col,
+        };
+
+        if let Some(id) = &id {
+            if let Some(first) = self.claim_ids.get(&id.v) {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        rel,
+                        Some(id.span.clone()),
+                        format!("the claim id `{}` is used twice", id.v),
+                    )
+                    .label("second use")
+                    .help(format!("the first is at {first}; give this claim its own id")),
+                );
+            } else {
+                self.claim_ids.insert(id.v.clone(), loc.clone());
+            }
+        }
+        let src = source.as_ref().and_then(|s| {
+            let found = self.out.corpus.sources.iter().find(|x| x.id == s.v);
+            if found.is_none() && !self.broken_sources.contains(&s.v) {
+                let mut d = Diagnostic::error(
+                    "unknown-source",
+                    rel,
+                    Some(s.span.clone()),
+                    format!("no source `{}` in sources/", s.v),
+                )
+                .label("unknown source");
+                if s.v.contains('/') || s.v.contains("..") {
+                    d = Diagnostic::error(
+                        "outside-corpus",
+                        rel,
+                        Some(s.span.clone()),
+                        format!("`{}` is a path, not a source id", s.v),
+                    )
+                    .label("sources are named by id, inside the corpus");
+                }
+                d = match did_you_mean(&s.v, self.out.corpus.sources.iter().map(|x| x.id.as_str())) {
+                    Some(m) => d.help(format!("did you mean `{m}`?")),
+                    None => d.help("a source id is its file name in sources/ without `.txt`"),
+                };
+                diags.push(d);
+            }
+            found
+        });
+        let prop = match (&subject, &property) {
+            (Some(su), Some(pr)) => {
+                let key = format!("{}/{}", su.v, pr.v);
+                self.referenced.insert(key.clone());
+                let found = self.out.corpus.properties.iter().find(|p| p.key() == key);
+                if found.is_none() && !self.out.corpus.properties.is_empty() {
+                    let keys: Vec<String> = self.out.corpus.properties.iter().map(|p| p.key()).collect();
+                    let mut d = Diagnostic::error(
+                        "unknown-property",
+                        rel,
+                        Some(su.span.start.min(pr.span.start)..su.span.end.max(pr.span.end)),
+                        format!("`{key}` is not declared in {PROPERTIES_FILE}"),
+                    )
+                    .label("unknown subject/property");
+                    d = match did_you_mean(&key, keys.iter().map(String::as_str)) {
+                        Some(m) => d.help(format!("did you mean `{m}`?")),
+                        None => d.help(format!("declare it as a [[property]] in {PROPERTIES_FILE}")),
+                    };
+                    diags.push(d);
+                }
+                found
+            }
+            _ => None,
+        };
+        let modality = match modality {
+            None => Some(Modality::Asserted),
+            Some(m) => match Modality::ALL.iter().find(|(n, _)| *n == m.v) {
+                Some((_, m)) => Some(*m),
+                None => {
+                    diags.push(not_allowed(rel, &m, "modality", Modality::ALL.iter().map(|(n, _)| *n)));
+                    None
+                }
+            },
+        };
+        if modality == Some(Modality::Reported) && said_by.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    "missing-speaker",
+                    rel,
+                    Some(span.start..span.start + 9),
+                    "reported speech with no `said_by`",
+                )
+                .help("add said_by = \"who the article quotes\""),
+            );
+        }
+        // The quote, anchored in the source text.
+        let mut anchor_loc = None;
+        if let (Some(q), Some(src)) = (&quote, src) {
+            match anchor::find(&src.folded, &q.v) {
+                Ok(a) => {
+                    let file_text = self.out.files.get(&src.file).unwrap_or_default();
+                    let (l, c) = anchor::line_col(file_text, a.start + src.body_offset);
+                    anchor_loc = Some(Loc {
+                        file: src.file.clone(),
+                        line: l,
+                        col: c,
+                    });
+                }
+                Err(miss) => {
+                    let mut d = Diagnostic::error(
+                        "quote-not-found",
+                        rel,
+                        Some(q.span.clone()),
+                        format!("the quote does not occur in source `{}`", src.id),
+                    )
+                    .label("not in the source text");
+                    if let Some(m) = miss {
+                        let file_text = self.out.files.get(&src.file).unwrap_or_default();
+                        let (l, _) = anchor::line_col(file_text, m.start + src.body_offset);
+                        d = d
+                            .related(&src.file, m.start + src.body_offset..m.end + src.body_offset, format!("closest passage ({:.0}% similar)", m.similarity * 100.0))
+                            .help(format!(
+                                "the closest passage is at {}:{l} ({:.0}% similar); copy the quote verbatim from the source",
+                                src.file,
+                                m.similarity * 100.0
+                            ));
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+        let tense = if modality == Some(Modality::Hedged) {
+            Tense::Nearest
+        } else {
+            Tense::Past
+        };
+        let resolve =
+            |t: &Sp<String>, field: &str, diags: &mut Vec<Diagnostic>| resolve_time(rel, t, field, src, tense, diags);
+        let as_of_r = as_of.as_ref().and_then(|t| resolve(t, "as_of", &mut diags));
+        let since_r = since.as_ref().and_then(|t| resolve(t, "since", &mut diags));
+        let when_r = when.as_ref().and_then(|t| resolve(t, "when", &mut diags));
+        // The value, typed by the property's kind.
+        let mut typed = None;
+        if let (Some(p), Some(v)) = (prop, &value) {
+            for (field, present, kinds) in [
+                ("since", since.is_some(), &[Kind::State][..]),
+                ("when", when.is_some(), &[Kind::Fact][..]),
+            ] {
+                if present && !kinds.contains(&p.kind) {
+                    let sp = if field == "since" {
+                        since.as_ref()
+                    } else {
+                        when.as_ref()
+                    }
+                    .map(|s| s.span.clone());
+                    diags.push(
+                        Diagnostic::error(
+                            "field-not-for-kind",
+                            rel,
+                            sp,
+                            format!(
+                                "`{field}` has no meaning for the {} property `{}`",
+                                p.kind.name(),
+                                p.key()
+                            ),
+                        )
+                        .help(if field == "since" {
+                            "`since` is for states; an event's date is its value or `when`"
+                        } else {
+                            "`when` is for facts"
+                        }),
+                    );
+                }
+            }
+            typed = self.typed_value(rel, p, v, src, tense, &mut diags);
+        }
+        // Every number and date the claim states must be in its quote.
+        if let (Some(q), Some(v), None) = (&quote, &typed, &derived) {
+            if let (Value::Quantity(form), Some(raw)) = (v, &value) {
+                for n in form.numbers() {
+                    if !quantity::appears_in(n, &q.v) {
+                        diags.push(
+                            Diagnostic::error("number-not-in-quote", rel, Some(raw.span.clone()), format!("the number {} does not occur in the quote", quantity::fmt_num(n)))
+                                .label("not in the quote")
+                                .help("check the number against the source; if it was computed, say how in `derived = \"...\"`"),
+                        );
+                    }
+                }
+            }
+            let value_time = match (v, &value) {
+                (
+                    Value::Date(_),
+                    Some(Sp {
+                        v: RawValue::Str(s),
+                        span,
+                    }),
+                ) => Some(Sp {
+                    v: s.clone(),
+                    span: span.clone(),
+                }),
+                _ => None,
+            };
+            for t in [&as_of, &since, &when, &value_time].into_iter().flatten() {
+                if let Some(missing) = time_missing_from_quote(&t.v, &q.v) {
+                    diags.push(
+                        Diagnostic::error(
+                            "date-not-in-quote",
+                            rel,
+                            Some(t.span.clone()),
+                            format!("{missing} of `{}` does not occur in the quote", t.v),
+                        )
+                        .label("not in the quote")
+                        .help(
+                            "quote the words that give the date, or say how it was worked out in `derived = \"...\"`",
+                        ),
+                    );
+                }
+            }
+        }
+        let failed = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+        self.out.diagnostics.extend(diags);
+        if failed {
+            return;
+        }
+        let (Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality), Some(anchor)) =
+            (id, src, quote, prop, typed, modality, anchor_loc)
+        else {
+            return;
+        };
+        let since = match (since, since_r, when, when_r) {
+            (Some(t), Some(r), _, _) | (_, _, Some(t), Some(r)) => Some(TimeText { text: t.v, resolved: r }),
+            _ => None,
+        };
+        self.out.corpus.claims.push(Claim {
+            id: id.v,
+            source: src.id.clone(),
+            quote: q.v,
+            subject: p.subject.clone(),
+            property: p.property.clone(),
+            value,
+            as_of: as_of_r.map(|r| r.interval).unwrap_or_else(|| src.now()),
+            as_of_text: as_of.map(|a| a.v),
+            since,
+            said_by: said_by.map(|s| s.v),
+            modality,
+            derived: derived.map(|d| d.v),
+            note: note.map(|n| n.v),
+            loc,
+            anchor,
+        });
+    }
+
+    fn typed_value(
+        &self,
+        rel: &str,
+        p: &Property,
+        v: &Sp<RawValue>,
+        src: Option<&Source>,
+        tense: Tense,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Value> {
+        let wrong = |expected: &str| {
+            Diagnostic::error(
+                "wrong-type",
+                rel,
+                Some(v.span.clone()),
+                format!("the value of a {} property must be {expected}", p.kind.name()),
+            )
+            .label(format!("found {}", v.v.type_name()))
+        };
+        match p.kind {
+            Kind::State | Kind::Assessment => {
+                let RawValue::Str(s) = &v.v else {
+                    diags.push(
+                        wrong("one of its values, as a string").help(format!("allowed: {}", p.values.join(", "))),
+                    );
+                    return None;
+                };
+                if !p.values.contains(s) {
+                    let sp = Sp {
+                        v: s.clone(),
+                        span: v.span.clone(),
+                    };
+                    diags.push(not_allowed(
+                        rel,
+                        &sp,
+                        &format!("value of `{}`", p.key()),
+                        p.values.iter().map(String::as_str),
+                    ));
+                    return None;
+                }
+                Some(if p.kind == Kind::State {
+                    Value::State(s.clone())
+                } else {
+                    Value::Framing(s.clone())
+                })
+            }
+            Kind::Fact => match v.v {
+                RawValue::Bool(b) => Some(Value::Fact(b)),
+                _ => {
+                    diags.push(wrong("true (it happened) or false (it did not)"));
+                    None
+                }
+            },
+            Kind::Quantity => {
+                let text = match &v.v {
+                    RawValue::Str(s) => s.clone(),
+                    RawValue::Num(n) => n.clone(),
+                    _ => {
+                        diags.push(wrong("a number or a quantity string such as \"about 100000\""));
+                        return None;
+                    }
+                };
+                match quantity::parse(&text) {
+                    Ok(f) => Some(Value::Quantity(f)),
+                    Err(e) => {
+                        diags.push(
+                            Diagnostic::error("bad-quantity", rel, Some(v.span.clone()), e).label("not a quantity"),
+                        );
+                        None
+                    }
+                }
+            }
+            Kind::EventDate => {
+                let RawValue::Str(s) = &v.v else {
+                    diags.push(wrong(
+                        "a time expression string such as \"2025-03-13\" or \"last month\"",
+                    ));
+                    return None;
+                };
+                let t = Sp {
+                    v: s.clone(),
+                    span: v.span.clone(),
+                };
+                let r = resolve_time(rel, &t, "value", src, tense, diags)?;
+                Some(Value::Date(TimeText {
+                    text: s.clone(),
+                    resolved: r,
+                }))
+            }
+        }
+    }
+
+    fn unused_properties(&mut self) {
+        if self.unparsed_claims {
+            return;
+        }
+        let mut ds = Vec::new();
+        for p in &self.out.corpus.properties {
+            if !self.referenced.contains(&p.key()) {
+                let text = self.out.files.get(&p.loc.file).unwrap_or_default();
+                let start = line_start(text, p.loc.line);
+                ds.push(
+                    Diagnostic::warning(
+                        "unused-property",
+                        &p.loc.file,
+                        Some(start..start + text[start..].find('\n').unwrap_or(0)),
+                        format!("no claim answers `{}`", p.key()),
+                    )
+                    .help("curate a claim for it, or remove the declaration"),
+                );
+            }
+        }
+        self.out.diagnostics.extend(ds);
+    }
+}
+
+fn line_start(text: &str, line: usize) -> usize {
+    text.split_inclusive('\n').take(line - 1).map(str::len).sum()
+}
+
+/// Resolves a claim's time expression against its source's date, reporting
+/// what is wrong. With no valid source there is nothing to count from, and
+/// the source's own problem has been reported, so relative times are skipped.
+fn resolve_time(
+    rel: &str,
+    t: &Sp<String>,
+    field: &str,
+    src: Option<&Source>,
+    tense: Tense,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Resolved> {
+    let reference = src.and_then(|s| s.reference_date());
+    match time::resolve(&t.v, reference, tense) {
+        Ok(r) => Some(r),
+        Err(time::TimeError::NeedsReference(_)) if src.is_none() => None,
+        Err(e @ time::TimeError::NeedsReference(_)) => {
+            let when = src.map(|s| s.published.text.clone()).unwrap_or_default();
+            diags.push(
+                Diagnostic::error(
+                    "unresolvable-time",
+                    rel,
+                    Some(t.span.clone()),
+                    format!("`{field}`: {e}"),
+                )
+                .label(format!("the source's date is only known as `{when}`"))
+                .help("write the absolute date and say how it was worked out in `derived = \"...\"`"),
+            );
+            None
+        }
+        Err(e) => {
+            let label = if matches!(e, time::TimeError::Invalid(_)) {
+                "not a real date"
+            } else {
+                "not a time expression"
+            };
+            diags.push(
+                Diagnostic::error("bad-time", rel, Some(t.span.clone()), format!("`{field}`: {e}"))
+                    .label(label)
+                    .help("write e.g. `2024-03-07`, `2024-03`, `mid-2024`, `by February 2024`, `last month`, `on Thursday`"),
+            );
+            None
+        }
+    }
+}
+
+/// Which part of a time expression is missing from the quote, if any: the
+/// year, the month name, the day, or (for a relative expression) its words.
+fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
+    let r = time::resolve(expr, None, Tense::Past);
+    if let Err(time::TimeError::Unrecognised(_) | time::TimeError::Invalid(_)) = r {
+        return None; // reported as a bad time already
+    }
+    let Ok(r) = r else {
+        // Relative: the quote must contain the expression's words.
+        let words = expr
+            .trim()
+            .trim_start_matches("on ")
+            .trim_start_matches("in ")
+            .to_lowercase();
+        return (!fold(quote).text.to_lowercase().contains(&words)).then(|| "the wording".to_string());
+    };
+    let q = fold(quote).text.to_lowercase();
+    let lower = expr.to_lowercase();
+    // Years written in the expression must be in the quote.
+    for y in regex_years(&lower) {
+        if !q.contains(&y) {
+            return Some(format!("the year {y}"));
+        }
+    }
+    // A month written as a number or a name must be named in the quote.
+    if let Some(start) = r.interval.start.or(r.interval.end) {
+        let is_month_precise =
+            r.value.len() >= 7 && r.value.as_bytes()[4] == b'-' && r.value[5..7].bytes().all(|b| b.is_ascii_digit());
+        if is_month_precise {
+            let name = time::month_name(start.month());
+            let iso = format!("{}-{:02}", start.year(), start.month());
+            if !q.contains(&name[..3]) && !q.contains(&iso) {
+                return Some(format!("the month ({name})"));
+            }
+        }
+        if r.value.len() == 10 && !quantity::appears_in(start.day() as f64, &q) {
+            return Some(format!("the day ({})", start.day()));
+        }
+    }
+    None
+}
+
+fn regex_years(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let boundary_before = i == 0 || !b[i - 1].is_ascii_digit();
+        if boundary_before
+            && b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
+        {
+            out.push(s[i..i + 4].to_string());
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A TOML value before it is typed by its property.
+#[derive(Clone, Debug)]
+enum RawValue {
+    Str(String),
+    Num(String),
+    Bool(bool),
+    Other(&'static str),
+}
+
+impl RawValue {
+    fn type_name(&self) -> &'static str {
+        match self {
+            RawValue::Str(_) => "a string",
+            RawValue::Num(_) => "a number",
+            RawValue::Bool(_) => "a boolean",
+            RawValue::Other(t) => t,
+        }
+    }
+}
+
+/// One TOML table being validated: reads fields by name, records what was
+/// read, and reports type errors, missing fields and unknown fields.
+struct Rec<'a, 't> {
+    file: &'a str,
+    offset: usize,
+    table: &'a DeTable<'t>,
+    span: Range<usize>,
+    what: &'static str,
+    known: Vec<&'static str>,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a, 't> Rec<'a, 't> {
+    fn new(file: &'a str, offset: usize, table: &'a DeTable<'t>, span: Range<usize>, what: &'static str) -> Self {
+        Rec {
+            file,
+            offset,
+            table,
+            span,
+            what,
+            known: Vec::new(),
+            diags: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, name: &'static str) -> Option<&'a Spanned<DeValue<'t>>> {
+        self.known.push(name);
+        self.table.get(name)
+    }
+
+    fn sp(&self, s: Range<usize>) -> Range<usize> {
+        s.start + self.offset..s.end + self.offset
+    }
+
+    fn header(&self) -> Range<usize> {
+        let s = self.span.start + self.offset;
+        s..s + 2 + self.what.len() + 2
+    }
+
+    fn missing(&mut self, name: &str, example: &str) {
+        let d = Diagnostic::error(
+            "missing-field",
+            self.file,
+            Some(self.header()),
+            format!("this {} has no `{name}`", self.what),
+        )
+        .label(format!("`{name}` is required"))
+        .help(format!("add {name} = {example}"));
+        self.diags.push(d);
+    }
+
+    fn string(&mut self, name: &'static str, required: bool) -> Option<Sp<String>> {
+        match self.get(name) {
+            None => {
+                if required {
+                    self.missing(name, "\"...\"");
+                }
+                None
+            }
+            Some(v) => match v.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() && required => {
+                    let d = Diagnostic::error(
+                        "missing-field",
+                        self.file,
+                        Some(self.sp(v.span())),
+                        format!("`{name}` is empty"),
+                    )
+                    .label("empty string")
+                    .help(format!("fill in `{name}`"));
+                    self.diags.push(d);
+                    None
+                }
+                DeValue::String(s) => Some(Sp {
+                    v: s.to_string(),
+                    span: self.sp(v.span()),
+                }),
+                other => {
+                    let d = Diagnostic::error(
+                        "wrong-type",
+                        self.file,
+                        Some(self.sp(v.span())),
+                        format!("`{name}` must be a string"),
+                    )
+                    .label(format!("found {}", other.type_str()))
+                    .help(format!("write {name} = \"...\""));
+                    self.diags.push(d);
+                    None
+                }
+            },
+        }
+    }
+
+    /// A time expression: a string, or a TOML date written without quotes.
+    fn time_string(&mut self, name: &'static str, required: bool) -> Option<Sp<String>> {
+        if let Some(v) = self.table.get(name) {
+            if let DeValue::Datetime(dt) = v.get_ref() {
+                self.known.push(name);
+                return Some(Sp {
+                    v: dt.to_string(),
+                    span: self.sp(v.span()),
+                });
+            }
+        }
+        self.string(name, required)
+    }
+
+    fn id(&mut self, name: &'static str) -> Option<Sp<String>> {
+        let s = self.string(name, true)?;
+        if valid_id(&s.v) {
+            Some(s)
+        } else {
+            let d = Diagnostic::error("bad-id", self.file, Some(s.span.clone()), format!("`{}` is not a usable {name}", s.v))
+                .label("ids are lower-case slugs")
+                .help("use lower-case letters, digits, `-` and `_`, starting with a letter or digit, e.g. `armenia`, `csto-status`");
+            self.diags.push(d);
+            None
+        }
+    }
+
+    fn strings(&mut self, name: &'static str, required: bool) -> Option<Vec<Sp<String>>> {
+        let v = match self.get(name) {
+            None => {
+                if required {
+                    self.missing(name, "[\"...\"]");
+                }
+                return None;
+            }
+            Some(v) => v,
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            let d = Diagnostic::error(
+                "wrong-type",
+                self.file,
+                Some(self.sp(v.span())),
+                format!("`{name}` must be an array of strings"),
+            )
+            .label(format!("found {}", v.get_ref().type_str()))
+            .help(format!("write {name} = [\"...\", \"...\"]"));
+            self.diags.push(d);
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Sp {
+                    v: s.to_string(),
+                    span: self.sp(item.span()),
+                }),
+                other => {
+                    let d = Diagnostic::error(
+                        "wrong-type",
+                        self.file,
+                        Some(self.sp(item.span())),
+                        format!("`{name}` must hold only strings"),
+                    )
+                    .label(format!("found {}", other.type_str()));
+                    self.diags.push(d);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn value(&mut self, name: &'static str) -> Option<Sp<RawValue>> {
+        let Some(v) = self.get(name) else {
+            self.missing(name, "... (typed by the property's kind)");
+            return None;
+        };
+        let raw = match v.get_ref() {
+            DeValue::String(s) => RawValue::Str(s.to_string()),
+            DeValue::Integer(i) => RawValue::Num(i.as_str().replace('_', "")),
+            DeValue::Float(f) => RawValue::Num(f.as_str().replace('_', "")),
+            DeValue::Boolean(b) => RawValue::Bool(*b),
+            DeValue::Datetime(d) => RawValue::Str(d.to_string()),
+            DeValue::Array(_) => RawValue::Other("an array"),
+            DeValue::Table(_) => RawValue::Other("a table"),
+        };
+        Some(Sp {
+            v: raw,
+            span: self.sp(v.span()),
+        })
+    }
+
+    /// Reports unknown fields (with the nearest known name) and returns
+    /// every diagnostic of this record.
+    fn finish(mut self) -> Vec<Diagnostic> {
+        let mut keys: Vec<_> = self.table.iter().map(|(k, _)| k).collect();
+        keys.sort_by_key(|k| k.span().start);
+        for k in keys {
+            let name: &str = k.get_ref();
+            if self.known.contains(&name) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                "unknown-field",
+                self.file,
+                Some(self.sp(k.span())),
+                format!("unknown field `{name}` in a {}", self.what),
+            )
+            .label(format!("not a {} field", self.what));
+            d = match did_you_mean(name, self.known.iter().copied()) {
+                Some(m) => d.help(format!("did you mean `{m}`?")),
+                None => d.help(format!("{} fields are: {}", self.what, self.known.join(", "))),
+            };
+            self.diags.push(d);
+        }
+        self.diags
+    }
+}
+
+fn not_allowed<'c>(rel: &str, v: &Sp<String>, what: &str, allowed: impl IntoIterator<Item = &'c str>) -> Diagnostic {
+    let allowed: Vec<&str> = allowed.into_iter().collect();
+    let mut d = Diagnostic::error(
+        "value-not-allowed",
+        rel,
+        Some(v.span.clone()),
+        format!("`{}` is not an allowed {what}", v.v),
+    )
+    .label("not allowed");
+    if let Some(m) = did_you_mean(&v.v, allowed.iter().copied()) {
+        d = d.help(format!("did you mean `{m}`?"));
+    }
+    d.help(format!("allowed: {}", allowed.join(", ")))
+}
+
+/// A lower-case slug: letters, digits, `-`, `_`, `.`; no path separators.
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && !s.contains("..")
+}
+
+/// Splits `+++` front matter from the body: (toml, toml start, body start).
+fn front_matter(text: &str) -> Option<(&str, usize, usize)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "+++" {
+        return None;
+    }
+    let start = first_end + 1;
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((&text[start..pos], start, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Groups claims by property key, in key order; used by `show` and `compare`.
+pub fn by_property(corpus: &Corpus) -> BTreeMap<String, Vec<&Claim>> {
+    let mut map: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for c in &corpus.claims {
+        map.entry(c.key()).or_default().push(c);
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_must_carry_the_years_months_and_days() {
+        assert_eq!(
+            time_missing_from_quote("mid-2024", "his full withdrawal from the CSTO in mid-2024"),
+            None
+        );
+        assert_eq!(
+            time_missing_from_quote("2025-03-13", "a March 13, 2025, peace treaty"),
+            None
+        );
+        assert_eq!(
+            time_missing_from_quote("2025-03-14", "a March 13, 2025, peace treaty").as_deref(),
+            Some("the day (14)")
+        );
+        assert_eq!(
+            time_missing_from_quote("2023", "a March 13, 2025, peace treaty").as_deref(),
+            Some("the year 2023")
+        );
+        assert_eq!(
+            time_missing_from_quote("by February 2024", "By January 2024, Armenia stopped").as_deref(),
+            Some("the month (february)")
+        );
+        assert_eq!(
+            time_missing_from_quote("last month", "traveled to Yerevan last month"),
+            None
+        );
+        assert_eq!(
+            time_missing_from_quote("last week", "traveled to Yerevan last month").as_deref(),
+            Some("the wording")
+        );
+    }
+
+    #[test]
+    fn front_matter_splits() {
+        let text = "+++\ntitle = \"x\"\n+++\nBody.\n";
+        let (toml, start, body) = front_matter(text).unwrap();
+        assert_eq!(toml, "title = \"x\"\n");
+        assert_eq!(start, 4);
+        assert_eq!(&text[body..], "Body.\n");
+        assert!(front_matter("no front matter").is_none());
+    }
+}

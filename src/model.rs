@@ -1,0 +1,269 @@
+//! The corpus as the rest of claimcheck sees it: validated sources,
+//! properties and claims, with no I/O and no unchecked input left.
+//!
+//! Everything here has passed loading and validation (`load`), so the
+//! comparison and the reports can rely on it: every claim's source and
+//! property exist, its value has the property's type, its times are
+//! resolved, and its quote is anchored in the source text.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::anchor::Folded;
+use crate::quantity::{Form, Tolerance};
+use crate::time::{Interval, Resolved};
+
+/// A place in a corpus file, for reports: `claims/csto.toml:12:1`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Loc {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl std::fmt::Display for Loc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// What kind of text a source is; opinion and aggregators weigh differently
+/// for an editor, and reports say which is which.
+pub const SOURCE_KINDS: &[&str] = &[
+    "news",
+    "opinion",
+    "analysis",
+    "editorial",
+    "aggregator",
+    "reference",
+    "press-release",
+    "interview",
+    "blog",
+];
+
+/// One article: its metadata and its verbatim text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub file: String,
+    pub title: String,
+    pub outlet: String,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    /// When it was published, as written in the metadata and as resolved.
+    pub published: TimeText,
+    pub published_basis: String,
+    /// The day the text itself counts from, where it differs from the
+    /// publication date ("today, March 29, 2025" in a piece published in May).
+    pub written: Option<TimeText>,
+    pub kind: String,
+    pub language: String,
+    /// The outlet or wire whose story this copies; copies are one voice.
+    pub syndicated_from: Option<String>,
+    pub body: String,
+    /// Byte offset of the body in the file, to turn anchors into lines.
+    pub body_offset: usize,
+    pub folded: Folded,
+}
+
+impl Source {
+    /// The day relative expressions in the text count from, when known to the day.
+    pub fn reference_date(&self) -> Option<Date> {
+        let t = self.written.as_ref().unwrap_or(&self.published);
+        let iv = t.resolved.interval;
+        iv.is_day().then(|| iv.start.unwrap())
+    }
+
+    /// The time the text describes as "now": the writing or publication date.
+    pub fn now(&self) -> Interval {
+        self.written.as_ref().unwrap_or(&self.published).resolved.interval
+    }
+
+    /// The independent voice this source belongs to: its declared
+    /// syndication origin, else its outlet, compared case-insensitively.
+    pub fn voice(&self) -> String {
+        self.syndicated_from
+            .as_deref()
+            .unwrap_or(&self.outlet)
+            .trim()
+            .to_lowercase()
+    }
+}
+
+/// A time expression as the editor wrote it, and its reading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimeText {
+    pub text: String,
+    pub resolved: Resolved,
+}
+
+/// How a property's values behave, which decides how claims are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A value that changes over time (a membership status).
+    State,
+    /// When something happened.
+    EventDate,
+    /// A number with a unit (a trade volume, a death toll).
+    Quantity,
+    /// Something that did or did not happen.
+    Fact,
+    /// A framing or judgement, compared as framing, never as fact.
+    Assessment,
+}
+
+impl Kind {
+    pub const ALL: [(&'static str, Kind); 5] = [
+        ("state", Kind::State),
+        ("event-date", Kind::EventDate),
+        ("quantity", Kind::Quantity),
+        ("fact", Kind::Fact),
+        ("assessment", Kind::Assessment),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Kind::ALL.iter().find(|(_, k)| *k == self).unwrap().0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Monotonic {
+    Increasing,
+    Decreasing,
+}
+
+/// A question the corpus answers: a subject and one of its properties.
+#[derive(Clone, Debug)]
+pub struct Property {
+    pub subject: String,
+    pub property: String,
+    pub question: String,
+    pub description: Option<String>,
+    pub kind: Kind,
+    /// Allowed values (state, assessment).
+    pub values: Vec<String>,
+    /// Allowed changes of a state, `(from, to)`; empty means any change.
+    pub transitions: Vec<(String, String)>,
+    pub unit: Option<String>,
+    pub tolerance: Option<Tolerance>,
+    pub monotonic: Option<Monotonic>,
+    pub loc: Loc,
+}
+
+impl Property {
+    /// `subject/property`, the key claims and reports use.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.subject, self.property)
+    }
+
+    /// Whether a state may change from `from` to `to`.
+    pub fn allows(&self, from: &str, to: &str) -> bool {
+        from == to || self.transitions.is_empty() || self.transitions.iter().any(|(a, b)| a == from && b == to)
+    }
+}
+
+/// A claim's value, typed by its property's kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    State(String),
+    Date(TimeText),
+    Quantity(Form),
+    Fact(bool),
+    Framing(String),
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::State(s) | Value::Framing(s) => write!(f, "{s}"),
+            Value::Date(t) => write!(f, "{} ({})", t.resolved.interval, t.text),
+            Value::Quantity(q) => write!(f, "{q}"),
+            Value::Fact(true) => write!(f, "happened"),
+            Value::Fact(false) => write!(f, "did not happen"),
+        }
+    }
+}
+
+/// How the source commits to a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// Stated as fact by the source.
+    #[default]
+    Asserted,
+    /// Possible, likely, expected: never read as the fact itself.
+    Hedged,
+    /// Someone else's words, reported by the source (`said_by` names them).
+    Reported,
+    /// Someone's denial, reported by the source.
+    Denied,
+}
+
+impl Modality {
+    pub const ALL: [(&'static str, Modality); 4] = [
+        ("asserted", Modality::Asserted),
+        ("hedged", Modality::Hedged),
+        ("reported", Modality::Reported),
+        ("denied", Modality::Denied),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Modality::ALL.iter().find(|(_, m)| *m == self).unwrap().0
+    }
+
+    /// Whether the claim takes part in agreement and conflict, or is context only.
+    pub fn commits(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported)
+    }
+}
+
+/// One curated claim.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub id: String,
+    pub source: String,
+    pub quote: String,
+    pub subject: String,
+    pub property: String,
+    pub value: Value,
+    /// The time the claim describes: `as_of` as written, or the source's "now".
+    pub as_of: Interval,
+    pub as_of_text: Option<String>,
+    /// When the state began (state) or the event happened (fact), if said.
+    pub since: Option<TimeText>,
+    pub said_by: Option<String>,
+    pub modality: Modality,
+    pub derived: Option<String>,
+    pub note: Option<String>,
+    /// Where the claim is written.
+    pub loc: Loc,
+    /// Where the quote is in its source file.
+    pub anchor: Loc,
+}
+
+impl Claim {
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.subject, self.property)
+    }
+}
+
+/// A loaded, validated corpus, every list sorted by id.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    pub properties: Vec<Property>,
+    pub claims: Vec<Claim>,
+}
+
+impl Corpus {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn property(&self, key: &str) -> Option<&Property> {
+        self.properties.iter().find(|p| p.key() == key)
+    }
+}
