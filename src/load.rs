@@ -829,7 +829,12 @@ impl Loader {
         // Every number and date the claim states must be in its quote.
         if let (Some(q), Some(v), None) = (&quote, &typed, &derived) {
             if let (Value::Quantity(form), Some(raw)) = (v, &value) {
-                for n in form.numbers() {
+                // A value written as the quote words it ("hundreds") is found as such.
+                let worded = match &raw.v {
+                    RawValue::Str(s) => fold(&q.v).text.to_lowercase().contains(&s.trim().to_lowercase()),
+                    _ => false,
+                };
+                for n in form.numbers().into_iter().filter(|_| !worded) {
                     if !quantity::appears_in(n, &q.v) {
                         diags.push(
                             Diagnostic::error("number-not-in-quote", rel, Some(raw.span.clone()), format!("the number {} does not occur in the quote", quantity::fmt_num(n)))
@@ -1090,19 +1095,20 @@ fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
             return Some(format!("the year {y}"));
         }
     }
-    // A month written as a number or a name must be named in the quote.
-    if let Some(start) = r.interval.start.or(r.interval.end) {
-        let is_month_precise =
-            r.value.len() >= 7 && r.value.as_bytes()[4] == b'-' && r.value[5..7].bytes().all(|b| b.is_ascii_digit());
-        if is_month_precise {
-            let name = time::month_name(start.month());
-            let iso = format!("{}-{:02}", start.year(), start.month());
-            if !q.contains(&name[..3]) && !q.contains(&iso) {
-                return Some(format!("the month ({name})"));
-            }
+    // A month or day of the value (`2024-02`, `2020-11-09`) must be in the quote;
+    // the value, not the interval, since a bound's interval starts a day later.
+    let v = r.value.split('/').next().unwrap_or_default();
+    let month = v.get(5..7).filter(|m| v.as_bytes()[4] == b'-' && m.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(m) = month.and_then(|m| m.parse::<i8>().ok()).filter(|m| (1..=12).contains(m)) {
+        let name = time::month_name(m);
+        let iso = &v[..7];
+        if !q.contains(&name[..3]) && !q.contains(iso) {
+            return Some(format!("the month ({name})"));
         }
-        if r.value.len() == 10 && !quantity::appears_in(start.day() as f64, &q) {
-            return Some(format!("the day ({})", start.day()));
+        if let Some(d) = v.get(8..10).and_then(|d| d.parse::<u8>().ok()) {
+            if !quantity::appears_in(d as f64, &q) && !q.contains(v) {
+                return Some(format!("the day ({d})"));
+            }
         }
     }
     None
