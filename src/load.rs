@@ -1098,8 +1098,13 @@ fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
     // A month or day of the value (`2024-02`, `2020-11-09`) must be in the quote;
     // the value, not the interval, since a bound's interval starts a day later.
     let v = r.value.split('/').next().unwrap_or_default();
-    let month = v.get(5..7).filter(|m| v.as_bytes()[4] == b'-' && m.bytes().all(|b| b.is_ascii_digit()));
-    if let Some(m) = month.and_then(|m| m.parse::<i8>().ok()).filter(|m| (1..=12).contains(m)) {
+    let month = v
+        .get(5..7)
+        .filter(|m| v.as_bytes()[4] == b'-' && m.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(m) = month
+        .and_then(|m| m.parse::<i8>().ok())
+        .filter(|m| (1..=12).contains(m))
+    {
         let name = time::month_name(m);
         let iso = &v[..7];
         if !q.contains(&name[..3]) && !q.contains(iso) {
