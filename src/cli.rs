@@ -10,7 +10,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::compare::{self, Analysis, FindingKind};
 use crate::load::{self, Loaded};
+use crate::report::{self, Filter};
+use crate::review::{self, NewVerdict, Reviews};
 use crate::time::{self, Tense};
 
 /// Anchor, compare and review curated news claims across sources.
@@ -40,6 +43,13 @@ pub enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Load and validate the corpus; report every problem with file:line:col.
@@ -64,6 +74,52 @@ pub enum Command {
         #[arg(long)]
         batch: bool,
     },
+    /// Compare the claims and report conflicts, framings, internal checks,
+    /// single-source assertions, changes and agreements.
+    Report {
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Only findings of these kinds (repeat or comma-separate).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        kind: Vec<FindingKind>,
+        /// Only findings about this subject (or subject/property).
+        #[arg(long)]
+        subject: Option<String>,
+        /// Only findings involving this source id.
+        #[arg(long)]
+        source: Option<String>,
+        /// Show dismissed findings too.
+        #[arg(long)]
+        all: bool,
+        /// Exit 1 if a finding of these kinds still needs review (open or stale).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        fail_on: Vec<FindingKind>,
+    },
+    /// Show one question's timeline (subject/property) or one claim (claim id).
+    Show {
+        /// `subject/property` or a claim id.
+        what: String,
+    },
+    /// List findings that need review, or record a verdict on one.
+    Review {
+        /// The finding id to give a verdict on.
+        finding: Option<String>,
+        /// confirmed, dismissed, needs-source or corrected.
+        #[arg(long, requires = "finding")]
+        verdict: Option<String>,
+        /// Why: what the editor checked, what was corrected.
+        #[arg(long, requires = "verdict")]
+        note: Option<String>,
+        /// Who gives the verdict (default: $CLAIMCHECK_REVIEWER, else $USER).
+        #[arg(long)]
+        by: Option<String>,
+        /// The date of the verdict (default: today).
+        #[arg(long)]
+        at: Option<String>,
+        /// Step through open findings, asking for a verdict and a note for each.
+        #[arg(long, conflicts_with = "finding")]
+        interactive: bool,
+    },
 }
 
 /// What a command asks of the process: its exit code.
@@ -79,8 +135,118 @@ pub fn run(
 ) -> io::Result<ExitCode> {
     match args.command {
         Command::Check { strict } => {
-            let loaded = load::load(&args.corpus);
+            let mut loaded = load::load(&args.corpus);
+            let (_, analysis, reviews) = analysed(&mut loaded, &args.corpus);
+            if loaded.errors() == 0 {
+                let orphans = review::orphans(&reviews, &analysis.findings, &loaded.files);
+                loaded.diagnostics.extend(orphans);
+            }
             check(&loaded, strict, out, err, color)
+        }
+        Command::Report {
+            format,
+            kind,
+            subject,
+            source,
+            all,
+            fail_on,
+        } => {
+            let mut loaded = load::load(&args.corpus);
+            let (ok, analysis, reviews) = analysed(&mut loaded, &args.corpus);
+            if !ok {
+                return refuse(&loaded, err, color);
+            }
+            let filter = Filter {
+                kinds: kind,
+                subject,
+                source,
+                all,
+            };
+            let c = &loaded.corpus;
+            match format {
+                ReportFormat::Text => report::text(c, &analysis, &reviews, &filter, out, color)?,
+                ReportFormat::Markdown => report::markdown(c, &analysis, &reviews, &filter, out)?,
+                ReportFormat::Json => report::json(c, &analysis, &reviews, &filter, out)?,
+            }
+            let failing = analysis
+                .findings
+                .iter()
+                .filter(|f| fail_on.contains(&f.kind) && filter.keeps(f, &reviews) && reviews.needs_review(f))
+                .count();
+            if failing > 0 {
+                writeln!(err, "{failing} finding(s) of the kinds given to --fail-on need review")?;
+                return Ok(1);
+            }
+            Ok(0)
+        }
+        Command::Show { what } => {
+            let mut loaded = load::load(&args.corpus);
+            let (ok, analysis, _) = analysed(&mut loaded, &args.corpus);
+            if !ok {
+                return refuse(&loaded, err, color);
+            }
+            if report::show(&loaded.corpus, &analysis, &what, out)? {
+                return Ok(0);
+            }
+            let keys: Vec<String> = loaded.corpus.properties.iter().map(|p| p.key()).collect();
+            let ids = loaded.corpus.claims.iter().map(|c| c.id.as_str());
+            let near = crate::diag::did_you_mean(&what, keys.iter().map(String::as_str).chain(ids));
+            writeln!(err, "error: `{what}` is neither a subject/property nor a claim id")?;
+            if let Some(n) = near {
+                writeln!(err, "help: did you mean `{n}`?")?;
+            }
+            Ok(2)
+        }
+        Command::Review {
+            finding,
+            verdict,
+            note,
+            by,
+            at,
+            interactive,
+        } => {
+            let mut loaded = load::load(&args.corpus);
+            let (ok, analysis, reviews) = analysed(&mut loaded, &args.corpus);
+            if !ok {
+                return refuse(&loaded, err, color);
+            }
+            let by = by
+                .or_else(|| std::env::var("CLAIMCHECK_REVIEWER").ok())
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "unknown".into());
+            let at = match at {
+                Some(a) => match time::parse_day(&a) {
+                    Ok(d) => d.to_string(),
+                    Err(e) => {
+                        writeln!(err, "error: --at: {e}")?;
+                        return Ok(2);
+                    }
+                },
+                None => jiff::Zoned::now().date().to_string(),
+            };
+            let ctx = ReviewCtx {
+                root: &args.corpus,
+                loaded: &loaded,
+                analysis: &analysis,
+                reviews: &reviews,
+                by: &by,
+                at: &at,
+            };
+            if interactive {
+                return ctx.interactive(input, out, err);
+            }
+            match (finding, verdict) {
+                (None, _) => ctx.list(out),
+                (Some(id), Some(v)) => ctx.record(&id, &v, note.as_deref(), out, err),
+                (Some(id), None) => {
+                    writeln!(
+                        err,
+                        "error: give a verdict for {id}: --verdict {}",
+                        review::VERDICTS.join("|")
+                    )?;
+                    Ok(2)
+                }
+            }
         }
         Command::Date {
             expression,
@@ -98,6 +264,197 @@ pub fn run(
             };
             date(&expression, published.as_deref(), tense, format, out, err)
         }
+    }
+}
+
+/// Runs the comparison and reads the reviews; `false` when the corpus or
+/// the review file has errors, in which case nothing should be reported.
+fn analysed(loaded: &mut Loaded, root: &std::path::Path) -> (bool, Analysis, Reviews) {
+    let analysis = compare::analyse(&loaded.corpus);
+    let (reviews, diags) = review::load(root, &mut loaded.files);
+    loaded.diagnostics.extend(diags);
+    crate::diag::sort(&mut loaded.diagnostics);
+    (loaded.errors() == 0, analysis, reviews)
+}
+
+/// A corpus with errors is not compared: say so, show why, exit 2.
+fn refuse(loaded: &Loaded, err: &mut dyn Write, color: bool) -> io::Result<ExitCode> {
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .cloned()
+        .collect();
+    write!(err, "{}", crate::diag::render(&errors, &loaded.files, color))?;
+    writeln!(
+        err,
+        "error: the corpus has {} error(s); fix them first (see `claimcheck check`)",
+        errors.len()
+    )?;
+    Ok(2)
+}
+
+struct ReviewCtx<'a> {
+    root: &'a std::path::Path,
+    loaded: &'a Loaded,
+    analysis: &'a Analysis,
+    reviews: &'a Reviews,
+    by: &'a str,
+    at: &'a str,
+}
+
+impl ReviewCtx<'_> {
+    /// Open and stale findings, most serious first (the report's order).
+    fn open(&self) -> Vec<&compare::Finding> {
+        self.analysis
+            .findings
+            .iter()
+            .filter(|f| self.reviews.needs_review(f))
+            .collect()
+    }
+
+    fn list(&self, out: &mut dyn Write) -> io::Result<ExitCode> {
+        let open = self.open();
+        writeln!(
+            out,
+            "{} finding(s) need review (of {}):",
+            open.len(),
+            self.analysis.findings.len()
+        )?;
+        for f in open {
+            let stale = if matches!(self.reviews.status(f), review::Status::Stale(_)) {
+                " (stale review)"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "  {}  {:<13} {}/{}{stale}: {}",
+                f.id,
+                f.kind.name(),
+                f.subject,
+                f.property,
+                f.summary
+            )?;
+        }
+        Ok(0)
+    }
+
+    fn record(
+        &self,
+        id: &str,
+        verdict: &str,
+        note: Option<&str>,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<ExitCode> {
+        let Some(f) = self.analysis.findings.iter().find(|f| f.id == id) else {
+            writeln!(err, "error: no finding `{id}`")?;
+            if let Some(n) = crate::diag::did_you_mean(id, self.analysis.findings.iter().map(|f| f.id.as_str())) {
+                writeln!(err, "help: did you mean `{n}`?")?;
+            }
+            return Ok(2);
+        };
+        let v = NewVerdict {
+            finding: f,
+            verdict,
+            note,
+            by: self.by,
+            at: self.at,
+        };
+        match review::record(self.root, &v) {
+            Ok(()) => {
+                writeln!(out, "recorded: {id} {verdict} by {} on {}", self.by, self.at)?;
+                Ok(0)
+            }
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                Ok(2)
+            }
+        }
+    }
+
+    /// Steps through open findings; every answer is written as soon as it is
+    /// given, so quitting (or end of input) loses nothing already answered.
+    fn interactive(&self, input: &mut dyn BufRead, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitCode> {
+        let open = self.open();
+        if open.is_empty() {
+            writeln!(out, "Nothing to review.")?;
+            return Ok(0);
+        }
+        let c = &self.loaded.corpus;
+        for (i, f) in open.iter().enumerate() {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "[{}/{}] {} {}  {}/{}",
+                i + 1,
+                open.len(),
+                f.kind.name().to_uppercase(),
+                f.id,
+                f.subject,
+                f.property
+            )?;
+            writeln!(out, "  {}", f.question)?;
+            writeln!(out, "  {}", f.summary)?;
+            for id in f.claims.iter().chain(&f.context) {
+                if let Some(cl) = c.claims.iter().find(|x| &x.id == id) {
+                    writeln!(
+                        out,
+                        "  - {} ({}): {}; {}",
+                        cl.id,
+                        cl.source,
+                        cl.value,
+                        report::claim_time(cl)
+                    )?;
+                    writeln!(out, "      \"{}\"", cl.quote)?;
+                }
+            }
+            let verdict = loop {
+                write!(
+                    out,
+                    "verdict? [c]onfirmed [d]ismissed [n]eeds-source co[r]rected [s]kip [q]uit: "
+                )?;
+                out.flush()?;
+                let mut line = String::new();
+                if input.read_line(&mut line)? == 0 {
+                    writeln!(out)?;
+                    return Ok(0);
+                }
+                match line.trim() {
+                    "c" | "confirmed" => break "confirmed",
+                    "d" | "dismissed" => break "dismissed",
+                    "n" | "needs-source" => break "needs-source",
+                    "r" | "corrected" => break "corrected",
+                    "s" | "skip" | "" => break "",
+                    "q" | "quit" => return Ok(0),
+                    other => writeln!(out, "  `{other}` is not an answer")?,
+                }
+            };
+            if verdict.is_empty() {
+                continue;
+            }
+            write!(out, "note (empty for none): ")?;
+            out.flush()?;
+            let mut note = String::new();
+            input.read_line(&mut note)?;
+            let note = note.trim();
+            let v = NewVerdict {
+                finding: f,
+                verdict,
+                note: (!note.is_empty()).then_some(note),
+                by: self.by,
+                at: self.at,
+            };
+            match review::record(self.root, &v) {
+                Ok(()) => writeln!(out, "  recorded {verdict}")?,
+                Err(e) => {
+                    writeln!(err, "error: {e}")?;
+                    return Ok(2);
+                }
+            }
+        }
+        Ok(0)
     }
 }
 

@@ -8,8 +8,11 @@
 
 pub mod anchor;
 pub mod cli;
+pub mod compare;
 pub mod diag;
 pub mod load;
 pub mod model;
 pub mod quantity;
+pub mod report;
+pub mod review;
 pub mod time;

@@ -117,6 +117,7 @@ impl Loader {
             self.push(d);
         }
         self.out.corpus.properties.sort_by_key(|a| a.key());
+        self.check_change_of();
         for (rel, path) in &claims {
             if rel == PROPERTIES_FILE {
                 continue;
@@ -406,7 +407,25 @@ impl Loader {
             let unit = r.string("unit", false);
             let tolerance = r.string("tolerance", false);
             let monotonic = r.string("monotonic", false);
+            let change_of = r.string("change_of", false);
+            let baseline = r.time_string("baseline", false);
             let mut diags = r.finish();
+            if change_of.is_some() != baseline.is_some() {
+                diags.push(
+                    Diagnostic::error("bad-property", rel, Some(self_header(&span)), "`change_of` and `baseline` go together")
+                        .help("a percentage change names the quantity (change_of = \"subject/property\") and the time it is counted from (baseline = \"2018\")"),
+                );
+            }
+            let baseline = baseline.and_then(|b| match time::resolve(&b.v, None, Tense::Past) {
+                Ok(r) => Some(r.interval),
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error("bad-time", rel, Some(b.span), format!("`baseline`: {e}"))
+                            .label("not an absolute time"),
+                    );
+                    None
+                }
+            });
             let kind = kind.and_then(|k| match Kind::ALL.iter().find(|(n, _)| *n == k.v) {
                 Some((_, kind)) => Some((*kind, k.span)),
                 None => {
@@ -445,6 +464,7 @@ impl Loader {
                     ("unit", unit.is_some() && *kind != Kind::Quantity),
                     ("tolerance", tolerance.is_some() && *kind != Kind::Quantity),
                     ("monotonic", monotonic.is_some() && *kind != Kind::Quantity),
+                    ("change_of", change_of.is_some() && *kind != Kind::Quantity),
                     ("transitions", transitions.is_some() && *kind != Kind::State),
                 ] {
                     if present {
@@ -559,6 +579,8 @@ impl Loader {
                 unit: unit.map(|u| u.v),
                 tolerance,
                 monotonic,
+                change_of: change_of.map(|c| c.v),
+                baseline,
                 loc: Loc {
                     file: rel.to_string(),
                     line,
@@ -998,6 +1020,37 @@ impl Loader {
         }
     }
 
+    /// `change_of` must name a declared quantity property.
+    fn check_change_of(&mut self) {
+        let mut ds = Vec::new();
+        let quantities: Vec<String> = self
+            .out
+            .corpus
+            .properties
+            .iter()
+            .filter(|q| q.kind == Kind::Quantity)
+            .map(|q| q.key())
+            .collect();
+        for p in &self.out.corpus.properties {
+            let Some(of) = &p.change_of else { continue };
+            if !quantities.contains(of) {
+                let text = self.out.files.get(&p.loc.file).unwrap_or_default();
+                let start = line_start(text, p.loc.line);
+                let mut d = Diagnostic::error(
+                    "unknown-property",
+                    &p.loc.file,
+                    Some(start..start + 12),
+                    format!("`change_of = \"{of}\"` in `{}` names no quantity property", p.key()),
+                );
+                if let Some(m) = did_you_mean(of, quantities.iter().map(String::as_str)) {
+                    d = d.help(format!("did you mean `{m}`?"));
+                }
+                ds.push(d);
+            }
+        }
+        self.out.diagnostics.extend(ds);
+    }
+
     fn unused_properties(&mut self) {
         if self.unparsed_claims {
             return;
@@ -1020,6 +1073,10 @@ impl Loader {
         }
         self.out.diagnostics.extend(ds);
     }
+}
+
+fn self_header(span: &Range<usize>) -> Range<usize> {
+    span.start..span.start + "[[property]]".len()
 }
 
 fn line_start(text: &str, line: usize) -> usize {

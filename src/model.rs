@@ -149,6 +149,10 @@ pub struct Property {
     pub unit: Option<String>,
     pub tolerance: Option<Tolerance>,
     pub monotonic: Option<Monotonic>,
+    /// For a percentage change: the quantity property it is a change of...
+    pub change_of: Option<String>,
+    /// ...counted from this time (the change's end is each claim's as-of).
+    pub baseline: Option<Interval>,
     pub loc: Loc,
 }
 
@@ -181,8 +185,8 @@ impl std::fmt::Display for Value {
             Value::State(s) | Value::Framing(s) => write!(f, "{s}"),
             Value::Date(t) => write!(f, "{} ({})", t.resolved.interval, t.text),
             Value::Quantity(q) => write!(f, "{q}"),
-            Value::Fact(true) => write!(f, "happened"),
-            Value::Fact(false) => write!(f, "did not happen"),
+            Value::Fact(true) => write!(f, "yes"),
+            Value::Fact(false) => write!(f, "no"),
         }
     }
 }

@@ -63,6 +63,18 @@ impl Interval {
         matches!((self.start, self.end), (Some(s), Some(e)) if s == e)
     }
 
+    /// The interval in words, for sentences: "2025-03-29", "on or after
+    /// 2025-06-01", "2024-05-01 to 2024-08-31".
+    pub fn human(&self) -> String {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(e)) => format!("{s} to {e}"),
+            (Some(s), None) => format!("on or after {s}"),
+            (None, Some(e)) => format!("on or before {e}"),
+            (None, None) => "at any time".into(),
+        }
+    }
+
     /// The earliest day, or the latest where only that is known; for sorting.
     pub fn sort_key(&self) -> (Date, Date) {
         let lo = self.start.or(self.end).unwrap_or(Date::MIN);

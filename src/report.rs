@@ -1,0 +1,597 @@
+//! Reports: the findings of an analysis written as text (coloured on a
+//! terminal), Markdown or JSON, and the timeline of one question (`show`).
+//!
+//! Writers take a `&mut dyn Write` and never touch the process's streams.
+//! The JSON form is versioned (`version`) and documented in the README; its
+//! field names are a contract with editors' scripts.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use crate::compare::{Analysis, Finding, FindingKind};
+use crate::model::{Claim, Corpus, Value};
+use crate::review::{Reviews, Status};
+
+/// The version of the JSON report format.
+pub const JSON_VERSION: u32 = 1;
+
+/// Which findings a report shows.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub kinds: Vec<FindingKind>,
+    pub subject: Option<String>,
+    pub source: Option<String>,
+    /// Show dismissed findings too.
+    pub all: bool,
+}
+
+impl Filter {
+    pub fn keeps(&self, f: &Finding, reviews: &Reviews) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&f.kind))
+            && self
+                .subject
+                .as_ref()
+                .is_none_or(|s| f.subject == *s || format!("{}/{}", f.subject, f.property) == *s)
+            && self.source.as_ref().is_none_or(|s| f.sources.contains(s))
+            && (self.all || !matches!(reviews.status(f), Status::Reviewed(v) if v.verdict == "dismissed"))
+    }
+}
+
+fn style(kind: FindingKind) -> Style {
+    let c = match kind {
+        FindingKind::Conflict => AnsiColor::Red,
+        FindingKind::Framing => AnsiColor::Magenta,
+        FindingKind::Internal => AnsiColor::Yellow,
+        FindingKind::SingleSource => AnsiColor::Cyan,
+        FindingKind::Change => AnsiColor::Blue,
+        FindingKind::Agreement => AnsiColor::Green,
+    };
+    Style::new().fg_color(Some(c.into())).bold()
+}
+
+fn section_title(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Conflict => "Conflicts",
+        FindingKind::Framing => "Framing divergences",
+        FindingKind::Internal => "Internal checks",
+        FindingKind::SingleSource => "Single-source assertions",
+        FindingKind::Change => "Changes over time",
+        FindingKind::Agreement => "Agreements",
+    }
+}
+
+fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
+    corpus.claims.iter().find(|c| c.id == id)
+}
+
+/// The claim's time in words: "since mid-2024 (2024-05-01..2024-08-31), as of 2025-03-29".
+pub fn claim_time(c: &Claim) -> String {
+    let since = c
+        .since
+        .as_ref()
+        .map(|s| format!("since {} ({}), ", s.text, s.resolved.interval))
+        .unwrap_or_default();
+    let as_of = match &c.as_of_text {
+        Some(t) => format!("as of {t} ({})", c.as_of),
+        None => format!("as of {}", c.as_of),
+    };
+    format!("{since}{as_of}")
+}
+
+fn claim_value(corpus: &Corpus, c: &Claim) -> String {
+    match &c.value {
+        Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval, t.text),
+        Value::Quantity(q) => match corpus.property(&c.key()).and_then(|p| p.unit.as_ref()) {
+            Some(u) => format!("{q} {u}"),
+            None => q.to_string(),
+        },
+        v => v.to_string(),
+    }
+}
+
+fn counts(f: &Finding) -> String {
+    let n = f.sources.len();
+    format!(
+        "{n} source{}, {} independent voice{}",
+        if n == 1 { "" } else { "s" },
+        f.independent_voices,
+        if f.independent_voices == 1 { "" } else { "s" }
+    )
+}
+
+/// The plain-text report, coloured when `color`.
+pub fn text(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    reviews: &Reviews,
+    filter: &Filter,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    let paint = |s: Style, t: &str| if color { format!("{s}{t}{s:#}") } else { t.to_string() };
+    let dim = Style::new().dimmed();
+    let shown: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
+    writeln!(
+        out,
+        "claimcheck report: {} sources, {} questions, {} claims; {} findings shown",
+        corpus.sources.len(),
+        corpus.properties.len(),
+        corpus.claims.len(),
+        shown.len()
+    )?;
+    let mut by_kind: BTreeMap<FindingKind, Vec<&Finding>> = BTreeMap::new();
+    for f in shown {
+        by_kind.entry(f.kind).or_default().push(f);
+    }
+    for (kind, findings) in by_kind {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint(
+                style(kind).underline(),
+                &format!("{} ({})", section_title(kind), findings.len())
+            )
+        )?;
+        for f in findings {
+            writeln!(out)?;
+            let reason = f.reason.map(|r| format!(" [{}]", serde_plain(&r))).unwrap_or_default();
+            writeln!(
+                out,
+                "{} {}  {}/{}{reason}",
+                paint(style(kind), &kind.name().to_uppercase()),
+                f.id,
+                f.subject,
+                f.property
+            )?;
+            writeln!(out, "  {}", f.question)?;
+            writeln!(out, "  {}", f.summary)?;
+            writeln!(out, "  {}", paint(dim, &counts(f)))?;
+            if let Some(line) = review_line(reviews, f) {
+                writeln!(out, "  {line}")?;
+            }
+            for id in &f.claims {
+                if let Some(c) = claim(corpus, id) {
+                    write_claim(out, corpus, c, "  - ", color)?;
+                }
+            }
+            for id in &f.context {
+                if let Some(c) = claim(corpus, id) {
+                    write_claim(out, corpus, c, &format!("  ~ context ({}) ", c.modality.name()), color)?;
+                }
+            }
+        }
+    }
+    if !analysis.possible_copies.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Possible undeclared copies (declare with `syndicated_from` if one story):"
+        )?;
+        for p in &analysis.possible_copies {
+            writeln!(
+                out,
+                "  {} ~ {}: {:.0}% of 8-word passages shared",
+                p.sources[0],
+                p.sources[1],
+                p.overlap * 100.0
+            )?;
+        }
+    }
+    if !analysis.similar_questions.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Questions that may be the same (merge them if so, or a conflict between them is never seen):"
+        )?;
+        for s in &analysis.similar_questions {
+            writeln!(
+                out,
+                "  {} ~ {} ({:.0}% similar)",
+                s.properties[0],
+                s.properties[1],
+                s.similarity * 100.0
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_claim(out: &mut dyn Write, corpus: &Corpus, c: &Claim, lead: &str, color: bool) -> io::Result<()> {
+    let dim = Style::new().dimmed();
+    let said = c.said_by.as_ref().map(|s| format!(", said by {s}")).unwrap_or_default();
+    writeln!(
+        out,
+        "{lead}{} ({}{said}): {}; {}",
+        c.id,
+        c.source,
+        claim_value(corpus, c),
+        claim_time(c)
+    )?;
+    let anchor = format!("{}", c.anchor);
+    let anchor = if color { format!("{dim}{anchor}{dim:#}") } else { anchor };
+    writeln!(out, "      \"{}\"  {anchor}", c.quote)?;
+    Ok(())
+}
+
+fn review_line(reviews: &Reviews, f: &Finding) -> Option<String> {
+    match reviews.status(f) {
+        Status::Open => None,
+        Status::Reviewed(v) => Some(format!(
+            "reviewed: {} by {} on {}{}",
+            v.verdict,
+            v.by,
+            v.at,
+            v.note.as_ref().map(|n| format!(": {n}")).unwrap_or_default()
+        )),
+        Status::Stale(v) => Some(format!(
+            "STALE review: {} by {} on {}; the claims changed since, look again",
+            v.verdict, v.by, v.at
+        )),
+    }
+}
+
+/// A serde enum's kebab-case name.
+fn serde_plain<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The Markdown report: one section per kind, quotes as block quotes.
+pub fn markdown(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    reviews: &Reviews,
+    filter: &Filter,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let shown: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
+    writeln!(out, "# claimcheck report")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} sources, {} questions, {} claims; {} findings shown.",
+        corpus.sources.len(),
+        corpus.properties.len(),
+        corpus.claims.len(),
+        shown.len()
+    )?;
+    let mut by_kind: BTreeMap<FindingKind, Vec<&Finding>> = BTreeMap::new();
+    for f in shown {
+        by_kind.entry(f.kind).or_default().push(f);
+    }
+    for (kind, findings) in by_kind {
+        writeln!(out)?;
+        writeln!(out, "## {} ({})", section_title(kind), findings.len())?;
+        for f in findings {
+            writeln!(out)?;
+            let reason = f.reason.map(|r| format!(" — {}", serde_plain(&r))).unwrap_or_default();
+            writeln!(out, "### `{}` {}/{}{reason}", f.id, f.subject, f.property)?;
+            writeln!(out)?;
+            writeln!(out, "**{}** {}", md(&f.question), md(&f.summary))?;
+            writeln!(out)?;
+            writeln!(out, "_{}_", counts(f))?;
+            if let Some(line) = review_line(reviews, f) {
+                writeln!(out)?;
+                writeln!(out, "**{}**", md(&line))?;
+            }
+            if !f.claims.is_empty() || !f.context.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "| claim | source | value | time | quote |")?;
+                writeln!(out, "|---|---|---|---|---|")?;
+                for (id, ctx) in f
+                    .claims
+                    .iter()
+                    .map(|i| (i, false))
+                    .chain(f.context.iter().map(|i| (i, true)))
+                {
+                    let Some(c) = claim(corpus, id) else { continue };
+                    let said = c
+                        .said_by
+                        .as_ref()
+                        .map(|s| format!(" (said by {s})"))
+                        .unwrap_or_default();
+                    let tag = if ctx {
+                        format!(" _{}, context_", c.modality.name())
+                    } else {
+                        String::new()
+                    };
+                    writeln!(
+                        out,
+                        "| `{}`{tag} | {}{} | {} | {} | “{}” ({}) |",
+                        c.id,
+                        c.source,
+                        md(&said),
+                        md(&claim_value(corpus, c)),
+                        md(&claim_time(c)),
+                        md(&c.quote),
+                        c.anchor
+                    )?;
+                }
+            }
+        }
+    }
+    if !analysis.possible_copies.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Possible undeclared copies")?;
+        writeln!(out)?;
+        for p in &analysis.possible_copies {
+            writeln!(
+                out,
+                "- `{}` ~ `{}`: {:.0}% of 8-word passages shared",
+                p.sources[0],
+                p.sources[1],
+                p.overlap * 100.0
+            )?;
+        }
+    }
+    if !analysis.similar_questions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Questions that may be the same")?;
+        writeln!(out)?;
+        for s in &analysis.similar_questions {
+            writeln!(
+                out,
+                "- `{}` ~ `{}` ({:.0}% similar)",
+                s.properties[0],
+                s.properties[1],
+                s.similarity * 100.0
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Escapes what would break a Markdown table cell.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    corpus: JsonCounts,
+    findings: Vec<JsonFinding<'a>>,
+    possible_copies: &'a [crate::compare::PossibleCopy],
+    similar_questions: &'a [crate::compare::SimilarQuestions],
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    sources: usize,
+    properties: usize,
+    claims: usize,
+    findings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    id: &'a str,
+    kind: &'static str,
+    subject: &'a str,
+    property: &'a str,
+    question: &'a str,
+    summary: &'a str,
+    independent_voices: usize,
+    reason: Option<String>,
+    sources: &'a [String],
+    agreed_interval: Option<String>,
+    review: Option<JsonReview>,
+    claims: Vec<JsonClaim<'a>>,
+    context: Vec<JsonClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReview {
+    verdict: String,
+    by: String,
+    at: String,
+    note: Option<String>,
+    stale: bool,
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    id: &'a str,
+    source: &'a str,
+    quote: &'a str,
+    value: serde_json::Value,
+    as_of: String,
+    since: Option<String>,
+    said_by: Option<&'a str>,
+    modality: &'static str,
+    anchor: String,
+    location: String,
+}
+
+fn json_claim(c: &Claim) -> JsonClaim<'_> {
+    let value = match &c.value {
+        Value::State(s) | Value::Framing(s) => serde_json::json!(s),
+        Value::Fact(b) => serde_json::json!(b),
+        Value::Date(t) => serde_json::json!({
+            "text": t.text,
+            "value": t.resolved.value,
+            "mod": t.resolved.modifier,
+            "start": t.resolved.interval.start.map(|d| d.to_string()),
+            "end": t.resolved.interval.end.map(|d| d.to_string()),
+        }),
+        Value::Quantity(f) => serde_json::to_value(f).unwrap_or_default(),
+    };
+    JsonClaim {
+        id: &c.id,
+        source: &c.source,
+        quote: &c.quote,
+        value,
+        as_of: c.as_of.to_string(),
+        since: c.since.as_ref().map(|s| s.resolved.interval.to_string()),
+        said_by: c.said_by.as_deref(),
+        modality: c.modality.name(),
+        anchor: c.anchor.to_string(),
+        location: c.loc.to_string(),
+    }
+}
+
+/// The JSON report (format version [`JSON_VERSION`]).
+pub fn json(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    reviews: &Reviews,
+    filter: &Filter,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let findings: Vec<JsonFinding> = analysis
+        .findings
+        .iter()
+        .filter(|f| filter.keeps(f, reviews))
+        .map(|f| JsonFinding {
+            id: &f.id,
+            kind: f.kind.name(),
+            subject: &f.subject,
+            property: &f.property,
+            question: &f.question,
+            summary: &f.summary,
+            independent_voices: f.independent_voices,
+            reason: f.reason.map(|r| serde_plain(&r)),
+            sources: &f.sources,
+            agreed_interval: f.agreed_interval.map(|i| i.to_string()),
+            review: match reviews.status(f) {
+                Status::Open => None,
+                Status::Reviewed(v) | Status::Stale(v) => Some(JsonReview {
+                    verdict: v.verdict.clone(),
+                    by: v.by.clone(),
+                    at: v.at.clone(),
+                    note: v.note.clone(),
+                    stale: matches!(reviews.status(f), Status::Stale(_)),
+                }),
+            },
+            claims: f
+                .claims
+                .iter()
+                .filter_map(|id| claim(corpus, id))
+                .map(json_claim)
+                .collect(),
+            context: f
+                .context
+                .iter()
+                .filter_map(|id| claim(corpus, id))
+                .map(json_claim)
+                .collect(),
+        })
+        .collect();
+    let report = JsonReport {
+        version: JSON_VERSION,
+        corpus: JsonCounts {
+            sources: corpus.sources.len(),
+            properties: corpus.properties.len(),
+            claims: corpus.claims.len(),
+            findings: findings.len(),
+        },
+        findings,
+        possible_copies: &analysis.possible_copies,
+        similar_questions: &analysis.similar_questions,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// `claimcheck show`: one question's timeline, or one claim, in full.
+pub fn show(corpus: &Corpus, analysis: &Analysis, what: &str, out: &mut dyn Write) -> io::Result<bool> {
+    if let Some(c) = claim(corpus, what) {
+        return show_question(corpus, analysis, &c.key(), Some(&c.id), out).map(|_| true);
+    }
+    if corpus.property(what).is_some() {
+        return show_question(corpus, analysis, what, None, out).map(|_| true);
+    }
+    Ok(false)
+}
+
+fn show_question(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    key: &str,
+    only: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let p = corpus.property(key).expect("caller checked");
+    writeln!(out, "{key}: {}", p.question)?;
+    let unit = p.unit.as_ref().map(|u| format!(", unit {u}")).unwrap_or_default();
+    writeln!(out, "kind: {}{unit}", p.kind.name())?;
+    if !p.values.is_empty() {
+        writeln!(out, "values: {}", p.values.join(", "))?;
+    }
+    if !p.transitions.is_empty() {
+        let t: Vec<String> = p.transitions.iter().map(|(a, b)| format!("{a} -> {b}")).collect();
+        writeln!(out, "allowed changes: {}", t.join(", "))?;
+    }
+    let mut claims: Vec<&Claim> = corpus
+        .claims
+        .iter()
+        .filter(|c| c.key() == key && only.is_none_or(|o| c.id == o))
+        .collect();
+    claims.sort_by(|a, b| {
+        let ka = a
+            .since
+            .as_ref()
+            .map(|s| s.resolved.interval.sort_key())
+            .unwrap_or(a.as_of.sort_key());
+        let kb = b
+            .since
+            .as_ref()
+            .map(|s| s.resolved.interval.sort_key())
+            .unwrap_or(b.as_of.sort_key());
+        (ka, &a.id).cmp(&(kb, &b.id))
+    });
+    writeln!(out)?;
+    writeln!(
+        out,
+        "timeline ({} claim{}):",
+        claims.len(),
+        if claims.len() == 1 { "" } else { "s" }
+    )?;
+    for c in claims {
+        let src = corpus.source(&c.source);
+        writeln!(out)?;
+        writeln!(out, "  {}  [{}]", c.id, c.modality.name())?;
+        writeln!(out, "    value:   {}", claim_value(corpus, c))?;
+        writeln!(out, "    time:    {}", claim_time(c))?;
+        if let Some(s) = src {
+            writeln!(
+                out,
+                "    source:  {} ({}, {}, published {})",
+                s.id, s.outlet, s.kind, s.published.text
+            )?;
+        }
+        if let Some(s) = &c.said_by {
+            writeln!(out, "    said by: {s}")?;
+        }
+        writeln!(out, "    quote:   \"{}\"", c.quote)?;
+        writeln!(out, "    anchor:  {}", c.anchor)?;
+        writeln!(out, "    curated: {}", c.loc)?;
+        if let Some(d) = &c.derived {
+            writeln!(out, "    derived: {d}")?;
+        }
+        if let Some(n) = &c.note {
+            writeln!(out, "    note:    {n}")?;
+        }
+    }
+    let findings: Vec<&Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| {
+            format!("{}/{}", f.subject, f.property) == key && only.is_none_or(|o| f.claims.iter().any(|c| c == o))
+        })
+        .collect();
+    if !findings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "findings:")?;
+        for f in findings {
+            writeln!(out, "  {} {}: {}", f.id, f.kind.name(), f.summary)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,377 @@
+//! Editors' verdicts on findings, kept in `reviews.toml` beside the data.
+//!
+//! A verdict names a finding by its stable id and remembers the finding's
+//! fingerprint (a digest of its claims): when the claims change, the
+//! verdict is shown as *stale*. The file belongs to the editors, so writes
+//! are careful: the document is edited in place with toml_edit (comments,
+//! order and layout kept), written to a temporary file in the same folder
+//! and renamed over the original (a crash leaves the old or the new file,
+//! never half of one), and refused if the file changed on disk since it was
+//! read.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::compare::Finding;
+use crate::diag::{did_you_mean, Diagnostic, Files};
+
+/// The review file, at the corpus root.
+pub const FILE: &str = "reviews.toml";
+
+/// The verdicts an editor can give.
+pub const VERDICTS: [&str; 4] = ["confirmed", "dismissed", "needs-source", "corrected"];
+
+/// One recorded verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub finding: String,
+    pub verdict: String,
+    pub note: Option<String>,
+    pub by: String,
+    pub at: String,
+    /// The finding's fingerprint when the verdict was given.
+    pub fingerprint: String,
+    /// Line of the record in reviews.toml, for diagnostics.
+    pub line: usize,
+}
+
+/// Every verdict, by finding id.
+#[derive(Clone, Debug, Default)]
+pub struct Reviews {
+    pub verdicts: BTreeMap<String, Verdict>,
+}
+
+/// A finding's review state.
+#[derive(Clone, Copy, Debug)]
+pub enum Status<'a> {
+    Open,
+    Reviewed(&'a Verdict),
+    /// Reviewed, but its claims changed since: needs a fresh look.
+    Stale(&'a Verdict),
+}
+
+impl Reviews {
+    pub fn status(&self, f: &Finding) -> Status<'_> {
+        match self.verdicts.get(&f.id) {
+            None => Status::Open,
+            Some(v) if v.fingerprint == f.fingerprint => Status::Reviewed(v),
+            Some(v) => Status::Stale(v),
+        }
+    }
+
+    /// Open or stale: what an editor still has to look at.
+    pub fn needs_review(&self, f: &Finding) -> bool {
+        !matches!(self.status(f), Status::Reviewed(_))
+    }
+}
+
+/// Reads `reviews.toml` (absent means no reviews yet), reporting problems.
+pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
+    let path = root.join(FILE);
+    let mut diags = Vec::new();
+    let mut reviews = Reviews::default();
+    let text = match std::fs::read(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (reviews, diags),
+        Err(e) => {
+            diags.push(Diagnostic::error("io", FILE, None, format!("cannot read {FILE}: {e}")));
+            return (reviews, diags);
+        }
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error("not-utf8", FILE, None, format!("{FILE} is not UTF-8")).help("save it as UTF-8"),
+                );
+                return (reviews, diags);
+            }
+        },
+    };
+    files.insert(FILE, &text);
+    let (table, errors) = DeTable::parse_recoverable(&text);
+    for e in &errors {
+        diags.push(Diagnostic::error(
+            "toml-syntax",
+            FILE,
+            e.span(),
+            format!("malformed TOML: {}", e.message().trim()),
+        ));
+    }
+    if !errors.is_empty() {
+        return (reviews, diags);
+    }
+    let table = table.into_inner();
+    for (k, v) in table.iter() {
+        if k.get_ref().as_ref() != "review" {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-field",
+                    FILE,
+                    Some(k.span()),
+                    format!("unexpected top-level key `{}`", k.get_ref()),
+                )
+                .help("reviews.toml holds [[review]] tables"),
+            );
+            continue;
+        }
+        let DeValue::Array(items) = v.get_ref() else {
+            diags.push(
+                Diagnostic::error(
+                    "wrong-type",
+                    FILE,
+                    Some(v.span()),
+                    "`review` must be an array of tables",
+                )
+                .help("write each verdict under [[review]]"),
+            );
+            continue;
+        };
+        for item in items.iter() {
+            let DeValue::Table(t) = item.get_ref() else { continue };
+            let line = crate::anchor::line_col(&text, item.span().start).0;
+            let mut get = |name: &str, required: bool| -> Option<String> {
+                match t.get(name).map(|v| (v.span(), v.get_ref())) {
+                    Some((_, DeValue::String(s))) => Some(s.to_string()),
+                    Some((span, other)) => {
+                        diags.push(Diagnostic::error(
+                            "wrong-type",
+                            FILE,
+                            Some(span),
+                            format!("`{name}` must be a string, found {}", other.type_str()),
+                        ));
+                        None
+                    }
+                    None if required => {
+                        let s = item.span().start;
+                        diags.push(
+                            Diagnostic::error(
+                                "missing-field",
+                                FILE,
+                                Some(s..s + 10),
+                                format!("this review has no `{name}`"),
+                            )
+                            .help(format!("add {name} = \"...\"")),
+                        );
+                        None
+                    }
+                    None => None,
+                }
+            };
+            let finding = get("finding", true);
+            let verdict = get("verdict", true);
+            let note = get("note", false);
+            let by = get("by", true);
+            let at = get("at", true);
+            let fingerprint = get("fingerprint", true);
+            const KNOWN: [&str; 6] = ["finding", "verdict", "note", "by", "at", "fingerprint"];
+            for (key, _) in t.iter() {
+                if !KNOWN.contains(&key.get_ref().as_ref()) {
+                    let mut d = Diagnostic::error(
+                        "unknown-field",
+                        FILE,
+                        Some(key.span()),
+                        format!("unknown field `{}` in a review", key.get_ref()),
+                    );
+                    if let Some(m) = did_you_mean(key.get_ref(), KNOWN) {
+                        d = d.help(format!("did you mean `{m}`?"));
+                    }
+                    diags.push(d);
+                }
+            }
+            if let Some(v) = &verdict {
+                if !VERDICTS.contains(&v.as_str()) {
+                    let span = t.get("verdict").map(|x| x.span());
+                    let mut d = Diagnostic::error("value-not-allowed", FILE, span, format!("`{v}` is not a verdict"));
+                    if let Some(m) = did_you_mean(v, VERDICTS) {
+                        d = d.help(format!("did you mean `{m}`?"));
+                    }
+                    diags.push(d.help(format!("verdicts: {}", VERDICTS.join(", "))));
+                }
+            }
+            if let (Some(finding), Some(verdict), Some(by), Some(at), Some(fingerprint)) =
+                (finding, verdict, by, at, fingerprint)
+            {
+                reviews.verdicts.insert(
+                    finding.clone(),
+                    Verdict {
+                        finding,
+                        verdict,
+                        note,
+                        by,
+                        at,
+                        fingerprint,
+                        line,
+                    },
+                );
+            }
+        }
+    }
+    (reviews, diags)
+}
+
+/// Warns about verdicts whose finding no longer exists, naming the nearest id.
+pub fn orphans(reviews: &Reviews, findings: &[Finding], files: &Files) -> Vec<Diagnostic> {
+    let text = files.get(FILE).unwrap_or_default();
+    reviews
+        .verdicts
+        .values()
+        .filter(|v| !findings.iter().any(|f| f.id == v.finding))
+        .map(|v| {
+            let start: usize = text.split_inclusive('\n').take(v.line - 1).map(str::len).sum();
+            let line_len = text[start..].find('\n').unwrap_or(text.len() - start);
+            // Point at the `finding = "..."` line of the record if we can find it.
+            let span = text[start..]
+                .find(&format!("\"{}\"", v.finding))
+                .map(|i| start + i..start + i + v.finding.len() + 2)
+                .unwrap_or(start..start + line_len);
+            let mut d = Diagnostic::warning(
+                "stale-review",
+                FILE,
+                Some(span),
+                format!("a verdict for `{}`, which is no longer a finding", v.finding),
+            )
+            .label("no such finding");
+            if let Some(m) = did_you_mean(&v.finding, findings.iter().map(|f| f.id.as_str())) {
+                d = d.help(format!(
+                    "the nearest finding id is `{m}`; the claims may have changed, so review it afresh"
+                ));
+            } else {
+                d = d.help(
+                    "the claims it reviewed changed or were removed; delete the verdict or review the new finding",
+                );
+            }
+            d
+        })
+        .collect()
+}
+
+/// A verdict to record.
+#[derive(Clone, Debug)]
+pub struct NewVerdict<'a> {
+    pub finding: &'a Finding,
+    pub verdict: &'a str,
+    pub note: Option<&'a str>,
+    pub by: &'a str,
+    pub at: &'a str,
+}
+
+/// Why a verdict could not be written.
+#[derive(Debug)]
+pub enum WriteError {
+    Io(std::io::Error),
+    /// reviews.toml is not valid TOML: fix it by hand first.
+    Malformed(String),
+    /// reviews.toml changed on disk between reading and writing.
+    Changed,
+    BadVerdict(String),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Io(e) => write!(f, "cannot write {FILE}: {e}"),
+            WriteError::Malformed(e) => write!(f, "{FILE} is not valid TOML, so it was not touched: {e}"),
+            WriteError::Changed => write!(
+                f,
+                "{FILE} changed on disk while the verdict was being written (another editor or program?); nothing was written: run the command again"
+            ),
+            WriteError::BadVerdict(v) => write!(f, "`{v}` is not a verdict: use one of {}", VERDICTS.join(", ")),
+        }
+    }
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+/// Records a verdict, keeping everything else in the file as it was.
+pub fn record(root: &Path, v: &NewVerdict) -> Result<(), WriteError> {
+    record_with(root, v, || {})
+}
+
+/// [`record`], with a hook run between reading the file and replacing it,
+/// so tests can change the file under it.
+pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -> Result<(), WriteError> {
+    if !VERDICTS.contains(&v.verdict) {
+        return Err(WriteError::BadVerdict(v.verdict.to_string()));
+    }
+    let path = root.join(FILE);
+    let original = match std::fs::read_to_string(&path) {
+        Ok(t) => Some(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
+    let text = original.clone().unwrap_or_else(|| {
+        "# Editors' verdicts on claimcheck findings, one [[review]] each.\n# Written by `claimcheck review`; comments and order are kept.\n".to_string()
+    });
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| WriteError::Malformed(e.to_string()))?;
+    let item = doc
+        .entry("review")
+        .or_insert(toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(reviews) = item.as_array_of_tables_mut() else {
+        return Err(WriteError::Malformed("`review` is not an array of tables".into()));
+    };
+    let existing = reviews
+        .iter_mut()
+        .find(|t| t.get("finding").and_then(|f| f.as_str()) == Some(v.finding.id.as_str()));
+    let table = match existing {
+        Some(t) => t,
+        None => {
+            let mut t = toml_edit::Table::new();
+            t["finding"] = toml_edit::value(v.finding.id.as_str());
+            reviews.push(t);
+            reviews.iter_mut().last().expect("just pushed")
+        }
+    };
+    table["verdict"] = toml_edit::value(v.verdict);
+    match v.note {
+        Some(n) => table["note"] = toml_edit::value(n),
+        None => {
+            table.remove("note");
+        }
+    }
+    table["by"] = toml_edit::value(v.by);
+    table["at"] = toml_edit::value(v.at);
+    table["fingerprint"] = toml_edit::value(v.finding.fingerprint.as_str());
+    let new_text = doc.to_string();
+    before_replace();
+    replace_atomically(&path, original.as_deref(), &new_text)
+}
+
+/// Writes `new` to a temporary file beside `path` and renames it over
+/// `path`, unless `path` no longer holds `expected`.
+fn replace_atomically(path: &Path, expected: Option<&str>, new: &str) -> Result<(), WriteError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp: PathBuf = dir.join(format!(".{FILE}.{}.tmp", std::process::id()));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(new.as_bytes())?;
+        f.sync_all()?;
+    }
+    if std::env::var_os("CLAIMCHECK_TEST_CRASH_BEFORE_RENAME").is_some() {
+        // Test hook: die as a killed process would, between write and rename.
+        std::process::abort();
+    }
+    let now = match std::fs::read_to_string(path) {
+        Ok(t) => Some(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.into());
+        }
+    };
+    if now.as_deref() != expected {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(WriteError::Changed);
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
+    Ok(())
+}
