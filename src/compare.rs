@@ -297,7 +297,8 @@ impl<'a> Question<'a> {
             let overlap = match (da, db) {
                 (Some(x), Some(y)) => x.intersect(&y).is_some(),
                 _ => false,
-            } || (a.as_of.is_day() && db.is_some_and(|d| d.intersect(&a.as_of).is_some()))
+            } || (a.as_of.is_day() && a.as_of == b.as_of)
+                || (a.as_of.is_day() && db.is_some_and(|d| d.intersect(&a.as_of).is_some()))
                 || (b.as_of.is_day() && da.is_some_and(|d| d.intersect(&b.as_of).is_some()));
             let (first, second) = if precedes(a, b) {
                 (a, b)
@@ -570,9 +571,9 @@ impl<'a> Question<'a> {
                         .as_ref()
                         .map(|s| format!(" on {} (\"{}\")", s.resolved.interval.human(), s.text))
                         .unwrap_or_default(),
-                    yes.as_of.human(),
+                    as_of_words(&yes.as_of),
                     who(no),
-                    no.as_of.human()
+                    as_of_words(&no.as_of)
                 );
                 let claims = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
                 self.push(kind, Some(Reason::Polarity), claims, summary);
@@ -679,7 +680,7 @@ fn when_state(c: &Claim) -> String {
         .as_ref()
         .map(|s| format!(" since {}", s.text))
         .unwrap_or_default();
-    format!("{}{since} (as of {})", state(c), c.as_of.human())
+    format!("{}{since} (as of {})", state(c), as_of_words(&c.as_of))
 }
 
 /// The pair that best explains a conflict: one with a stated start, then
@@ -701,15 +702,28 @@ fn representative<'p, 'c>(pairs: &'p [(&'c Claim, &'c Claim, String)]) -> &'p (&
 
 fn when_short(c: &Claim) -> String {
     match &c.since {
-        Some(s) => format!("since {} (as of {}, {})", s.text, c.as_of.human(), c.source),
-        None => format!("as of {} ({})", c.as_of.human(), c.source),
+        Some(s) => format!("since {} (as of {}, {})", s.text, as_of_words(&c.as_of), c.source),
+        None => format!("as of {} ({})", as_of_words(&c.as_of), c.source),
     }
 }
 
+/// A date value as the article wrote it, with its reading where the words
+/// alone do not say it: "last month (2025-05-01 to 2025-05-31)".
 fn value_text(c: &Claim) -> String {
     match &c.value {
+        Value::Date(t) if t.resolved.relative => format!("{} = {}", t.text, t.resolved.interval.human()),
         Value::Date(t) => t.text.clone(),
         v => v.to_string(),
+    }
+}
+
+/// An as-of time in words, to follow "as of": "2025-06-09", "2024",
+/// "2025-06-01 or later".
+fn as_of_words(i: &Interval) -> String {
+    match (i.start, i.end) {
+        (Some(s), None) => format!("{s} or later"),
+        (None, Some(e)) => format!("{e} or earlier"),
+        _ => i.human(),
     }
 }
 
@@ -722,7 +736,7 @@ fn quantity(c: &Claim) -> String {
 
 /// The claim's time as the editor wrote it, else its interval in words.
 fn when(c: &Claim) -> String {
-    c.as_of_text.clone().unwrap_or_else(|| c.as_of.human())
+    c.as_of_text.clone().unwrap_or_else(|| as_of_words(&c.as_of))
 }
 
 fn describe(corpus: &Corpus, c: &Claim) -> String {
@@ -967,7 +981,13 @@ fn similar_questions(corpus: &Corpus) -> Vec<SimilarQuestions> {
             if a.kind != b.kind {
                 continue;
             }
-            let by_question = strsim::sorensen_dice(&norm(a), &norm(b));
+            let (na, nb) = (norm(a), norm(b));
+            // Character bigrams catch rewordings; the word-set overlap catches
+            // one question with a word added ("status" / "membership status").
+            let words = |s: &str| s.split(' ').map(str::to_string).collect::<BTreeSet<String>>();
+            let (wa, wb) = (words(&na), words(&nb));
+            let overlap = wa.intersection(&wb).count() as f64 / wa.len().min(wb.len()).max(1) as f64;
+            let by_question = strsim::sorensen_dice(&na, &nb).max(if overlap >= 0.9 { overlap } else { 0.0 });
             // Claims from different sources quoting nearly the same words.
             let by_quotes = quotes
                 .get(&a.key())

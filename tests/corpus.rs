@@ -1,0 +1,92 @@
+//! The shipped corpus, guarded by snapshots: `check`, and the report in
+//! every format. A change to the data or the logic shows up here as a
+//! snapshot diff to review with `cargo insta review`.
+
+use std::path::{Path, PathBuf};
+
+use claimcheck::cli::{self, Args};
+use clap::Parser;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut argv = vec!["claimcheck", "--corpus", corpus.to_str().unwrap()];
+    argv.extend_from_slice(args);
+    let parsed = Args::try_parse_from(argv).expect("arguments parse");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run(parsed, &mut std::io::empty(), &mut out, &mut err, false).expect("no I/O error");
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+#[test]
+fn check_is_clean_on_the_shipped_corpus() {
+    let (code, out, err) = run(&root(), &["check", "--strict"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    insta::assert_snapshot!(out, @"checked 5 sources, 60 properties, 102 claims: 0 errors, 0 warnings");
+}
+
+#[test]
+fn report_text() {
+    let (code, out, err) = run(&root(), &["report"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn report_markdown() {
+    let (code, out, _) = run(&root(), &["report", "--format", "markdown"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn report_json() {
+    let (code, out, _) = run(&root(), &["report", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    insta::assert_json_snapshot!(v);
+}
+
+/// The contradictions the corpus exists to show, with the right claims.
+#[test]
+fn the_known_contradictions_are_found() {
+    let loaded = claimcheck::load::load(&root());
+    let a = claimcheck::compare::analyse(&loaded.corpus);
+    let conflict = |key: &str| {
+        a.findings
+            .iter()
+            .find(|f| f.kind.name() == "conflict" && format!("{}/{}", f.subject, f.property) == key)
+            .unwrap_or_else(|| panic!("a conflict on {key}"))
+    };
+    let csto = conflict("armenia/csto-status");
+    assert!(csto.claims.contains(&"tms-csto-withdrawn-mid-2024".to_string()));
+    assert!(csto.claims.contains(&"mt-csto-suspended".to_string()));
+    assert!(
+        csto.summary.contains("withdrawn -> suspended is not allowed"),
+        "{}",
+        csto.summary
+    );
+    assert!(
+        !csto.claims.contains(&"mt-csto-may-leave".to_string()),
+        "the hedged claim is context"
+    );
+    assert!(csto.context.contains(&"mt-csto-may-leave".to_string()));
+    let peace = conflict("armenia-azerbaijan/peace-treaty-signed");
+    assert!(peace.claims.contains(&"tms-peace-treaty-signed".to_string()));
+    assert!(peace.claims.contains(&"mt-peace-deal-inching-closer".to_string()));
+    // Values that merely changed over time are not conflicts.
+    for key in [
+        "russia-armenia/trade-volume",
+        "armenian-public/positive-view-of-russia-ties",
+        "russia-armenia/trade-trend",
+    ] {
+        assert!(
+            !a.findings
+                .iter()
+                .any(|f| f.kind.name() == "conflict" && format!("{}/{}", f.subject, f.property) == key),
+            "no conflict on {key}"
+        );
+    }
+}
