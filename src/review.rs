@@ -329,19 +329,26 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
             reviews.iter_mut().last().expect("just pushed")
         }
     };
-    table["verdict"] = toml_edit::value(v.verdict);
-    match v.note {
-        Some(n) => table["note"] = toml_edit::value(n),
-        None => {
-            table.remove("note");
-        }
+    set(table, "verdict", v.verdict);
+    // A verdict given without a note keeps the note already written.
+    if let Some(n) = v.note {
+        set(table, "note", n);
     }
-    table["by"] = toml_edit::value(v.by);
-    table["at"] = toml_edit::value(v.at);
-    table["fingerprint"] = toml_edit::value(v.finding.fingerprint.as_str());
+    set(table, "by", v.by);
+    set(table, "at", v.at);
+    set(table, "fingerprint", &v.finding.fingerprint);
     let new_text = doc.to_string();
     before_replace();
     replace_atomically(&path, original.as_deref(), &new_text)
+}
+
+/// Sets a string field, keeping the comments and spacing around its old value.
+fn set(table: &mut toml_edit::Table, key: &str, value: &str) {
+    let mut new = toml_edit::Value::from(value);
+    if let Some(old) = table.get(key).and_then(|i| i.as_value()) {
+        *new.decor_mut() = old.decor().clone();
+    }
+    table[key] = toml_edit::Item::Value(new);
 }
 
 /// Writes `new` to a temporary file beside `path` and renames it over

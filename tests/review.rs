@@ -1,0 +1,364 @@
+//! Editors' verdicts: written safely, read back, shown in reports, and
+//! marked stale when the claims under them change.
+
+use std::path::{Path, PathBuf};
+
+use claimcheck::cli::{self, Args};
+use claimcheck::compare::analyse;
+use claimcheck::review::{self, NewVerdict, Status, WriteError};
+use clap::Parser;
+
+/// A private copy of the example corpus to write into.
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/example");
+    for sub in ["sources", "claims"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
+        }
+    }
+    dir
+}
+
+fn run_in(corpus: &Path, input: &str, args: &[&str]) -> (i32, String, String) {
+    let mut argv = vec!["claimcheck", "--corpus", corpus.to_str().unwrap()];
+    argv.extend_from_slice(args);
+    let parsed = Args::try_parse_from(argv).expect("arguments parse");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut input = std::io::Cursor::new(input.as_bytes().to_vec());
+    let code = cli::run(parsed, &mut input, &mut out, &mut err, false).expect("no I/O error");
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
+    run_in(corpus, "", args)
+}
+
+const CONFLICT: &str = "c-2ddf7d";
+const OBSERVERS: &str = "s-a84a7d";
+
+#[test]
+fn a_verdict_is_written_read_back_and_reported() {
+    let dir = corpus();
+    let (code, out, err) = run(
+        dir.path(),
+        &[
+            "review",
+            CONFLICT,
+            "--verdict",
+            "confirmed",
+            "--note",
+            "Checked both: the aggregator is wrong.",
+            "--by",
+            "A. Editor",
+            "--at",
+            "2026-11-22",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(
+        out,
+        format!("recorded: {CONFLICT} confirmed by A. Editor on 2026-11-22\n")
+    );
+    let mut files = claimcheck::diag::Files::default();
+    let (reviews, diags) = review::load(dir.path(), &mut files);
+    assert!(diags.is_empty(), "{diags:?}");
+    let v = &reviews.verdicts[CONFLICT];
+    assert_eq!(
+        (v.verdict.as_str(), v.by.as_str(), v.at.as_str()),
+        ("confirmed", "A. Editor", "2026-11-22")
+    );
+    assert_eq!(v.note.as_deref(), Some("Checked both: the aggregator is wrong."));
+    let (_, report, _) = run(dir.path(), &["report", "--kind", "conflict"]);
+    assert!(
+        report.contains("reviewed: confirmed by A. Editor on 2026-11-22: Checked both: the aggregator is wrong."),
+        "{report}"
+    );
+    // A reviewed finding no longer needs review, nor fails --fail-on.
+    let (code, list, _) = run(dir.path(), &["review"]);
+    assert_eq!(code, 0);
+    assert!(!list.contains(CONFLICT), "{list}");
+    let (code, _, _) = run(dir.path(), &["report", "--fail-on", "conflict"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn fail_on_conflict_fails_while_a_conflict_is_open() {
+    let dir = corpus();
+    let (code, _, err) = run(dir.path(), &["report", "--fail-on", "conflict"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("1 finding(s) of the kinds given to --fail-on need review"),
+        "{err}"
+    );
+}
+
+#[test]
+fn comments_and_order_in_the_file_are_kept() {
+    let dir = corpus();
+    let path = dir.path().join("reviews.toml");
+    std::fs::write(
+        &path,
+        r#"# Our newsroom's verdicts. Keep this header!
+
+[[review]]   # the big one
+finding = "c-2ddf7d"
+verdict = "needs-source"
+by = "B. Editor"
+at = "2026-11-01"
+fingerprint = "0000000000000000"  # old
+note = "Ask the wire desk."
+
+# Something written by hand, to be kept.
+[[review]]
+finding = "x-000000"
+verdict = "dismissed"
+by = "C"
+at = "2026-10-01"
+fingerprint = "1"
+"#,
+    )
+    .unwrap();
+    for (id, verdict) in [(CONFLICT, "confirmed"), (OBSERVERS, "dismissed")] {
+        let (code, _, err) = run(
+            dir.path(),
+            &[
+                "review",
+                id,
+                "--verdict",
+                verdict,
+                "--by",
+                "A. Editor",
+                "--at",
+                "2026-11-22",
+            ],
+        );
+        assert_eq!((code, err.as_str()), (0, ""));
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = regex::Regex::new(r#"fingerprint = "[0-9a-f]{16}""#)
+        .unwrap()
+        .replace_all(&text, "fingerprint = \"[digest]\"");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_concurrent_change_is_refused_and_nothing_is_lost() {
+    let dir = corpus();
+    let loaded = claimcheck::load::load(dir.path());
+    let analysis = analyse(&loaded.corpus);
+    let f = analysis.findings.iter().find(|f| f.id == CONFLICT).unwrap();
+    let path = dir.path().join("reviews.toml");
+    std::fs::write(&path, "# before\n").unwrap();
+    let v = NewVerdict {
+        finding: f,
+        verdict: "confirmed",
+        note: None,
+        by: "A",
+        at: "2026-11-22",
+    };
+    let result = review::record_with(dir.path(), &v, || {
+        std::fs::write(&path, "# another editor saved this meanwhile\n").unwrap();
+    });
+    assert!(matches!(result, Err(WriteError::Changed)), "{result:?}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# another editor saved this meanwhile\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
+
+#[test]
+fn a_process_killed_mid_write_leaves_the_old_file() {
+    let dir = corpus();
+    let path = dir.path().join("reviews.toml");
+    let before = "# verdicts\n[[review]]\nfinding = \"x-1\"\nverdict = \"dismissed\"\nby = \"A\"\nat = \"2026-01-01\"\nfingerprint = \"1\"\n";
+    std::fs::write(&path, before).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args([
+            "--corpus",
+            dir.path().to_str().unwrap(),
+            "review",
+            CONFLICT,
+            "--verdict",
+            "confirmed",
+            "--by",
+            "A",
+            "--at",
+            "2026-11-22",
+        ])
+        .env("CLAIMCHECK_TEST_CRASH_BEFORE_RENAME", "1")
+        .output()
+        .unwrap();
+    assert!(!status.status.success(), "the process died");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "the old file, whole");
+    // And without the crash, the new file replaces it, whole and valid.
+    let (code, _, _) = run(
+        dir.path(),
+        &[
+            "review",
+            CONFLICT,
+            "--verdict",
+            "confirmed",
+            "--by",
+            "A",
+            "--at",
+            "2026-11-22",
+        ],
+    );
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with(before), "old records kept:\n{text}");
+    toml::from_str::<toml::Table>(&text).expect("valid TOML");
+}
+
+#[test]
+fn a_verdict_goes_stale_when_its_claims_change() {
+    let dir = corpus();
+    let (code, _, _) = run(
+        dir.path(),
+        &[
+            "review",
+            OBSERVERS,
+            "--verdict",
+            "confirmed",
+            "--by",
+            "A",
+            "--at",
+            "2026-11-22",
+        ],
+    );
+    assert_eq!(code, 0);
+    let claims = dir.path().join("claims/example.toml");
+    let text = std::fs::read_to_string(&claims).unwrap();
+    std::fs::write(&claims, text.replace("value = \"fewer than 50\"", "value = \"50\"")).unwrap();
+    let loaded = claimcheck::load::load(dir.path());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let analysis = analyse(&loaded.corpus);
+    let f = analysis
+        .findings
+        .iter()
+        .find(|f| f.id == OBSERVERS)
+        .expect("same finding id: same claims");
+    let mut files = claimcheck::diag::Files::default();
+    let (reviews, _) = review::load(dir.path(), &mut files);
+    assert!(matches!(reviews.status(f), Status::Stale(_)));
+    let (_, report, _) = run(dir.path(), &["report", "--kind", "single-source"]);
+    assert!(
+        report.contains("STALE review: confirmed by A on 2026-11-22; the claims changed since, look again"),
+        "{report}"
+    );
+    let (_, list, _) = run(dir.path(), &["review"]);
+    assert!(
+        list.contains(&format!("{OBSERVERS}  single-source summit/observers (stale review)")),
+        "{list}"
+    );
+}
+
+#[test]
+fn check_warns_about_verdicts_for_findings_that_no_longer_exist() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("reviews.toml"),
+        "[[review]]\nfinding = \"c-2ddf7e\"\nverdict = \"confirmed\"\nby = \"A\"\nat = \"2026-11-22\"\nfingerprint = \"1\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["check"]);
+    assert_eq!(code, 0, "a warning does not fail check");
+    insta::assert_snapshot!(err, @r#"
+    warning[stale-review]: a verdict for `c-2ddf7e`, which is no longer a finding
+     --> reviews.toml:2:11
+      |
+    2 | finding = "c-2ddf7e"
+      |           ^^^^^^^^^^ no such finding
+      |
+      = help: the nearest finding id is `c-2ddf7d`; the claims may have changed, so review it afresh
+    "#);
+    let (code, _, _) = run(dir.path(), &["check", "--strict"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn interactive_review_records_each_answer_as_given() {
+    let dir = corpus();
+    // Confirm the first (the conflict) with a note, skip the second, then quit.
+    let (code, out, err) = run_in(
+        dir.path(),
+        "c\nBoth sources checked.\ns\nq\n",
+        &["review", "--interactive", "--by", "A", "--at", "2026-11-22"],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains(&format!("[1/12] CONFLICT {CONFLICT}")), "{out}");
+    assert!(
+        out.contains("\"the withdrawal was complete in mid-2024\""),
+        "quotes shown side by side:\n{out}"
+    );
+    assert!(out.contains("recorded confirmed"));
+    assert!(out.contains("[2/12] SINGLE-SOURCE"));
+    assert!(out.contains("[3/12]"), "the third is shown, and quit is its answer");
+    assert!(!out.contains("[4/12]"), "nothing after quitting");
+    let mut files = claimcheck::diag::Files::default();
+    let (reviews, _) = review::load(dir.path(), &mut files);
+    assert_eq!(reviews.verdicts.len(), 1);
+    assert_eq!(
+        reviews.verdicts[CONFLICT].note.as_deref(),
+        Some("Both sources checked.")
+    );
+    // Leaving at end of input, mid-way, keeps what was answered.
+    let (code, _, _) = run_in(
+        dir.path(),
+        "d\n\n",
+        &["review", "--interactive", "--by", "A", "--at", "2026-11-22"],
+    );
+    assert_eq!(code, 0);
+    let (reviews, _) = review::load(dir.path(), &mut files);
+    assert_eq!(reviews.verdicts.len(), 2);
+}
+
+#[test]
+fn dismissed_findings_are_hidden_unless_all() {
+    let dir = corpus();
+    run(
+        dir.path(),
+        &[
+            "review",
+            OBSERVERS,
+            "--verdict",
+            "dismissed",
+            "--by",
+            "A",
+            "--at",
+            "2026-11-22",
+        ],
+    );
+    let (_, hidden, _) = run(dir.path(), &["report"]);
+    assert!(!hidden.contains(OBSERVERS));
+    let (_, all, _) = run(dir.path(), &["report", "--all"]);
+    assert!(all.contains(OBSERVERS));
+    assert!(all.contains("reviewed: dismissed by A on 2026-11-22"));
+}
+
+#[test]
+fn a_bad_verdict_or_unknown_finding_is_refused() {
+    let dir = corpus();
+    let (code, _, err) = run(dir.path(), &["review", CONFLICT, "--verdict", "ok", "--by", "A"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`ok` is not a verdict: use one of confirmed, dismissed, needs-source, corrected"),
+        "{err}"
+    );
+    let (code, _, err) = run(
+        dir.path(),
+        &["review", "c-2ddf7e", "--verdict", "confirmed", "--by", "A"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("help: did you mean `c-2ddf7d`?"), "{err}");
+    assert!(!dir.path().join("reviews.toml").exists(), "nothing written");
+}
