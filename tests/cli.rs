@@ -12,9 +12,15 @@ fn claimcheck() -> Command {
 #[test]
 fn exit_codes_are_0_clean_2_errors_1_fail_on() {
     claimcheck().args(["check", "--strict"]).assert().code(0);
-    claimcheck().args(["--corpus", "tests/corpora/broken/number-not-in-quote", "check"]).assert().code(2);
+    claimcheck()
+        .args(["--corpus", "tests/corpora/broken/number-not-in-quote", "check"])
+        .assert()
+        .code(2);
     claimcheck().args(["report", "--fail-on", "conflict"]).assert().code(1);
-    claimcheck().args(["report", "--fail-on", "internal", "--kind", "agreement"]).assert().code(0);
+    claimcheck()
+        .args(["report", "--fail-on", "internal", "--kind", "agreement"])
+        .assert()
+        .code(0);
     claimcheck().args(["report", "--format", "yaml"]).assert().code(2);
 }
 
@@ -33,9 +39,24 @@ fn report_refuses_a_corpus_with_errors() {
 
 #[test]
 fn piped_output_is_plain_and_no_color_is_respected() {
-    let out = claimcheck().args(["report"]).assert().code(0).get_output().stdout.clone();
-    assert!(!String::from_utf8(out).unwrap().contains('\u{1b}'), "no escape codes when piped");
-    let out = claimcheck().args(["--color", "always", "report"]).assert().code(0).get_output().stdout.clone();
+    let out = claimcheck()
+        .args(["report"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        !String::from_utf8(out).unwrap().contains('\u{1b}'),
+        "no escape codes when piped"
+    );
+    let out = claimcheck()
+        .args(["--color", "always", "report"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     assert!(String::from_utf8(out).unwrap().contains("\u{1b}["), "colour when asked");
     let out = claimcheck()
         .args(["--corpus", "tests/corpora/broken/unknown-field", "check"])
@@ -68,7 +89,11 @@ fn date_in_text_json_and_batch() {
         .get_output()
         .stdout
         .clone();
-    let lines: Vec<serde_json::Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["value"], "2025-05");
     assert_eq!(lines[1]["value"], "2025-09-25");
@@ -78,13 +103,30 @@ fn date_in_text_json_and_batch() {
 
 #[test]
 fn show_gives_a_timeline_or_suggests() {
-    let out = claimcheck().args(["show", "armenia/csto-status"]).assert().code(0).get_output().stdout.clone();
+    let out = claimcheck()
+        .args(["show", "armenia/csto-status"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let out = String::from_utf8(out).unwrap();
-    assert!(out.starts_with("armenia/csto-status: What is Armenia's status in the CSTO?\n"), "{out}");
+    assert!(
+        out.starts_with("armenia/csto-status: What is Armenia's status in the CSTO?\n"),
+        "{out}"
+    );
     assert!(out.contains("timeline (8 claims):"));
     assert!(out.contains("anchor:  sources/003-transcend.txt:25:47"));
-    let one = claimcheck().args(["show", "mt-lavrov-last-month"]).assert().code(0).get_output().stdout.clone();
-    assert!(String::from_utf8(one).unwrap().contains("value:   2025-05-01..2025-05-31 (\"last month\")"));
+    let one = claimcheck()
+        .args(["show", "mt-lavrov-last-month"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(one)
+        .unwrap()
+        .contains("value:   2025-05-01..2025-05-31 (\"last month\")"));
     claimcheck()
         .args(["show", "armenia/csto-statu"])
         .assert()
@@ -108,16 +150,34 @@ fn one_changed_character_in_a_curated_number_or_quote_fails() {
     let file = dir.path().join("claims/economy.toml");
     let original = std::fs::read_to_string(&file).unwrap();
     for (from, to, code) in [
-        ("value = \"7.2 billion\"", "value = \"7.3 billion\"", "number-not-in-quote"),
+        (
+            "value = \"7.2 billion\"",
+            "value = \"7.3 billion\"",
+            "number-not-in-quote",
+        ),
         ("value = \"31%\"", "value = \"37%\"", "number-not-in-quote"),
-        ("quote = \"The majority of the estimated 100,000", "quote = \"The majority of the estimated 10,000", "quote-not-found"),
+        (
+            "quote = \"The majority of the estimated 100,000",
+            "quote = \"The majority of the estimated 10,000",
+            "quote-not-found",
+        ),
     ] {
         assert!(original.contains(from));
         std::fs::write(&file, original.replacen(from, to, 1)).unwrap();
         let line = original[..original.find(from).unwrap()].lines().count() + 1;
-        let out = Command::cargo_bin("claimcheck").unwrap().args(["--corpus", dir.path().to_str().unwrap(), "check"]).assert().code(2).get_output().stderr.clone();
+        let out = Command::cargo_bin("claimcheck")
+            .unwrap()
+            .args(["--corpus", dir.path().to_str().unwrap(), "check"])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
         let err = String::from_utf8(out).unwrap();
         assert!(err.contains(&format!("error[{code}]")), "{err}");
-        assert!(err.contains(&format!("--> claims/economy.toml:{line}:")), "names file and line {line}:\n{err}");
+        assert!(
+            err.contains(&format!("--> claims/economy.toml:{line}:")),
+            "names file and line {line}:\n{err}"
+        );
     }
 }
