@@ -399,15 +399,7 @@ impl ReviewCtx<'_> {
             writeln!(out, "  {}", f.summary)?;
             for id in f.claims.iter().chain(&f.context) {
                 if let Some(cl) = c.claims.iter().find(|x| &x.id == id) {
-                    writeln!(
-                        out,
-                        "  - {} ({}): {}; {}",
-                        cl.id,
-                        cl.source,
-                        cl.value,
-                        report::claim_time(cl)
-                    )?;
-                    writeln!(out, "      \"{}\"", cl.quote)?;
+                    report::write_claim(out, c, cl, "  - ", false)?;
                 }
             }
             let verdict = loop {

@@ -102,6 +102,21 @@ fn counts(f: &Finding) -> String {
     )
 }
 
+/// The findings the filter keeps, counted and grouped by kind in report order.
+fn sections<'a>(
+    analysis: &'a Analysis,
+    reviews: &Reviews,
+    filter: &Filter,
+) -> (usize, BTreeMap<FindingKind, Vec<&'a Finding>>) {
+    let mut by_kind: BTreeMap<FindingKind, Vec<&Finding>> = BTreeMap::new();
+    let mut shown = 0;
+    for f in analysis.findings.iter().filter(|f| filter.keeps(f, reviews)) {
+        by_kind.entry(f.kind).or_default().push(f);
+        shown += 1;
+    }
+    (shown, by_kind)
+}
+
 /// The plain-text report, coloured when `color`.
 pub fn text(
     corpus: &Corpus,
@@ -113,19 +128,14 @@ pub fn text(
 ) -> io::Result<()> {
     let paint = |s: Style, t: &str| if color { format!("{s}{t}{s:#}") } else { t.to_string() };
     let dim = Style::new().dimmed();
-    let shown: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
+    let (shown, by_kind) = sections(analysis, reviews, filter);
     writeln!(
         out,
-        "claimcheck report: {} sources, {} questions, {} claims; {} findings shown",
+        "claimcheck report: {} sources, {} questions, {} claims; {shown} findings shown",
         corpus.sources.len(),
         corpus.properties.len(),
         corpus.claims.len(),
-        shown.len()
     )?;
-    let mut by_kind: BTreeMap<FindingKind, Vec<&Finding>> = BTreeMap::new();
-    for f in shown {
-        by_kind.entry(f.kind).or_default().push(f);
-    }
     for (kind, findings) in by_kind {
         writeln!(out)?;
         writeln!(
@@ -200,7 +210,9 @@ pub fn text(
     Ok(())
 }
 
-fn write_claim(out: &mut dyn Write, corpus: &Corpus, c: &Claim, lead: &str, color: bool) -> io::Result<()> {
+/// One claim as the text report and interactive review show it: id,
+/// source, speaker, value and time, then the quote and its anchor.
+pub fn write_claim(out: &mut dyn Write, corpus: &Corpus, c: &Claim, lead: &str, color: bool) -> io::Result<()> {
     let dim = Style::new().dimmed();
     let said = c.said_by.as_ref().map(|s| format!(", said by {s}")).unwrap_or_default();
     writeln!(
@@ -250,21 +262,16 @@ pub fn markdown(
     filter: &Filter,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let shown: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
+    let (shown, by_kind) = sections(analysis, reviews, filter);
     writeln!(out, "# claimcheck report")?;
     writeln!(out)?;
     writeln!(
         out,
-        "{} sources, {} questions, {} claims; {} findings shown.",
+        "{} sources, {} questions, {} claims; {shown} findings shown.",
         corpus.sources.len(),
         corpus.properties.len(),
         corpus.claims.len(),
-        shown.len()
     )?;
-    let mut by_kind: BTreeMap<FindingKind, Vec<&Finding>> = BTreeMap::new();
-    for f in shown {
-        by_kind.entry(f.kind).or_default().push(f);
-    }
     for (kind, findings) in by_kind {
         writeln!(out)?;
         writeln!(out, "## {} ({})", section_title(kind), findings.len())?;

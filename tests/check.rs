@@ -2,23 +2,13 @@
 //! clean, and each broken corpus under `tests/corpora/broken/` yields the
 //! exact diagnostics in its snapshot, naming file and line, without a panic.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::*;
 
-use claimcheck::cli::{self, Args};
-use clap::Parser;
+use std::path::PathBuf;
 
 fn corpora() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpora")
-}
-
-/// Runs claimcheck in-process; returns (exit code, stdout, stderr).
-pub fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec!["claimcheck", "--corpus", corpus.to_str().unwrap()];
-    argv.extend_from_slice(args);
-    let parsed = Args::try_parse_from(argv).expect("arguments parse");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(parsed, &mut std::io::empty(), &mut out, &mut err, false).expect("no I/O error");
-    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
 }
 
 #[test]

@@ -2,22 +2,13 @@
 //! every format. A change to the data or the logic shows up here as a
 //! snapshot diff to review with `cargo insta review`.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::*;
 
-use claimcheck::cli::{self, Args};
-use clap::Parser;
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec!["claimcheck", "--corpus", corpus.to_str().unwrap()];
-    argv.extend_from_slice(args);
-    let parsed = Args::try_parse_from(argv).expect("arguments parse");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(parsed, &mut std::io::empty(), &mut out, &mut err, false).expect("no I/O error");
-    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Editors' verdicts: written safely, read back, shown in reports, and
 //! marked stale when the claims under them change.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::*;
 
-use claimcheck::cli::{self, Args};
+use std::path::PathBuf;
+
 use claimcheck::compare::analyse;
 use claimcheck::review::{self, NewVerdict, Status, WriteError};
-use clap::Parser;
 
 /// A private copy of the example corpus to write into.
 fn corpus() -> tempfile::TempDir {
@@ -20,20 +21,6 @@ fn corpus() -> tempfile::TempDir {
         }
     }
     dir
-}
-
-fn run_in(corpus: &Path, input: &str, args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec!["claimcheck", "--corpus", corpus.to_str().unwrap()];
-    argv.extend_from_slice(args);
-    let parsed = Args::try_parse_from(argv).expect("arguments parse");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut input = std::io::Cursor::new(input.as_bytes().to_vec());
-    let code = cli::run(parsed, &mut input, &mut out, &mut err, false).expect("no I/O error");
-    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
-}
-
-fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
-    run_in(corpus, "", args)
 }
 
 const CONFLICT: &str = "c-2ddf7d";

@@ -1,0 +1,23 @@
+//! Helpers shared by the integration tests.
+
+use std::path::Path;
+
+use claimcheck::cli::{self, Args};
+use clap::Parser;
+
+/// Runs claimcheck in-process on `corpus` with `input` as standard input;
+/// returns (exit code, stdout, stderr).
+pub fn run_in(corpus: &Path, input: &str, args: &[&str]) -> (i32, String, String) {
+    let mut argv = vec!["claimcheck", "--corpus", corpus.to_str().unwrap()];
+    argv.extend_from_slice(args);
+    let parsed = Args::try_parse_from(argv).expect("arguments parse");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut input = std::io::Cursor::new(input.as_bytes().to_vec());
+    let code = cli::run(parsed, &mut input, &mut out, &mut err, false).expect("no I/O error");
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+/// [`run_in`] with empty standard input.
+pub fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
+    run_in(corpus, "", args)
+}
