@@ -21,6 +21,10 @@ use crate::diag::{did_you_mean, Diagnostic, Files};
 /// The review file, at the corpus root.
 pub const FILE: &str = "reviews.toml";
 
+/// The comment a new reviews.toml starts with.
+const HEADER: &str = "# Editors' verdicts on claimcheck findings, one [[review]] each.\n\
+                      # Written by `claimcheck review`; comments and order are kept.\n\n";
+
 /// The verdicts an editor can give.
 pub const VERDICTS: [&str; 4] = ["confirmed", "dismissed", "needs-source", "corrected"];
 
@@ -305,9 +309,7 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e.into()),
     };
-    let text = original.clone().unwrap_or_else(|| {
-        "# Editors' verdicts on claimcheck findings, one [[review]] each.\n# Written by `claimcheck review`; comments and order are kept.\n".to_string()
-    });
+    let text = original.clone().unwrap_or_default();
     let mut doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| WriteError::Malformed(e.to_string()))?;
@@ -324,6 +326,10 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
         Some(t) => t,
         None => {
             let mut t = toml_edit::Table::new();
+            if original.is_none() {
+                // A new file opens with a word on what it is, above the first record.
+                t.decor_mut().set_prefix(HEADER);
+            }
             t["finding"] = toml_edit::value(v.finding.id.as_str());
             reviews.push(t);
             reviews.iter_mut().last().expect("just pushed")

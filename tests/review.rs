@@ -49,6 +49,11 @@ fn a_verdict_is_written_read_back_and_reported() {
         out,
         format!("recorded: {CONFLICT} confirmed by A. Editor on 2026-11-22\n")
     );
+    let written = std::fs::read_to_string(dir.path().join("reviews.toml")).unwrap();
+    assert!(
+        written.starts_with("# Editors' verdicts on claimcheck findings, one [[review]] each.\n"),
+        "a new file opens with its header:\n{written}"
+    );
     let mut files = claimcheck::diag::Files::default();
     let (reviews, diags) = review::load(dir.path(), &mut files);
     assert!(diags.is_empty(), "{diags:?}");
