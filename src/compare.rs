@@ -571,9 +571,9 @@ impl<'a> Question<'a> {
                         .as_ref()
                         .map(|s| format!(" on {} (\"{}\")", s.resolved.interval.human(), s.text))
                         .unwrap_or_default(),
-                    as_of_words(&yes.as_of),
+                    yes.as_of.as_of_words(),
                     who(no),
-                    as_of_words(&no.as_of)
+                    no.as_of.as_of_words()
                 );
                 let claims = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
                 self.push(kind, Some(Reason::Polarity), claims, summary);
@@ -680,7 +680,7 @@ fn when_state(c: &Claim) -> String {
         .as_ref()
         .map(|s| format!(" since {}", s.text))
         .unwrap_or_default();
-    format!("{}{since} (as of {})", state(c), as_of_words(&c.as_of))
+    format!("{}{since} (as of {})", state(c), c.as_of.as_of_words())
 }
 
 /// The pair that best explains a conflict: one with a stated start, then
@@ -702,8 +702,8 @@ fn representative<'p, 'c>(pairs: &'p [(&'c Claim, &'c Claim, String)]) -> &'p (&
 
 fn when_short(c: &Claim) -> String {
     match &c.since {
-        Some(s) => format!("since {} (as of {}, {})", s.text, as_of_words(&c.as_of), c.source),
-        None => format!("as of {} ({})", as_of_words(&c.as_of), c.source),
+        Some(s) => format!("since {} (as of {}, {})", s.text, c.as_of.as_of_words(), c.source),
+        None => format!("as of {} ({})", c.as_of.as_of_words(), c.source),
     }
 }
 
@@ -717,16 +717,6 @@ fn value_text(c: &Claim) -> String {
     }
 }
 
-/// An as-of time in words, to follow "as of": "2025-06-09", "2024",
-/// "2025-06-01 or later".
-fn as_of_words(i: &Interval) -> String {
-    match (i.start, i.end) {
-        (Some(s), None) => format!("{s} or later"),
-        (None, Some(e)) => format!("{e} or earlier"),
-        _ => i.human(),
-    }
-}
-
 fn quantity(c: &Claim) -> String {
     match &c.value {
         Value::Quantity(f) => f.to_string(),
@@ -736,7 +726,7 @@ fn quantity(c: &Claim) -> String {
 
 /// The claim's time as the editor wrote it, else its interval in words.
 fn when(c: &Claim) -> String {
-    c.as_of_text.clone().unwrap_or_else(|| as_of_words(&c.as_of))
+    c.as_of_text.clone().unwrap_or_else(|| c.as_of.as_of_words())
 }
 
 fn describe(corpus: &Corpus, c: &Claim) -> String {

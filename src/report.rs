@@ -72,18 +72,29 @@ pub fn claim_time(c: &Claim) -> String {
     let since = c
         .since
         .as_ref()
-        .map(|s| format!("since {} ({}), ", s.text, s.resolved.interval))
+        .map(|s| format!("since {}, ", with_reading(&s.text, &s.resolved.interval.human())))
         .unwrap_or_default();
     let as_of = match &c.as_of_text {
-        Some(t) => format!("as of {t} ({})", c.as_of),
-        None => format!("as of {}", c.as_of),
+        Some(t) => format!("as of {}", with_reading(t, &c.as_of.as_of_words())),
+        None => format!("as of {}", c.as_of.as_of_words()),
     };
     format!("{since}{as_of}")
 }
 
+/// "mid-2024 (2024-05-01 to 2024-08-31)", or just "2024-05-07" when the
+/// words are the reading.
+fn with_reading(text: &str, reading: &str) -> String {
+    if text == reading {
+        text.to_string()
+    } else {
+        format!("{text} ({reading})")
+    }
+}
+
 fn claim_value(corpus: &Corpus, c: &Claim) -> String {
     match &c.value {
-        Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval, t.text),
+        Value::Date(t) if t.text == t.resolved.interval.human() => t.text.clone(),
+        Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval.human(), t.text),
         Value::Quantity(q) => match corpus.property(&c.key()).and_then(|p| p.unit.as_ref()) {
             Some(u) => format!("{q} {u}"),
             None => q.to_string(),

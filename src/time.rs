@@ -75,6 +75,16 @@ impl Interval {
         }
     }
 
+    /// The interval in words after "as of": "2025-06-09", "2025-06-01 or
+    /// later", "2024-01-01 to 2024-12-31".
+    pub fn as_of_words(&self) -> String {
+        match (self.start, self.end) {
+            (Some(s), None) => format!("{s} or later"),
+            (None, Some(e)) => format!("{e} or earlier"),
+            _ => self.human(),
+        }
+    }
+
     /// The earliest day, or the latest where only that is known; for sorting.
     pub fn sort_key(&self) -> (Date, Date) {
         let lo = self.start.or(self.end).unwrap_or(Date::MIN);

@@ -126,7 +126,7 @@ fn show_gives_a_timeline_or_suggests() {
         .clone();
     assert!(String::from_utf8(one)
         .unwrap()
-        .contains("value:   2025-05-01..2025-05-31 (\"last month\")"));
+        .contains("value:   2025-05-01 to 2025-05-31 (\"last month\")"));
     claimcheck()
         .args(["show", "armenia/csto-statu"])
         .assert()
