@@ -215,7 +215,8 @@ pub fn parse(s: &str) -> Result<Form, String> {
         .or_else(|| t.split_once(" to "))
         .or_else(|| {
             // "200-300", but not a negative number.
-            t[1..].find('-').map(|i| (&t[..i + 1], &t[i + 2..]))
+            let first = t.chars().next().map_or(0, char::len_utf8);
+            t[first..].find('-').map(|i| (&t[..first + i], &t[first + i + 1..]))
         });
     if let Some((a, b)) = range {
         let (a, b) = (a.trim(), b.trim());
@@ -458,6 +459,8 @@ mod tests {
         );
         assert!(parse("300-200").unwrap_err().contains("goes down"));
         assert!(parse("lots").unwrap_err().contains("is not a quantity"));
+        // A first character of several bytes is no reason to panic.
+        assert!(parse("≈100-200").unwrap_err().contains("is not a quantity"));
     }
 
     #[test]

@@ -75,7 +75,14 @@ pub fn claim_time(c: &Claim) -> String {
         .map(|s| format!("since {}, ", with_reading(&s.text, &s.resolved.interval.human())))
         .unwrap_or_default();
     let as_of = match &c.as_of_text {
-        Some(t) => format!("as of {}", with_reading(t, &c.as_of.as_of_words())),
+        // "as of Thursday", not "as of on Thursday".
+        Some(t) => format!(
+            "as of {}",
+            with_reading(
+                t.trim_start_matches("on ").trim_start_matches("in "),
+                &c.as_of.as_of_words()
+            )
+        ),
         None => format!("as of {}", c.as_of.as_of_words()),
     };
     format!("{since}{as_of}")

@@ -1,0 +1,106 @@
+//! Properties that hold for any input: readers of editor-written text never
+//! panic, and anchoring finds any passage cut from a source, however the
+//! copy's typography differs.
+
+use claimcheck::anchor::{find, fold};
+use claimcheck::quantity;
+use claimcheck::time::{resolve, Tense};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn reading_any_time_expression_never_panics(expr in "\\PC{0,40}", y in 1i16..9999, m in 1i8..=12, d in 1i8..=28) {
+        let reference = jiff::civil::Date::new(y, m, d).unwrap();
+        let _ = resolve(&expr, Some(reference), Tense::Nearest);
+        let _ = resolve(&expr, None, Tense::Past);
+    }
+
+    #[test]
+    fn reading_time_like_expressions_never_panics(
+        prefix in prop::sample::select(vec!["", "by ", "before ", "after ", "mid-", "early ", "late ", "last ", "next ", "since ", "between 2020 and "]),
+        body in prop::sample::select(vec!["2024", "2024-02", "2024-02-29", "2024-W53", "2024-Q4", "2024-H2", "2024-WI", "May", "Thursday", "month", "year", "week", "9999", "0000", "199", "fall"]),
+    ) {
+        let expr = format!("{prefix}{body}");
+        let _ = resolve(&expr, Some(jiff::civil::date(2025, 6, 9)), Tense::Nearest);
+    }
+
+    #[test]
+    fn reading_any_quantity_or_number_never_panics(s in "\\PC{0,30}") {
+        let _ = quantity::parse(&s);
+        let _ = quantity::numbers_in(&s);
+    }
+
+    /// Any passage of a source, copied with straight quotes, ASCII dashes and
+    /// its line breaks turned into spaces, anchors back to where it was cut.
+    #[test]
+    fn any_passage_anchors_back(words in prop::collection::vec(prop::sample::select(vec![
+        "Armenia’s", "“suspended”", "participation", "—", "in", "the", "CSTO", "Армения", "ОДКБ", "جمدت", "\n", "2024,", "7.2", "Erevan", "Arme\u{301}nie",
+    ]), 1..40), start in 0usize..40, len in 1usize..12) {
+        let text = words.join(" ");
+        let start = start.min(words.len() - 1);
+        let end = (start + len).min(words.len());
+        let passage = words[start..end].join(" ");
+        let copied: String = passage
+            .replace(['’'], "'")
+            .replace(['“', '”'], "\"")
+            .replace('—', "-")
+            .replace('\n', " ");
+        let folded = fold(&text);
+        let anchored = find(&folded, &copied);
+        if fold(&copied).text.is_empty() {
+            prop_assert!(anchored.is_err());
+        } else {
+            let a = anchored.expect("a passage of the text anchors");
+            prop_assert_eq!(fold(&text[a.start..a.end]).text, fold(&passage).text);
+        }
+    }
+}
+
+/// A copy of the example corpus whose claims file can be rewritten.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/example");
+    for sub in ["sources", "claims"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
+        }
+    }
+    dir
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any few characters changed anywhere in a claims file: loading never
+    /// panics, and every problem it reports names a file.
+    #[test]
+    fn edits_anywhere_in_a_claims_file_never_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![
+            "", "\"", "=", "[", "]", "\n", "#", "x", "9", "é", "—", "[[claim]]\n", "value = ", "\\", "'''",
+        ])), 1..4),
+    ) {
+        let dir = example_copy();
+        let path = dir.path().join("claims/example.toml");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (at, with) in &edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let end = text[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+            text.replace_range(i..end, with);
+        }
+        std::fs::write(&path, &text).unwrap();
+        let loaded = claimcheck::load::load(dir.path());
+        for d in &loaded.diagnostics {
+            prop_assert!(!d.file.is_empty());
+        }
+        let rendered = claimcheck::diag::render(&loaded.diagnostics, &loaded.files, false);
+        prop_assert_eq!(rendered.is_empty(), loaded.diagnostics.is_empty());
+        let _ = claimcheck::compare::analyse(&loaded.corpus);
+    }
+}
