@@ -1,6 +1,9 @@
 //! The built binary, end to end: exit codes, colour rules, the `date`
 //! command's forms, and `show`.
 
+mod common;
+use common::copy_corpus;
+
 use assert_cmd::Command;
 
 fn claimcheck() -> Command {
@@ -138,15 +141,7 @@ fn show_gives_a_timeline_or_suggests() {
 /// `check`, naming the claim's file and line.
 #[test]
 fn one_changed_character_in_a_curated_number_or_quote_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["sources", "claims"] {
-        std::fs::create_dir(dir.path().join(sub)).unwrap();
-        for e in std::fs::read_dir(root.join(sub)).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
-        }
-    }
+    let dir = copy_corpus("");
     let file = dir.path().join("claims/economy.toml");
     let original = std::fs::read_to_string(&file).unwrap();
     for (from, to, code) in [

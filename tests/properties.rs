@@ -2,6 +2,9 @@
 //! panic, and anchoring finds any passage cut from a source, however the
 //! copy's typography differs.
 
+mod common;
+use common::copy_corpus;
+
 use claimcheck::anchor::{find, fold};
 use claimcheck::quantity;
 use claimcheck::time::{resolve, Tense};
@@ -58,20 +61,6 @@ proptest! {
     }
 }
 
-/// A copy of the example corpus whose claims file can be rewritten.
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/example");
-    for sub in ["sources", "claims"] {
-        std::fs::create_dir(dir.path().join(sub)).unwrap();
-        for e in std::fs::read_dir(from.join(sub)).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
-        }
-    }
-    dir
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -83,7 +72,7 @@ proptest! {
             "", "\"", "=", "[", "]", "\n", "#", "x", "9", "é", "—", "[[claim]]\n", "value = ", "\\", "'''",
         ])), 1..4),
     ) {
-        let dir = example_copy();
+        let dir = copy_corpus("tests/corpora/example");
         let path = dir.path().join("claims/example.toml");
         let mut text = std::fs::read_to_string(&path).unwrap();
         for (at, with) in &edits {

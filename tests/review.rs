@@ -4,23 +4,11 @@
 mod common;
 use common::*;
 
-use std::path::PathBuf;
-
 use claimcheck::compare::analyse;
 use claimcheck::review::{self, NewVerdict, Status, WriteError};
 
-/// A private copy of the example corpus to write into.
 fn corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/example");
-    for sub in ["sources", "claims"] {
-        std::fs::create_dir(dir.path().join(sub)).unwrap();
-        for e in std::fs::read_dir(from.join(sub)).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
-        }
-    }
-    dir
+    copy_corpus("tests/corpora/example")
 }
 
 const CONFLICT: &str = "c-2ddf7d";

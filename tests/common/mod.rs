@@ -21,3 +21,19 @@ pub fn run_in(corpus: &Path, input: &str, args: &[&str]) -> (i32, String, String
 pub fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
     run_in(corpus, "", args)
 }
+
+/// A private copy of a corpus (its `sources/` and `claims/`) to write into.
+/// `from` is relative to the repository root: `""` for the shipped corpus.
+#[allow(dead_code)] // not every test crate copies corpora
+pub fn copy_corpus(from: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(from);
+    for sub in ["sources", "claims"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
+        }
+    }
+    dir
+}
