@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests.
+// Each test crate compiles this module and uses only some of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -24,7 +26,6 @@ pub fn run(corpus: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// A private copy of a corpus (its `sources/` and `claims/`) to write into.
 /// `from` is relative to the repository root: `""` for the shipped corpus.
-#[allow(dead_code)] // not every test crate copies corpora
 pub fn copy_corpus(from: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(from);
