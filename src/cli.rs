@@ -151,11 +151,9 @@ pub fn run(
             all,
             fail_on,
         } => {
-            let mut loaded = load::load(&args.corpus);
-            let (ok, analysis, reviews) = analysed(&mut loaded, &args.corpus);
-            if !ok {
-                return refuse(&loaded, err, color);
-            }
+            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, err, color)? else {
+                return Ok(2);
+            };
             let filter = Filter {
                 kinds: kind,
                 subject,
@@ -180,11 +178,9 @@ pub fn run(
             Ok(0)
         }
         Command::Show { what } => {
-            let mut loaded = load::load(&args.corpus);
-            let (ok, analysis, _) = analysed(&mut loaded, &args.corpus);
-            if !ok {
-                return refuse(&loaded, err, color);
-            }
+            let Some((loaded, analysis, _)) = open_corpus(&args.corpus, err, color)? else {
+                return Ok(2);
+            };
             if report::show(&loaded.corpus, &analysis, &what, out)? {
                 return Ok(0);
             }
@@ -205,11 +201,9 @@ pub fn run(
             at,
             interactive,
         } => {
-            let mut loaded = load::load(&args.corpus);
-            let (ok, analysis, reviews) = analysed(&mut loaded, &args.corpus);
-            if !ok {
-                return refuse(&loaded, err, color);
-            }
+            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, err, color)? else {
+                return Ok(2);
+            };
             let by = by
                 .or_else(|| std::env::var("CLAIMCHECK_REVIEWER").ok())
                 .or_else(|| std::env::var("USER").ok())
@@ -277,8 +271,24 @@ fn analysed(loaded: &mut Loaded, root: &std::path::Path) -> (bool, Analysis, Rev
     (loaded.errors() == 0, analysis, reviews)
 }
 
-/// A corpus with errors is not compared: say so, show why, exit 2.
-fn refuse(loaded: &Loaded, err: &mut dyn Write, color: bool) -> io::Result<ExitCode> {
+/// Loads, compares and reads the reviews for the commands that need a
+/// clean corpus; `None` (exit 2) after showing why when it is not clean.
+fn open_corpus(
+    root: &std::path::Path,
+    err: &mut dyn Write,
+    color: bool,
+) -> io::Result<Option<(Loaded, Analysis, Reviews)>> {
+    let mut loaded = load::load(root);
+    let (ok, analysis, reviews) = analysed(&mut loaded, root);
+    if !ok {
+        refuse(&loaded, err, color)?;
+        return Ok(None);
+    }
+    Ok(Some((loaded, analysis, reviews)))
+}
+
+/// A corpus with errors is not compared: say so and show why.
+fn refuse(loaded: &Loaded, err: &mut dyn Write, color: bool) -> io::Result<()> {
     let errors: Vec<_> = loaded
         .diagnostics
         .iter()
@@ -291,7 +301,7 @@ fn refuse(loaded: &Loaded, err: &mut dyn Write, color: bool) -> io::Result<ExitC
         "error: the corpus has {} error(s); fix them first (see `claimcheck check`)",
         errors.len()
     )?;
-    Ok(2)
+    Ok(())
 }
 
 struct ReviewCtx<'a> {

@@ -218,11 +218,7 @@ impl<'a> Question<'a> {
                     .into_iter()
                     .collect::<Vec<_>>()
                     .join(" or "),
-                self.context
-                    .iter()
-                    .map(|c| describe(self.corpus, c))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                self.context.iter().map(|c| describe(c)).collect::<Vec<_>>().join("; ")
             );
             self.context.clear();
             self.push(FindingKind::SingleSource, None, claims, summary);
@@ -729,8 +725,7 @@ fn when(c: &Claim) -> String {
     c.as_of_text.clone().unwrap_or_else(|| c.as_of.as_of_words())
 }
 
-fn describe(corpus: &Corpus, c: &Claim) -> String {
-    let _ = corpus;
+fn describe(c: &Claim) -> String {
     format!("{} says {} ({})", who(c), c.value, c.modality.name())
 }
 

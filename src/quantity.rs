@@ -364,32 +364,18 @@ fn interpretations(token: &str) -> Vec<f64> {
         out.extend(token.parse::<f64>().ok());
         return out;
     }
+    let groups: Vec<&str> = token.split(|c: char| !c.is_ascii_digit()).collect();
     // Try each separator as the decimal mark (or none), the others as grouping.
     for decimal in [None, Some('.'), Some(','), Some('٫')] {
-        let mut s = String::new();
-        let mut ok = true;
-        let mut seen_decimal = false;
-        let groups: Vec<&str> = token.split(|c: char| !c.is_ascii_digit()).collect();
-        for (k, c) in token.chars().filter(|c| !c.is_ascii_digit()).enumerate() {
-            let _ = k;
-            if Some(c) == decimal {
-                if seen_decimal {
-                    ok = false;
-                }
-                seen_decimal = true;
-            }
-        }
-        if !ok {
+        // One decimal mark at most.
+        if decimal.is_some_and(|d| seps.iter().filter(|c| **c == d).count() > 1) {
             continue;
         }
-        let mut sep_iter = token.chars().filter(|c| !c.is_ascii_digit());
-        for (k, g) in groups.iter().enumerate() {
-            if k == 0 {
-                s.push_str(g);
-                continue;
-            }
-            let sep = sep_iter.next().unwrap();
-            if Some(sep) == decimal {
+        let mut s = groups[0].to_string();
+        let mut ok = true;
+        // Group k follows separator k - 1.
+        for (g, sep) in groups[1..].iter().zip(&seps) {
+            if Some(*sep) == decimal {
                 s.push('.');
                 s.push_str(g);
             } else if g.len() == 3 && !s.contains('.') {
@@ -408,7 +394,7 @@ fn interpretations(token: &str) -> Vec<f64> {
         }
     }
     // "1,5" may also be two numbers; a leading group still counts on its own.
-    for g in token.split(|c: char| !c.is_ascii_digit()) {
+    for g in &groups {
         if let Ok(v) = g.parse::<f64>() {
             if !out.contains(&v) {
                 out.push(v);

@@ -486,12 +486,12 @@ pub fn json(
             agreed_interval: f.agreed_interval.map(|i| i.to_string()),
             review: match reviews.status(f) {
                 Status::Open => None,
-                Status::Reviewed(v) | Status::Stale(v) => Some(JsonReview {
+                status @ (Status::Reviewed(v) | Status::Stale(v)) => Some(JsonReview {
                     verdict: v.verdict.clone(),
                     by: v.by.clone(),
                     at: v.at.clone(),
                     note: v.note.clone(),
-                    stale: matches!(reviews.status(f), Status::Stale(_)),
+                    stale: matches!(status, Status::Stale(_)),
                 }),
             },
             claims: f

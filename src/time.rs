@@ -216,13 +216,13 @@ impl Period {
                     .date();
                 (start, start.saturating_add(6.days()))
             }
-            Period::Month(y, m) => month_span(y, m, 1, 12)?,
-            Period::Quarter(y, q) => month_span(y, (q - 1) * 3 + 1, 3, 12)?,
-            Period::Half(y, h) => month_span(y, (h - 1) * 6 + 1, 6, 12)?,
+            Period::Month(y, m) => month_span(y, m, 1)?,
+            Period::Quarter(y, q) => month_span(y, (q - 1) * 3 + 1, 3)?,
+            Period::Half(y, h) => month_span(y, (h - 1) * 6 + 1, 6)?,
             Period::Season(y, s) => match s {
-                0 => month_span(y, 3, 3, 12)?,
-                1 => month_span(y, 6, 3, 12)?,
-                2 => month_span(y, 9, 3, 12)?,
+                0 => month_span(y, 3, 3)?,
+                1 => month_span(y, 6, 3)?,
+                2 => month_span(y, 9, 3)?,
                 _ => (ymd(y, 12, 1)?, ymd(y + 1, 3, 1)?.yesterday().map_err(inv)?),
             },
             Period::Year(y) => (ymd(y, 1, 1)?, ymd(y, 12, 31)?),
@@ -241,9 +241,8 @@ fn ymd(y: i16, m: i8, d: i8) -> Result<Date, TimeError> {
     Date::new(y, m, d).map_err(|_| TimeError::Invalid(format!("{y:04}-{m:02}-{d:02} is not a date")))
 }
 
-/// `months` months starting at `m` of year `y` (one-based); `_per_year` keeps
-/// the call sites readable.
-fn month_span(y: i16, m: i8, months: i8, _per_year: i8) -> Result<(Date, Date), TimeError> {
+/// `months` months starting at month `m` (one-based) of year `y`.
+fn month_span(y: i16, m: i8, months: i8) -> Result<(Date, Date), TimeError> {
     if !(1..=12).contains(&m) {
         return Err(TimeError::Invalid(format!("month {m} does not exist")));
     }
@@ -572,36 +571,34 @@ impl Ctx<'_> {
             let Some(rest) = s.strip_prefix(prefix) else { continue };
             let rest = rest.trim_start_matches("the ");
             let (period, rule, relative) = self.period(rest)?;
-            let iv = period.interval()?;
-            let (start, end) = (iv.start.unwrap(), iv.end.unwrap());
-            let days = (end - start).get_days() + 1;
-            let (a, b) = match modifier {
-                "START" => (0, days / 3 - 1),
-                "MID" => (days / 3, days - days / 3 - 1),
-                _ => (days - days / 3, days - 1),
-            };
-            // Years split into January-April, May-August, September-December.
-            let (s2, e2) = if let Period::Month(y, m) = period {
+            let (s2, e2) = match period {
                 // Months split into days 1-10, 11-20 and 21 to the end.
-                let (a, b) = match modifier {
+                Period::Month(y, m) => match modifier {
                     "START" => (ymd(y, m, 1)?, ymd(y, m, 10)?),
                     "MID" => (ymd(y, m, 11)?, ymd(y, m, 20)?),
-                    _ => (ymd(y, m, 21)?, end),
-                };
-                (a, b)
-            } else if let Period::Year(y) = period {
-                let m = match modifier {
-                    "START" => 1,
-                    "MID" => 5,
-                    _ => 9,
-                };
-                let (a, b) = month_span(y, m, 4, 12)?;
-                (a, b)
-            } else {
-                (
-                    start.checked_add((a as i64).days()).map_err(inv)?,
-                    start.checked_add((b as i64).days()).map_err(inv)?,
-                )
+                    _ => (ymd(y, m, 21)?, month_span(y, m, 1)?.1),
+                },
+                // Years split into January-April, May-August, September-December.
+                Period::Year(y) => match modifier {
+                    "START" => month_span(y, 1, 4)?,
+                    "MID" => month_span(y, 5, 4)?,
+                    _ => month_span(y, 9, 4)?,
+                },
+                // Anything else splits into thirds of its days.
+                _ => {
+                    let iv = period.interval()?;
+                    let (start, end) = (iv.start.unwrap(), iv.end.unwrap());
+                    let days = (end - start).get_days() as i64 + 1;
+                    let (a, b) = match modifier {
+                        "START" => (0, days / 3 - 1),
+                        "MID" => (days / 3, days - days / 3 - 1),
+                        _ => (days - days / 3, days - 1),
+                    };
+                    (
+                        start.checked_add(a.days()).map_err(inv)?,
+                        start.checked_add(b.days()).map_err(inv)?,
+                    )
+                }
             };
             let word = match modifier {
                 "START" => "early part",
