@@ -1,6 +1,6 @@
 //! Measures the time-expression reader on real news: 128 expressions from
 //! the AQUAINT part of TempEval-3 with the values TimeML annotators gave
-//! them (`../shared/timeml/aquaint-dates.tsv`).
+//! them (`tests/data/timeml/aquaint-dates.tsv`, see the README there).
 //!
 //! Every row must resolve exactly to its gold value, except the rows listed
 //! in `CONTEXT` below, each with the reason no reader of the expression
@@ -156,9 +156,9 @@ const CONTEXT: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn rows() -> Vec<(String, String, String, String)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/timeml/aquaint-dates.tsv");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeml/aquaint-dates.tsv");
     let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{} must exist beside the repository: {e}", path.display()));
+        .unwrap_or_else(|e| panic!("{} is part of the repository: {e}", path.display()));
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
