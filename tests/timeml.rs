@@ -157,8 +157,8 @@ const CONTEXT: &[(&str, &str, &str, &str)] = &[
 
 fn rows() -> Vec<(String, String, String, String)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeml/aquaint-dates.tsv");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{} is part of the repository: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} is part of the repository: {e}", path.display()));
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
