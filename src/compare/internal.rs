@@ -1,0 +1,141 @@
+//! Checks inside one source: its own dates, and stated changes against its own figures.
+
+use super::question::when;
+use super::{finding_id, fingerprint, fnv, Finding, FindingKind, Reason};
+use crate::model::*;
+use crate::quantity::{fmt_num, Form};
+use crate::time::Interval;
+
+/// Finds "today, March 29, 2025" and "As of March 29, 2025" in source texts
+/// and flags dates that do not fall within the published date.
+pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
+    let re = regex::Regex::new(
+        r"(?i)\b(today|as of)\b,?\s+((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4})",
+    )
+    .expect("valid regex");
+    let mut out = Vec::new();
+    for s in &corpus.sources {
+        let mut hits: Vec<(String, Interval)> = Vec::new();
+        for m in re.captures_iter(&s.body) {
+            let Ok(r) = crate::time::resolve(&m[2], None, crate::time::Tense::Past) else {
+                continue;
+            };
+            if s.published.resolved.interval.intersect(&r.interval).is_none()
+                && !hits.iter().any(|(_, i)| *i == r.interval)
+            {
+                hits.push((m[0].to_string(), r.interval));
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let quoted: Vec<String> = hits.iter().map(|(t, _)| format!("\"{t}\"")).collect();
+        let declared = s
+            .written
+            .as_ref()
+            .filter(|w| hits.iter().all(|(_, i)| w.resolved.interval == *i))
+            .map(|w| {
+                format!(
+                    " The source declares it was written on {}, so its claims are dated from then.",
+                    w.text
+                )
+            })
+            .unwrap_or_else(|| " Declare `written` in the source if the text was written earlier.".into());
+        let summary = format!(
+            "The text dates itself {} ({}), but it was published {}.{declared}",
+            hits.iter().map(|(_, i)| i.to_string()).collect::<Vec<_>>().join(", "),
+            quoted.join(", "),
+            s.published.text
+        );
+        let text = format!("internal|{}|{}", s.id, quoted.join(","));
+        out.push(Finding {
+            id: format!("i-{:06x}", fnv(text.as_bytes()) & 0xff_ffff),
+            kind: FindingKind::Internal,
+            subject: s.id.clone(),
+            property: "date".into(),
+            question: format!("Is {}'s own date consistent?", s.id),
+            reason: Some(Reason::Date),
+            summary,
+            claims: Vec::new(),
+            context: Vec::new(),
+            sources: vec![s.id.clone()],
+            independent_voices: 1,
+            agreed_interval: None,
+            fingerprint: format!("{:016x}", fnv(text.as_bytes())),
+        });
+    }
+    out
+}
+
+/// A stated percentage change checked against the figures the same source
+/// gives: properties declare `change_of` (the quantity) and the claim's
+/// `as_of` and the property's `baseline` name the two moments.
+pub(super) fn percent_changes(corpus: &Corpus) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for p in &corpus.properties {
+        let (Some(of), Some(baseline)) = (&p.change_of, &p.baseline) else {
+            continue;
+        };
+        for c in corpus
+            .claims
+            .iter()
+            .filter(|c| c.key() == p.key() && c.modality.commits())
+        {
+            let Value::Quantity(stated) = &c.value else { continue };
+            let figure = |when: &Interval| {
+                corpus.claims.iter().find(|x| {
+                    x.key() == *of
+                        && x.source == c.source
+                        && x.as_of.intersect(when).is_some()
+                        && x.as_of.is_day() == when.is_day()
+                })
+            };
+            let (Some(old), Some(new)) = (figure(baseline), figure(&c.as_of)) else {
+                continue;
+            };
+            let (Value::Quantity(o), Value::Quantity(n)) = (&old.value, &new.value) else {
+                continue;
+            };
+            let (
+                Form::Exact { value: ov } | Form::Approx { value: ov },
+                Form::Exact { value: nv } | Form::Approx { value: nv },
+            ) = (o, n)
+            else {
+                continue;
+            };
+            let computed = (nv - ov) / ov * 100.0;
+            let (lo, hi) = stated.interval(p.tolerance);
+            // Percentages are printed rounded: allow half a point either way.
+            if computed < lo - 0.5 || computed > hi + 0.5 {
+                let summary = format!(
+                    "{} states a change of {}% but its own figures, {} ({}) and {} ({}), give {:.0}%.",
+                    c.source,
+                    stated,
+                    fmt_num(*ov),
+                    when(old),
+                    fmt_num(*nv),
+                    when(new),
+                    computed
+                );
+                let ids = vec![old.id.clone(), new.id.clone(), c.id.clone()];
+                let all = [old, new, c];
+                out.push(Finding {
+                    id: finding_id(FindingKind::Internal, &p.key(), Some(Reason::Number), &ids),
+                    kind: FindingKind::Internal,
+                    subject: p.subject.clone(),
+                    property: p.property.clone(),
+                    question: p.question.clone(),
+                    reason: Some(Reason::Number),
+                    summary,
+                    claims: ids,
+                    context: Vec::new(),
+                    sources: vec![c.source.clone()],
+                    independent_voices: 1,
+                    agreed_interval: None,
+                    fingerprint: fingerprint(&all),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,205 @@
+//! Comparison: from a validated corpus to findings an editor can act on.
+//!
+//! Claims are grouped by question (subject/property) and compared by the
+//! rules of the property's kind, in time: a state is a timeline whose
+//! changes must be allowed transitions; an event date is an interval; a
+//! quantity is an interval of values compared only with claims about the
+//! same moment; a fact cannot have happened and not have happened at once;
+//! an assessment is a framing. Hedged and denied claims are context, never
+//! evidence. Agreement needs two independent voices: copies of one story
+//! (same outlet or declared syndication) are one voice.
+//!
+//! Everything here is a pure function of the corpus, and every list is
+//! sorted, so the same data gives the same findings, with the same ids.
+
+use serde::Serialize;
+
+use crate::model::*;
+use crate::time::Interval;
+
+mod copies;
+mod internal;
+mod lookalike;
+mod question;
+
+use question::Question;
+
+/// What a finding says about a question, in the order reports list them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Two claims that cannot both be true of the same moment.
+    Conflict,
+    /// Opposite framings or judgements of one question.
+    Framing,
+    /// A problem inside one source: two of its figures or dates disagree.
+    Internal,
+    /// A question answered by one independent voice only.
+    SingleSource,
+    /// A value that changed over time, consistently.
+    Change,
+    /// Two or more independent voices agree.
+    Agreement,
+}
+
+impl FindingKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::Framing => "framing",
+            FindingKind::Internal => "internal",
+            FindingKind::SingleSource => "single-source",
+            FindingKind::Change => "change",
+            FindingKind::Agreement => "agreement",
+        }
+    }
+
+    fn prefix(self) -> char {
+        match self {
+            FindingKind::Conflict => 'c',
+            FindingKind::Framing => 'f',
+            FindingKind::Internal => 'i',
+            FindingKind::SingleSource => 's',
+            FindingKind::Change => 't',
+            FindingKind::Agreement => 'a',
+        }
+    }
+}
+
+/// The type of a contradiction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Different states for the same moment.
+    State,
+    /// A change the property does not allow (withdrawn -> suspended).
+    Transition,
+    /// Event dates that do not overlap.
+    Date,
+    /// Numbers for the same moment that do not overlap, or a monotonic
+    /// quantity that goes the wrong way.
+    Number,
+    /// Happened vs. did not happen.
+    Polarity,
+    /// Different framings.
+    Framing,
+}
+
+/// One thing an editor should look at.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    /// Stable short id: derived from kind, question and claim ids.
+    pub id: String,
+    pub kind: FindingKind,
+    pub subject: String,
+    pub property: String,
+    pub question: String,
+    pub reason: Option<Reason>,
+    /// One plain sentence saying why.
+    pub summary: String,
+    /// The claims the finding rests on, in order.
+    pub claims: Vec<String>,
+    /// Hedged or denied claims on the same question, shown as context.
+    pub context: Vec<String>,
+    pub sources: Vec<String>,
+    pub independent_voices: usize,
+    /// Where claims agree on a date, the days they share.
+    pub agreed_interval: Option<Interval>,
+    /// A digest of the claims' content: a review made before it changed is stale.
+    pub fingerprint: String,
+}
+
+/// Two sources whose texts share long passages: likely copies of one story
+/// that the editor may want to declare with `syndicated_from`.
+#[derive(Clone, Debug, Serialize)]
+pub struct PossibleCopy {
+    pub sources: [String; 2],
+    /// Share of the smaller text's 8-word shingles found in the other.
+    pub overlap: f64,
+}
+
+/// Two questions that look alike: maybe one question curated twice.
+#[derive(Clone, Debug, Serialize)]
+pub struct SimilarQuestions {
+    pub properties: [String; 2],
+    pub similarity: f64,
+}
+
+/// Everything the comparison found.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub possible_copies: Vec<PossibleCopy>,
+    pub similar_questions: Vec<SimilarQuestions>,
+}
+
+/// Compares the whole corpus.
+pub fn analyse(corpus: &Corpus) -> Analysis {
+    let mut findings = Vec::new();
+    for p in &corpus.properties {
+        let claims: Vec<&Claim> = corpus.claims.iter().filter(|c| c.key() == p.key()).collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let mut q = Question {
+            corpus,
+            property: p,
+            committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
+            context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
+            out: Vec::new(),
+        };
+        q.compare();
+        findings.extend(q.out);
+    }
+    findings.extend(internal::internal_dates(corpus));
+    findings.extend(internal::percent_changes(corpus));
+    findings.sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
+    Analysis {
+        findings,
+        possible_copies: copies::possible_copies(corpus),
+        similar_questions: lookalike::similar_questions(corpus),
+    }
+}
+
+/// FNV-1a, 64-bit: a stable hash that does not depend on the platform or
+/// the Rust version, unlike `DefaultHasher`.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, claims: &[String]) -> String {
+    let mut ids = claims.to_vec();
+    ids.sort();
+    let text = format!("{}|{key}|{reason:?}|{}", kind.name(), ids.join(","));
+    format!("{}-{:06x}", kind.prefix(), fnv(text.as_bytes()) & 0xff_ffff)
+}
+
+/// A digest of what the claims say, for spotting reviews made before a change.
+pub(crate) fn fingerprint(claims: &[&Claim]) -> String {
+    let mut parts: Vec<String> = claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{}|{}|{}|{:?}|{}|{}|{:?}|{:?}",
+                c.id,
+                c.source,
+                c.quote,
+                c.value,
+                c.as_of,
+                c.since
+                    .as_ref()
+                    .map(|s| s.resolved.interval.to_string())
+                    .unwrap_or_default(),
+                c.modality,
+                c.said_by
+            )
+        })
+        .collect();
+    parts.sort();
+    format!("{:016x}", fnv(parts.join("\n").as_bytes()))
+}
