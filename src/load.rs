@@ -7,7 +7,7 @@
 //! a corpus in one run. A record with errors is left out of the corpus, so
 //! nothing downstream ever sees an unchecked value.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +53,7 @@ pub fn load(root: &Path) -> Loaded {
         broken_sources: Default::default(),
         referenced: Default::default(),
         unparsed_claims: false,
+        syndication: Vec::new(),
     };
     l.run();
     crate::diag::sort(&mut l.out.diagnostics);
@@ -70,6 +71,8 @@ struct Loader {
     referenced: std::collections::HashSet<String>,
     /// A claims file did not parse, so which properties are used is unknown.
     unparsed_claims: bool,
+    /// Each source's `syndicated_from`, to resolve once all sources are read.
+    syndication: Vec<(String, String, Sp<String>)>,
 }
 
 /// A value with its byte span in its file.
@@ -107,6 +110,7 @@ impl Loader {
             }
         }
         self.out.corpus.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        self.resolve_voices();
         if let Some((rel, path)) = claims.iter().find(|(rel, _)| rel == PROPERTIES_FILE) {
             if let Some(text) = self.read(rel, path) {
                 self.properties(rel, &text);
@@ -128,6 +132,78 @@ impl Loader {
         }
         self.out.corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
         self.unused_properties();
+    }
+
+    /// Resolves each source's independent voice. `syndicated_from` may name
+    /// a source id (that source's voice, followed through chains) or an
+    /// outlet, compared after normalising case and spacing; a wire outside
+    /// the corpus is accepted when two or more sources name it. Anything
+    /// else is most likely a typo that would silently make a copy a second
+    /// voice, so it is an error with the nearest name.
+    fn resolve_voices(&mut self) {
+        let sources = &self.out.corpus.sources;
+        let ids: BTreeMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let outlets: BTreeSet<String> = sources.iter().map(|s| normalise_outlet(&s.outlet)).collect();
+        let mut wires: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, _, s) in &self.syndication {
+            *wires.entry(normalise_outlet(&s.v)).or_default() += 1;
+        }
+        let mut voices: Vec<String> = sources.iter().map(|s| normalise_outlet(&s.outlet)).collect();
+        let mut diags = Vec::new();
+        for (i, s) in sources.iter().enumerate() {
+            let Some(from) = &s.syndicated_from else { continue };
+            // Follow source ids, at most once per source (a cycle stops).
+            let mut seen = BTreeSet::from([i]);
+            let mut at = from.clone();
+            let mut voice = None;
+            while let Some(&j) = ids.get(at.trim()) {
+                if !seen.insert(j) {
+                    break;
+                }
+                match &sources[j].syndicated_from {
+                    Some(next) => at = next.clone(),
+                    None => {
+                        voice = Some(normalise_outlet(&sources[j].outlet));
+                        break;
+                    }
+                }
+            }
+            let norm = normalise_outlet(&at);
+            let voice = voice.or_else(|| {
+                (outlets.contains(&norm) || wires.get(&norm).is_some_and(|n| *n >= 2)).then(|| norm.clone())
+            });
+            match voice {
+                Some(v) => voices[i] = v,
+                None => {
+                    let Some((_, rel, sp)) = self.syndication.iter().find(|(id, _, _)| *id == s.id) else {
+                        continue;
+                    };
+                    let names: Vec<&str> = sources
+                        .iter()
+                        .flat_map(|x| [x.id.as_str(), x.outlet.as_str()])
+                        .chain(self.syndication.iter().map(|(_, _, w)| w.v.as_str()).filter(|w| *w != sp.v))
+                        .collect();
+                    let mut d = Diagnostic::error(
+                        "unknown-syndication",
+                        rel,
+                        Some(sp.span.clone()),
+                        format!("`syndicated_from = \"{}\"` names no source id or outlet in the corpus", sp.v),
+                    )
+                    .label("not a source id or outlet");
+                    d = match did_you_mean(&sp.v, names.iter().copied()) {
+                        Some(m) => d.help(format!("did you mean `{m}`?")),
+                        None => d.help(
+                            "name the copied story's source id or outlet; a wire outside the corpus counts once it is named by two sources, and a lone copy is one voice without the declaration",
+                        ),
+                    };
+                    diags.push(d);
+                }
+            }
+        }
+        for (s, v) in self.out.corpus.sources.iter_mut().zip(voices) {
+            s.voice = v;
+        }
+        self.out.diagnostics.extend(diags);
     }
 
     /// The files of one corpus folder, refusing links and anything outside.
@@ -306,6 +382,9 @@ impl Loader {
         let kind = r.string("kind", true);
         let language = r.string("language", true);
         let syndicated_from = r.string("syndicated_from", false);
+        if let Some(s) = &syndicated_from {
+            self.syndication.push((id.clone(), rel.to_string(), s.clone()));
+        }
         let _captured = r.string("captured_from", false);
         let _note = r.string("note", false);
         let mut diags = r.finish();
@@ -370,7 +449,9 @@ impl Loader {
         self.broken_sources.remove(&id);
         let body = text[body_offset..].to_string();
         let folded = fold(&body);
+        let voice = normalise_outlet(&outlet.v);
         self.out.corpus.sources.push(Source {
+            voice,
             id,
             file: rel.to_string(),
             title: title.v,
@@ -407,6 +488,7 @@ impl Loader {
             let unit = r.string("unit", false);
             let tolerance = r.string("tolerance", false);
             let monotonic = r.string("monotonic", false);
+            let over_time = r.string("over_time", false);
             let change_of = r.string("change_of", false);
             let baseline = r.time_string("baseline", false);
             let mut diags = r.finish();
@@ -466,6 +548,10 @@ impl Loader {
                     ("monotonic", monotonic.is_some() && *kind != Kind::Quantity),
                     ("change_of", change_of.is_some() && *kind != Kind::Quantity),
                     ("transitions", transitions.is_some() && *kind != Kind::State),
+                    (
+                        "over_time",
+                        over_time.is_some() && matches!(kind, Kind::EventDate | Kind::Assessment),
+                    ),
                 ] {
                     if present {
                         diags.push(
@@ -543,6 +629,33 @@ impl Loader {
                     None
                 }
             });
+            let fixed = match over_time.as_ref().map(|o| o.v.as_str()) {
+                None | Some("changes") => false,
+                Some("fixed") => true,
+                Some(_) => {
+                    if let Some(o) = &over_time {
+                        diags.push(
+                            not_allowed(rel, o, "`over_time` value", ["changes", "fixed"]).help(
+                                "`fixed`: one answer for all time (a magnitude, a past toll); `changes`: a value that changes (a death toll, a status)",
+                            ),
+                        );
+                    }
+                    false
+                }
+            };
+            if fixed && monotonic.is_some() {
+                if let Some(o) = &over_time {
+                    diags.push(
+                        Diagnostic::error(
+                            "bad-property",
+                            rel,
+                            Some(o.span.clone()),
+                            "a fixed answer cannot also be `monotonic`",
+                        )
+                        .help("a monotonic quantity changes over time: remove `over_time = \"fixed\"` or `monotonic`"),
+                    );
+                }
+            }
             let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
             else {
                 self.out.diagnostics.extend(diags);
@@ -581,6 +694,7 @@ impl Loader {
                 monotonic,
                 change_of: change_of.map(|c| c.v),
                 baseline,
+                fixed: fixed || kind == Kind::EventDate,
                 loc: Loc {
                     file: rel.to_string(),
                     line,

@@ -58,8 +58,12 @@ pub struct Source {
     pub written: Option<TimeText>,
     pub kind: String,
     pub language: String,
-    /// The outlet or wire whose story this copies; copies are one voice.
+    /// The outlet, wire or source id whose story this copies; copies are one voice.
     pub syndicated_from: Option<String>,
+    /// The independent voice this source belongs to, resolved by loading:
+    /// the normalised outlet of the story it copies (following
+    /// `syndicated_from` through source ids), else its own outlet.
+    pub voice: String,
     pub body: String,
     /// Byte offset of the body in the file, to turn anchors into lines.
     pub body_offset: usize,
@@ -79,15 +83,19 @@ impl Source {
         self.written.as_ref().unwrap_or(&self.published).resolved.interval
     }
 
-    /// The independent voice this source belongs to: its declared
-    /// syndication origin, else its outlet, compared case-insensitively.
+    /// The independent voice this source belongs to (see [`Source::voice`]).
     pub fn voice(&self) -> String {
-        self.syndicated_from
-            .as_deref()
-            .unwrap_or(&self.outlet)
-            .trim()
-            .to_lowercase()
+        self.voice.clone()
     }
+}
+
+/// An outlet or wire name as compared for independence: case and spacing
+/// do not make a second voice ("The  Moscow times" is "The Moscow Times").
+pub fn normalise_outlet(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A time expression as the editor wrote it, and its reading.
@@ -153,6 +161,11 @@ pub struct Property {
     pub change_of: Option<String>,
     /// ...counted from this time (the change's end is each claim's as-of).
     pub baseline: Option<Interval>,
+    /// Whether the answer is one fact for all time (a magnitude, a past
+    /// event's toll, an event's date) rather than a value that changes
+    /// (a death toll, a membership). Fixed answers are compared across all
+    /// dates; changing ones in time.
+    pub fixed: bool,
     pub loc: Loc,
 }
 

@@ -1,6 +1,5 @@
 //! Checks inside one source: its own dates, and stated changes against its own figures.
 
-use super::question::when;
 use super::{finding_id, fingerprint, fnv, Finding, FindingKind, Reason};
 use crate::model::*;
 use crate::quantity::{fmt_num, Form};
@@ -61,6 +60,9 @@ pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
             sources: vec![s.id.clone()],
             independent_voices: 1,
             agreed_interval: None,
+            agreed: None,
+            sides: Vec::new(),
+            suspects: Vec::new(),
             fingerprint: format!("{:016x}", fnv(text.as_bytes())),
         });
     }
@@ -132,10 +134,70 @@ pub(super) fn percent_changes(corpus: &Corpus) -> Vec<Finding> {
                     sources: vec![c.source.clone()],
                     independent_voices: 1,
                     agreed_interval: None,
+                    agreed: None,
+                    sides: Vec::new(),
+                    suspects: Vec::new(),
                     fingerprint: fingerprint(&all),
                 });
             }
         }
+    }
+    out
+}
+
+/// The claim's time as the editor wrote it, else its interval in words.
+fn when(c: &Claim) -> String {
+    c.as_of_text.clone().unwrap_or_else(|| c.as_of.as_of_words())
+}
+
+/// A committed claim whose time (`as_of`) or start (`since`, `when`) lies
+/// wholly after its source's writing or publication date: the page was
+/// updated after it was dated, or it is misdated. Hedged claims may speak
+/// of the future, and an event date may be a scheduled one ("the 2026
+/// elections"), so neither is checked.
+pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for c in corpus.claims.iter().filter(|c| c.modality.commits()) {
+        let Some(source) = corpus.source(&c.source) else { continue };
+        let now = source.now();
+        let mut late: Vec<(&str, String, Interval)> = Vec::new();
+        if c.as_of_text.is_some() {
+            late.push(("as of", when(c), c.as_of));
+        }
+        if let Some(s) = &c.since {
+            late.push(("since", s.text.clone(), s.resolved.interval));
+        }
+        let Some((what, text, iv)) = late.into_iter().find(|(_, _, iv)| now.before(iv)) else {
+            continue;
+        };
+        let dated = source.written.as_ref().map_or(("published", &source.published), |w| ("written", w));
+        let summary = format!(
+            "{} says {what} {} ({}), after the source was {} ({}): the page was updated after its date, or is misdated.",
+            c.id,
+            text,
+            iv.human(),
+            dated.0,
+            dated.1.text
+        );
+        let ids = vec![c.id.clone()];
+        out.push(Finding {
+            id: finding_id(FindingKind::Internal, &c.key(), Some(Reason::Date), &ids),
+            kind: FindingKind::Internal,
+            subject: c.subject.clone(),
+            property: c.property.clone(),
+            question: corpus.property(&c.key()).map(|p| p.question.clone()).unwrap_or_default(),
+            reason: Some(Reason::Date),
+            summary,
+            claims: ids,
+            context: Vec::new(),
+            sources: vec![c.source.clone()],
+            independent_voices: 1,
+            agreed_interval: None,
+            agreed: None,
+            sides: Vec::new(),
+            suspects: Vec::new(),
+            fingerprint: fingerprint(&[c]),
+        });
     }
     out
 }

@@ -1,26 +1,45 @@
 //! Comparison: from a validated corpus to findings an editor can act on.
 //!
-//! Claims are grouped by question (subject/property) and compared by the
-//! rules of the property's kind, in time: a state is a timeline whose
-//! changes must be allowed transitions; an event date is an interval; a
-//! quantity is an interval of values compared only with claims about the
-//! same moment; a fact cannot have happened and not have happened at once;
-//! an assessment is a framing. Hedged and denied claims are context, never
-//! evidence. Agreement needs two independent voices: copies of one story
-//! (same outlet or declared syndication) are one voice.
+//! For each question (subject/property) there is one model, from which
+//! every finding follows, so that two findings never contradict each
+//! other:
 //!
-//! Everything here is a pure function of the corpus, and every list is
-//! sorted, so the same data gives the same findings, with the same ids.
+//! - each kind says which pairs of claims cannot both hold ([`state`],
+//!   [`quantity`], [`fact`], [`date`]), with time as uncertainty
+//!   ([`moment`]);
+//! - the smallest set of claims, weighted by independent voices
+//!   ([`voices`]), whose removal leaves the rest consistent is found
+//!   exactly ([`consistency`]): each connected disagreement is one
+//!   conflict naming every side;
+//! - pairs that hold only because their times are imprecise need a closer
+//!   look;
+//! - the consistent remainder is one agreement, one single-source
+//!   assertion, or one timeline of distinct values ([`question`]).
+//!
+//! Assessments are framings ([`framing`]). Hedged and denied claims are
+//! context, never evidence. Checks inside one source ([`internal`]),
+//! likely copies ([`copies`]) and look-alike questions ([`lookalike`])
+//! complete the analysis. Everything here is a pure function of the
+//! corpus, and every list is sorted, so the same data gives the same
+//! findings, with the same ids.
 
 use serde::Serialize;
 
 use crate::model::*;
 use crate::time::Interval;
 
+pub mod consistency;
 mod copies;
+mod date;
+mod fact;
+mod framing;
 mod internal;
 mod lookalike;
+pub mod moment;
+mod quantity;
 mod question;
+mod state;
+mod voices;
 
 use question::Question;
 
@@ -28,12 +47,14 @@ use question::Question;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
-    /// Two claims that cannot both be true of the same moment.
+    /// Claims that cannot all be true.
     Conflict,
     /// Opposite framings or judgements of one question.
     Framing,
     /// A problem inside one source: two of its figures or dates disagree.
     Internal,
+    /// Claims that can all be true only because their times are imprecise.
+    CloserLook,
     /// A question answered by one independent voice only.
     SingleSource,
     /// A value that changed over time, consistently.
@@ -48,6 +69,7 @@ impl FindingKind {
             FindingKind::Conflict => "conflict",
             FindingKind::Framing => "framing",
             FindingKind::Internal => "internal",
+            FindingKind::CloserLook => "closer-look",
             FindingKind::SingleSource => "single-source",
             FindingKind::Change => "change",
             FindingKind::Agreement => "agreement",
@@ -59,6 +81,7 @@ impl FindingKind {
             FindingKind::Conflict => 'c',
             FindingKind::Framing => 'f',
             FindingKind::Internal => 'i',
+            FindingKind::CloserLook => 'n',
             FindingKind::SingleSource => 's',
             FindingKind::Change => 't',
             FindingKind::Agreement => 'a',
@@ -105,8 +128,40 @@ pub struct Finding {
     pub independent_voices: usize,
     /// Where claims agree on a date, the days they share.
     pub agreed_interval: Option<Interval>,
+    /// Where claims agree, the value they all allow, in words ("6.5",
+    /// "590 to 600", "suspended").
+    pub agreed: Option<String>,
+    /// For conflicts and closer looks: each side, the value it gives and
+    /// who gives it.
+    pub sides: Vec<Side>,
+    /// For conflicts: the claims that the smallest consistent reading sets
+    /// aside (the likeliest errors); empty when the sides weigh the same.
+    pub suspects: Vec<String>,
     /// A digest of the claims' content: a review made before it changed is stale.
     pub fingerprint: String,
+}
+
+/// One side of a disagreement: claims that give one value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Side {
+    /// The value in words, as reports show it.
+    pub value: String,
+    pub claims: Vec<String>,
+    pub sources: Vec<String>,
+    /// Whom the sources cite for it (`said_by`), if anyone.
+    pub said_by: Vec<String>,
+    pub independent_voices: usize,
+    /// `kept` (part of the consistent reading), `suspect` (set aside by the
+    /// smallest consistent reading) or `undecided` (the data cannot say).
+    pub status: SideStatus,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SideStatus {
+    Kept,
+    Undecided,
+    Suspect,
 }
 
 /// Two sources whose texts share long passages: likely copies of one story
@@ -136,23 +191,24 @@ pub struct Analysis {
 /// Compares the whole corpus.
 pub fn analyse(corpus: &Corpus) -> Analysis {
     let mut findings = Vec::new();
+    let passages = question::passages(corpus);
     for p in &corpus.properties {
         let claims: Vec<&Claim> = corpus.claims.iter().filter(|c| c.key() == p.key()).collect();
         if claims.is_empty() {
             continue;
         }
-        let mut q = Question {
+        let q = Question {
             corpus,
             property: p,
             committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
             context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
-            out: Vec::new(),
+            passages: &passages,
         };
-        q.compare();
-        findings.extend(q.out);
+        findings.extend(q.compare());
     }
     findings.extend(internal::internal_dates(corpus));
     findings.extend(internal::percent_changes(corpus));
+    findings.extend(internal::dated_after_publication(corpus));
     findings.sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
     Analysis {
         findings,

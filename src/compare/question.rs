@@ -1,45 +1,59 @@
-//! The claims of one question compared by the rules of its kind.
+//! One question, one coherent verdict.
+//!
+//! The claims of a question are related pairwise by the rules of its kind;
+//! the consistency check sets aside the smallest weight of claims that
+//! makes the rest consistent; then every finding is read off that one
+//! model:
+//!
+//! - each connected disagreement is one conflict (or an internal finding,
+//!   when one source and speaker disagrees with itself), naming every side;
+//! - pairs consistent only because their times are imprecise need a
+//!   closer look;
+//! - the consistent remainder is one agreement (one value, two or more
+//!   voices), one single-source assertion (one voice), or one timeline of
+//!   distinct values in time order (a change).
+//!
+//! So every asserted claim is in at least one finding, no agreement holds
+//! values that do not overlap, and no suspect claim is in an agreement.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use jiff::civil::Date;
-
-use super::{finding_id, fingerprint, Finding, FindingKind, Reason};
+use super::consistency::{self, Component, Relation};
+use super::moment::{order, state_start, time_cmp, Order};
+use super::voices::{self, who};
+use super::{date, fact, framing, quantity, state};
+use super::{finding_id, fingerprint, Finding, FindingKind, Reason, Side, SideStatus};
 use crate::model::*;
 use crate::time::Interval;
 
-/// The claims of one question, compared.
+/// Claims by passage (source and paragraph line), to spot two sources
+/// reporting the same update.
+pub(super) type Passages<'a> = BTreeMap<(&'a str, usize), Vec<&'a Claim>>;
+
 pub(super) struct Question<'a> {
     pub corpus: &'a Corpus,
     pub property: &'a Property,
     pub committed: Vec<&'a Claim>,
     pub context: Vec<&'a Claim>,
-    pub out: Vec<Finding>,
+    pub passages: &'a Passages<'a>,
 }
 
 impl<'a> Question<'a> {
-    fn voices(&self, claims: &[&Claim]) -> usize {
-        claims
-            .iter()
-            .filter_map(|c| self.corpus.source(&c.source))
-            .map(Source::voice)
-            .collect::<BTreeSet<_>>()
-            .len()
+    pub fn voices(&self, claims: &[&Claim]) -> usize {
+        voices::count(self.corpus, claims)
     }
 
-    fn push(&mut self, kind: FindingKind, reason: Option<Reason>, claims: Vec<&Claim>, summary: String) {
-        let mut claims = claims;
-        claims.sort_by(|a, b| (a.as_of.sort_key(), &a.id).cmp(&(b.as_of.sort_key(), &b.id)));
+    /// A finding on this question; claims in time order, context attached.
+    pub fn finding(&self, kind: FindingKind, reason: Option<Reason>, claims: &[&Claim], summary: String) -> Finding {
+        let mut claims = claims.to_vec();
+        claims.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
         claims.dedup_by(|a, b| a.id == b.id);
         let p = self.property;
         let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
-        let mut sources: Vec<String> = claims.iter().map(|c| c.source.clone()).collect();
-        sources.sort();
-        sources.dedup();
-        let context: Vec<String> = self.context.iter().map(|c| c.id.clone()).collect();
-        let mut all: Vec<&Claim> = claims.clone();
+        let sources: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
+        let mut all = claims.clone();
         all.extend(self.context.iter().copied());
-        self.out.push(Finding {
+        Finding {
             id: finding_id(kind, &p.key(), reason, &ids),
             kind,
             subject: p.subject.clone(),
@@ -49,532 +63,564 @@ impl<'a> Question<'a> {
             summary,
             independent_voices: self.voices(&claims),
             claims: ids,
-            context,
-            sources,
+            context: self.context.iter().map(|c| c.id.clone()).collect(),
+            sources: sources.into_iter().collect(),
             agreed_interval: None,
+            agreed: None,
+            sides: Vec::new(),
+            suspects: Vec::new(),
             fingerprint: fingerprint(&all),
-        });
+        }
     }
 
-    pub fn compare(&mut self) {
+    pub fn compare(&self) -> Vec<Finding> {
         if self.committed.is_empty() {
-            let claims = self.context.clone();
-            let summary = format!(
-                "Only {} claims answer this: {}.",
-                self.context
-                    .iter()
-                    .map(|c| c.modality.name())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect::<Vec<_>>()
-                    .join(" or "),
-                self.context.iter().map(|c| describe(c)).collect::<Vec<_>>().join("; ")
-            );
-            self.context.clear();
-            self.push(FindingKind::SingleSource, None, claims, summary);
-            return;
+            return vec![self.context_only()];
         }
-        let before = self.out.len();
-        match self.property.kind {
-            Kind::State => self.states(),
-            Kind::EventDate => self.dates(),
-            Kind::Quantity => self.quantities(),
-            Kind::Fact => self.facts(),
-            Kind::Assessment => self.framings(),
+        if self.property.kind == Kind::Assessment {
+            return framing::compare(self);
         }
-        let found_problem = self.out[before..].iter().any(|f| {
-            matches!(
-                f.kind,
-                FindingKind::Conflict | FindingKind::Framing | FindingKind::Internal
-            )
-        });
-        let voices = self.voices(&self.committed);
-        if voices == 1 && !found_problem {
-            // One voice: whatever it says, it is a single-source assertion.
-            self.out.truncate(before);
-            let claims = self.committed.clone();
-            let src = &claims[0].source;
-            let unit = self.property.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
-            let summary = format!(
-                "Only {src} answers this: {}.",
-                claims
-                    .iter()
-                    .map(|c| format!("{}{unit} (as of {})", value_text(c), when(c)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            );
-            self.push(FindingKind::SingleSource, None, claims, summary);
-        }
-    }
-
-    /// Pairs of committed claims, each pair once, in id order.
-    fn pairs(&self) -> Vec<(&'a Claim, &'a Claim)> {
-        let mut out = Vec::new();
-        for (i, a) in self.committed.iter().enumerate() {
-            for b in &self.committed[i + 1..] {
-                out.push((*a, *b));
+        let n = self.committed.len();
+        let mut clashes = Vec::new();
+        let mut reasons: BTreeMap<(usize, usize), Reason> = BTreeMap::new();
+        let mut unclear: Vec<(usize, usize, String)> = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                match self.relate(self.committed[i], self.committed[j]) {
+                    Relation::Consistent => {}
+                    Relation::Clash(r) => {
+                        clashes.push((i, j));
+                        reasons.insert((i, j), r);
+                    }
+                    Relation::Unclear(why) => unclear.push((i, j, why)),
+                }
             }
+        }
+        let weights = voices::weights(self.corpus, &self.committed, |c| self.value_key(c));
+        let components = consistency::check(n, &clashes, &weights);
+        let mut out = Vec::new();
+        let mut set_aside = BTreeSet::new();
+        for comp in &components {
+            set_aside.extend(comp.suspects.iter().copied());
+            set_aside.extend(comp.undecided.iter().copied());
+            out.push(self.conflict(comp, &reasons));
+        }
+        out.extend(self.closer_looks(&unclear));
+        let kept: Vec<&Claim> = (0..n)
+            .filter(|i| !set_aside.contains(i))
+            .map(|i| self.committed[i])
+            .collect();
+        if !kept.is_empty() {
+            out.push(self.remainder(&kept));
         }
         out
     }
 
-    /// A pair inside one source from one speaker is an internal problem;
-    /// otherwise a conflict between voices (or speakers).
-    fn conflict_kind(a: &Claim, b: &Claim) -> FindingKind {
-        if a.source == b.source && a.said_by == b.said_by {
+    /// Only hedged or denied claims answer the question.
+    fn context_only(&self) -> Finding {
+        let modalities: BTreeSet<&str> = self.context.iter().map(|c| c.modality.name()).collect();
+        let summary = format!(
+            "Only {} claims answer this: {}.",
+            modalities.into_iter().collect::<Vec<_>>().join(" or "),
+            self.context
+                .iter()
+                .map(|c| format!("{} says {} ({})", who(c), c.value, c.modality.name()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        let mut f = self.finding(FindingKind::SingleSource, None, &self.context, summary);
+        f.context.clear();
+        f
+    }
+
+    fn relate(&self, a: &Claim, b: &Claim) -> Relation {
+        let p = self.property;
+        let rel = match p.kind {
+            Kind::State => state::relate(p, a, b),
+            Kind::EventDate => date::relate(a, b),
+            Kind::Quantity => quantity::relate(p, a, b),
+            Kind::Fact => fact::relate(p, a, b),
+            Kind::Assessment => Relation::Consistent,
+        };
+        if p.kind == Kind::Quantity && !matches!(rel, Relation::Clash(_)) {
+            if let Some(why) = self.same_update(a, b) {
+                return Relation::Unclear(why);
+            }
+        }
+        rel
+    }
+
+    /// Two sources that give different figures of a changing count on one
+    /// day, in passages that give the same figure of another count, most
+    /// likely report the same update: then the two figures should agree.
+    fn same_update(&self, a: &Claim, b: &Claim) -> Option<String> {
+        let p = self.property;
+        if p.fixed || a.source == b.source || order(&a.as_of, &b.as_of) != Order::SameDay || a.value == b.value {
+            return None;
+        }
+        let (ra, rb) = (quantity::range(p, a), quantity::range(p, b));
+        if !(ra.1 < rb.0 || rb.1 < ra.0) {
+            return None;
+        }
+        let pa = self.passages.get(&(a.source.as_str(), a.anchor.line))?;
+        let pb = self.passages.get(&(b.source.as_str(), b.anchor.line))?;
+        let key = p.key();
+        let mut found: Vec<(String, String)> = pa
+            .iter()
+            .flat_map(|x| pb.iter().map(move |y| (x, y)))
+            .filter(|(x, y)| x.key() == y.key() && x.key() != key && x.value == y.value)
+            .filter(|(x, y)| matches!(x.value, Value::Quantity(_)) && x.modality.commits() && y.modality.commits())
+            .map(|(x, _)| {
+                let unit = self
+                    .corpus
+                    .property(&x.key())
+                    .and_then(|q| q.unit.clone())
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default();
+                (x.key(), format!("{}{unit}", x.value))
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        let (other, value) = found.into_iter().next()?;
+        Some(format!(
+            "both give {value} for {other} in the same passage, so they most likely report the same update; \
+             the update itself would say which figure it carried"
+        ))
+    }
+
+    /// How claims with the same value are recognised (sides, weights).
+    pub fn value_key(&self, c: &Claim) -> String {
+        match &c.value {
+            Value::Date(t) => t.resolved.interval.to_string(),
+            Value::Fact(true) => "yes".into(),
+            Value::Fact(false) => "no".into(),
+            v => v.to_string(),
+        }
+    }
+
+    /// The value as a report shows it ("6.5 magnitude", "withdrawn since mid-2024").
+    pub fn value_label(&self, c: &Claim) -> String {
+        let unit = self.property.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+        match &c.value {
+            Value::Quantity(f) => format!("{f}{unit}"),
+            Value::Date(t) if t.resolved.relative => format!("{} (= {})", t.text, t.resolved.interval.human()),
+            Value::Date(t) => t.text.clone(),
+            Value::State(s) => match &c.since {
+                Some(since) => format!("{s} since {}", since.text),
+                None => s.clone(),
+            },
+            Value::Fact(true) => match &c.since {
+                Some(w) => format!("yes, {}", w.text),
+                None => "yes".into(),
+            },
+            Value::Fact(false) => "no".into(),
+            v => v.to_string(),
+        }
+    }
+
+    /// A claim in a list: who says it and, for answers that change, when.
+    pub fn tag(&self, c: &Claim) -> String {
+        if self.property.fixed {
+            who(c)
+        } else {
+            format!("{}, as of {}", who(c), c.as_of.as_of_words())
+        }
+    }
+
+    /// A claim in a single source's list: the speaker, if any, and when.
+    fn own_tag(&self, c: &Claim) -> Option<String> {
+        let mut parts: Vec<String> = c.said_by.iter().map(|s| format!("said by {s}")).collect();
+        if !self.property.fixed {
+            parts.push(format!("as of {}", c.as_of.as_of_words()));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    fn sides(&self, members: &[&Claim], status: impl Fn(&Claim) -> SideStatus) -> Vec<Side> {
+        let mut groups: BTreeMap<(SideStatus, String), Vec<&Claim>> = BTreeMap::new();
+        for c in members {
+            groups.entry((status(c), self.value_key(c))).or_default().push(c);
+        }
+        let mut sides: Vec<Side> = groups
+            .into_iter()
+            .map(|((status, _), claims)| {
+                let said_by: BTreeSet<String> = claims.iter().filter_map(|c| c.said_by.clone()).collect();
+                let sources: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
+                let mut sorted = claims.clone();
+                sorted.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
+                Side {
+                    value: self.value_label(sorted[0]),
+                    claims: sorted.iter().map(|c| c.id.clone()).collect(),
+                    sources: sources.into_iter().collect(),
+                    said_by: said_by.into_iter().collect(),
+                    independent_voices: self.voices(&claims),
+                    status,
+                }
+            })
+            .collect();
+        // Kept sides first, then by weight, then by value.
+        sides.sort_by(|a, b| {
+            (a.status, std::cmp::Reverse(a.independent_voices), &a.value).cmp(&(
+                b.status,
+                std::cmp::Reverse(b.independent_voices),
+                &b.value,
+            ))
+        });
+        sides
+    }
+
+    fn side_text(&self, side: &Side) -> String {
+        let tags: Vec<String> = side
+            .claims
+            .iter()
+            .filter_map(|id| self.committed.iter().find(|c| c.id == *id))
+            .map(|c| self.tag(c))
+            .collect();
+        format!("{} ({})", side.value, tags.join("; "))
+    }
+
+    /// One finding for one connected disagreement, naming every side.
+    fn conflict(&self, comp: &Component, reasons: &BTreeMap<(usize, usize), Reason>) -> Finding {
+        let members: Vec<&Claim> = comp.members.iter().map(|&i| self.committed[i]).collect();
+        let status = |c: &Claim| {
+            let i = self.committed.iter().position(|x| x.id == c.id).unwrap_or(usize::MAX);
+            if comp.suspects.contains(&i) {
+                SideStatus::Suspect
+            } else if comp.undecided.contains(&i) {
+                SideStatus::Undecided
+            } else {
+                SideStatus::Kept
+            }
+        };
+        let sides = self.sides(&members, status);
+        let in_comp: BTreeSet<usize> = comp.members.iter().copied().collect();
+        let reason = reasons
+            .iter()
+            .filter(|((a, b), _)| in_comp.contains(a) && in_comp.contains(b))
+            .map(|(_, r)| *r)
+            .min()
+            .unwrap_or(Reason::Number);
+        let one_speaker = members
+            .iter()
+            .all(|c| c.source == members[0].source && c.said_by == members[0].said_by);
+        let kind = if one_speaker {
             FindingKind::Internal
         } else {
             FindingKind::Conflict
-        }
-    }
-
-    fn states(&mut self) {
-        // Conflicting pairs grouped by (kind, reason, the two values).
-        let mut groups: BTreeMap<ConflictKey, Vec<ExplainedPair>> = BTreeMap::new();
-        let mut changes = Vec::new();
-        for (a, b) in self.pairs() {
-            let (Value::State(va), Value::State(vb)) = (&a.value, &b.value) else {
-                continue;
-            };
-            if va == vb {
-                continue;
-            }
-            let (da, db) = (definite(a), definite(b));
-            let overlap = match (da, db) {
-                (Some(x), Some(y)) => x.intersect(&y).is_some(),
-                _ => false,
-            } || (a.as_of.is_day() && a.as_of == b.as_of)
-                || (a.as_of.is_day() && db.is_some_and(|d| d.intersect(&a.as_of).is_some()))
-                || (b.as_of.is_day() && da.is_some_and(|d| d.intersect(&b.as_of).is_some()));
-            let (first, second) = if precedes(a, b) {
-                (a, b)
-            } else if precedes(b, a) {
-                (b, a)
-            } else if overlap {
-                (a, b)
-            } else {
-                continue;
-            };
-            let (v1, v2) = (state(first), state(second));
-            if overlap {
-                let why = format!(
-                    "{} says {} and {} says {} for the same time",
-                    who(first),
-                    when_state(first),
-                    who(second),
-                    when_state(second)
-                );
-                let key = (
-                    Self::conflict_kind(a, b),
-                    Reason::State,
-                    v1.min(v2).to_string(),
-                    v1.max(v2).to_string(),
-                );
-                groups.entry(key).or_default().push((first, second, why));
-            } else if !self.property.allows(v1, v2) {
-                let why = format!(
-                    "{} says {}; {} says {}; {v1} -> {v2} is not allowed",
-                    who(first),
-                    when_state(first),
-                    who(second),
-                    when_state(second)
-                );
-                let key = (
-                    Self::conflict_kind(a, b),
-                    Reason::Transition,
-                    v1.to_string(),
-                    v2.to_string(),
-                );
-                groups.entry(key).or_default().push((first, second, why));
-            } else {
-                changes.push((first, second));
-            }
-        }
-        let conflicted: BTreeSet<&str> = groups
-            .values()
-            .flatten()
-            .flat_map(|(a, b, _)| [a.id.as_str(), b.id.as_str()])
-            .collect();
-        for ((kind, reason, _, _), pairs) in groups {
-            let mut claims: Vec<&Claim> = pairs.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
-            claims.sort_by_key(|c| &c.id);
-            claims.dedup_by_key(|c| &c.id);
-            let more = if pairs.len() > 1 {
-                format!(" ({} pairs of claims disagree this way)", pairs.len())
-            } else {
-                String::new()
-            };
-            let summary = format!("{}{more}.", representative(&pairs).2);
-            self.push(kind, Some(reason), claims, summary);
-        }
-        // The consistent timeline: values in time order, when they changed.
-        let timeline: Vec<&Claim> = self
-            .committed
-            .iter()
-            .copied()
-            .filter(|c| !conflicted.contains(c.id.as_str()))
-            .collect();
-        let values: BTreeSet<&str> = timeline.iter().map(|c| state(c)).collect();
-        if !changes.is_empty() && values.len() > 1 {
-            let mut sorted = timeline.clone();
-            sorted.sort_by_key(|c| {
-                (
-                    definite(c).and_then(|d| d.start).unwrap_or(c.as_of.sort_key().0),
-                    c.as_of.sort_key(),
-                )
-            });
-            let steps: Vec<String> = sorted
-                .iter()
-                .map(|c| format!("{} {}", state(c), when_short(c)))
-                .collect();
-            let summary = format!(
-                "The state changed over time, by allowed steps: {}.",
-                steps.join(", then ")
-            );
-            self.push(FindingKind::Change, None, sorted, summary);
-        } else if values.len() == 1 && self.voices(&timeline) >= 2 {
-            let v = values.into_iter().next().unwrap_or_default().to_string();
-            let n = self.voices(&timeline);
-            let mut sorted = timeline.clone();
-            sorted.sort_by_key(|c| (c.as_of.sort_key(), c.id.clone()));
-            let times: Vec<String> = sorted.iter().map(|c| when_short(c)).collect();
-            let summary = format!("{n} independent voices say {v}: {}.", times.join("; "));
-            self.push(FindingKind::Agreement, None, sorted, summary);
-        }
-    }
-
-    fn dates(&mut self) {
-        let date = |c: &Claim| match &c.value {
-            Value::Date(t) => t.resolved.interval,
-            _ => unreachable!("event-date claims carry dates"),
         };
-        let mut bad = Vec::new();
-        for (a, b) in self.pairs() {
-            if date(a).intersect(&date(b)).is_none() {
-                bad.push((a, b));
-            }
-        }
-        if !bad.is_empty() {
-            let mut by_kind: BTreeMap<FindingKind, Vec<(&Claim, &Claim)>> = BTreeMap::new();
-            for (a, b) in bad {
-                by_kind.entry(Self::conflict_kind(a, b)).or_default().push((a, b));
-            }
-            for (kind, pairs) in by_kind {
-                let (a, b) = pairs[0];
-                let summary = format!(
-                    "{} dates it {} (\"{}\") and {} dates it {} (\"{}\"): the two do not overlap.",
-                    who(a),
-                    date(a).human(),
-                    value_text(a),
-                    who(b),
-                    date(b).human(),
-                    value_text(b)
-                );
-                let claims = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-                self.push(kind, Some(Reason::Date), claims, summary);
-            }
-            return;
-        }
-        // Pairwise overlapping intervals on a line share a common span.
-        let shared = self
-            .committed
-            .iter()
-            .skip(1)
-            .try_fold(date(self.committed[0]), |acc, c| acc.intersect(&date(c)));
-        let n = self.voices(&self.committed);
-        if n >= 2 {
-            let readings: Vec<String> = self
-                .committed
-                .iter()
-                .map(|c| format!("\"{}\" ({})", value_text(c), c.source))
-                .collect();
-            let summary = format!(
-                "{n} independent voices agree on {}: {}.",
-                shared.map(|s| s.human()).unwrap_or_default(),
-                readings.join(", ")
-            );
-            let claims = self.committed.clone();
-            self.push(FindingKind::Agreement, None, claims, summary);
-            if let Some(f) = self.out.last_mut() {
-                f.agreed_interval = shared;
-            }
-        }
+        let lead = self.lead(reason, comp, reasons);
+        let authorities = authorities(&sides);
+        let body = match &authorities {
+            Some(a) => a.clone(),
+            None => sides.iter().map(|s| self.side_text(s)).collect::<Vec<_>>().join(" vs "),
+        };
+        let weighing = weighing(&sides, comp.exact);
+        let summary = format!("{lead}: {body}. {weighing}");
+        let mut f = self.finding(kind, Some(reason), &members, summary);
+        f.suspects = comp.suspects.iter().map(|&i| self.committed[i].id.clone()).collect();
+        f.suspects.sort();
+        f.sides = sides;
+        f
     }
 
-    fn quantities(&mut self) {
-        let tol = self.property.tolerance;
-        let unit = self.property.unit.clone().unwrap_or_default();
-        let range = |c: &Claim| match &c.value {
-            Value::Quantity(f) => f.interval(tol),
-            _ => unreachable!("quantity claims carry quantities"),
-        };
-        let mut conflicts: BTreeMap<FindingKind, Vec<(&Claim, &Claim)>> = BTreeMap::new();
-        let mut agree: Vec<&Claim> = Vec::new();
-        for (a, b) in self.pairs() {
-            if a.as_of.intersect(&b.as_of).is_none() {
-                continue;
-            }
-            let ((a1, a2), (b1, b2)) = (range(a), range(b));
-            if a2 < b1 || b2 < a1 {
-                conflicts.entry(Self::conflict_kind(a, b)).or_default().push((a, b));
-            } else if a.source != b.source {
-                agree.extend([a, b]);
-            }
-        }
-        for (kind, pairs) in conflicts {
-            let (a, b) = pairs[0];
-            let summary = format!(
-                "For {}, {} says {} {unit} and {} says {} {unit}: the figures cannot both hold.",
-                a.as_of.intersect(&b.as_of).map(|i| i.human()).unwrap_or_default(),
-                who(a),
-                quantity(a),
-                who(b),
-                quantity(b)
-            );
-            let claims = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-            self.push(kind, Some(Reason::Number), claims, summary);
-        }
-        // A series over time: a monotonic quantity must not go the wrong way.
-        let mut series = self.committed.clone();
-        series.sort_by_key(|c| (c.as_of.sort_key(), c.id.clone()));
-        if let Some(dir) = self.property.monotonic {
-            for (i, a) in series.iter().enumerate() {
-                for b in &series[i + 1..] {
-                    if !a.as_of.before(&b.as_of) {
+    /// The first words of a conflict, saying which rule it breaks.
+    fn lead(&self, reason: Reason, comp: &Component, reasons: &BTreeMap<(usize, usize), Reason>) -> String {
+        let p = self.property;
+        match reason {
+            Reason::Number if p.fixed => "One fixed figure is reported differently".into(),
+            Reason::Number => match p.monotonic {
+                Some(Monotonic::Increasing) => "This count only rises, but a later report gives less".into(),
+                Some(Monotonic::Decreasing) => "This count only falls, but a later report gives more".into(),
+                None => "Figures for the same time cannot all hold".into(),
+            },
+            Reason::Date => "The dates given cannot all be right".into(),
+            Reason::State if p.fixed => "This does not change, yet the sources give different answers".into(),
+            Reason::State => "Different states for the same time".into(),
+            Reason::Transition => {
+                let mut steps = BTreeSet::new();
+                for ((a, b), r) in reasons {
+                    if *r != Reason::Transition || !comp.members.contains(a) || !comp.members.contains(b) {
                         continue;
                     }
-                    let ((a1, a2), (b1, b2)) = (range(a), range(b));
-                    let wrong = match dir {
-                        Monotonic::Increasing => b2 < a1,
-                        Monotonic::Decreasing => b1 > a2,
-                    };
-                    if wrong {
-                        let summary = format!(
-                            "This quantity only {}, but {} says {} {unit} as of {} and {} says {} {unit} as of {}.",
-                            if dir == Monotonic::Increasing { "rises" } else { "falls" },
-                            who(a),
-                            quantity(a),
-                            when(a),
-                            who(b),
-                            quantity(b),
-                            when(b)
-                        );
-                        self.push(Self::conflict_kind(a, b), Some(Reason::Number), vec![a, b], summary);
-                    }
+                    let (x, y) = (self.committed[*a], self.committed[*b]);
+                    let (first, second) = if state::before(x, y) { (x, y) } else { (y, x) };
+                    steps.insert(format!("{} -> {}", state::state(first), state::state(second)));
+                }
+                format!(
+                    "In time order these need a change the question does not allow ({})",
+                    steps.into_iter().collect::<Vec<_>>().join(", ")
+                )
+            }
+            Reason::Polarity if p.fixed => "Said both to be so and not to be so".into(),
+            Reason::Polarity => "Said to have happened, and later not to have happened yet".into(),
+            Reason::Framing => "The sources frame this differently".into(),
+        }
+    }
+
+    /// One finding per group of claims that hold together only because
+    /// their times are imprecise.
+    fn closer_looks(&self, unclear: &[(usize, usize, String)]) -> Vec<Finding> {
+        let n = self.committed.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn root(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        for (a, b, _) in unclear {
+            let (ra, rb) = (root(&mut parent, *a), root(&mut parent, *b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+        let mut groups: BTreeMap<usize, (BTreeSet<usize>, BTreeSet<&str>)> = BTreeMap::new();
+        for (a, b, why) in unclear {
+            let g = groups.entry(root(&mut parent, *a)).or_default();
+            g.0.extend([*a, *b]);
+            g.1.insert(why.as_str());
+        }
+        groups
+            .into_values()
+            .map(|(members, whys)| {
+                let claims: Vec<&Claim> = members.iter().map(|&i| self.committed[i]).collect();
+                let sides = self.sides(&claims, |_| SideStatus::Undecided);
+                let body = sides.iter().map(|s| self.side_text(s)).collect::<Vec<_>>().join(" vs ");
+                let why = whys.into_iter().collect::<Vec<_>>().join("; also, ");
+                let summary = format!("These can all hold only if their times allow it: {body}. Why it needs a look: {why}.");
+                let mut f = self.finding(FindingKind::CloserLook, None, &claims, summary);
+                f.sides = sides;
+                f
+            })
+            .collect()
+    }
+
+    /// The consistent remainder: one agreement, one single-source
+    /// assertion or one timeline of distinct values.
+    fn remainder(&self, kept: &[&Claim]) -> Finding {
+        let p = self.property;
+        let mut kept = kept.to_vec();
+        kept.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
+        let kept = &kept[..];
+        let steps = self.steps(kept);
+        let voices = self.voices(kept);
+        let single = voices == 1;
+        let texts: Vec<String> = steps.iter().map(|s| self.step_text(s, single)).collect();
+        let mut joined = texts.first().cloned().unwrap_or_default();
+        for (i, t) in texts.iter().enumerate().skip(1) {
+            let (prev, next) = (steps[i - 1][steps[i - 1].len() - 1], steps[i][0]);
+            let unordered =
+                p.kind == Kind::Quantity && p.monotonic.is_none() && !prev.as_of.before(&next.as_of);
+            joined.push_str(if unordered { ", or in unknown order, " } else { " → " });
+            joined.push_str(t);
+        }
+        if voices == 1 {
+            let source = kept[0].source.clone();
+            let summary = format!("Only {source} answers this: {joined}.");
+            let mut f = self.finding(FindingKind::SingleSource, None, kept, summary);
+            if steps.len() == 1 {
+                f.agreed = self.agreed(kept);
+            }
+            return f;
+        }
+        if steps.len() == 1 {
+            let agreed = self.agreed(kept);
+            let summary = format!(
+                "{voices} independent voices agree on {}: {}.",
+                agreed.clone().unwrap_or_default(),
+                kept.iter().map(|c| self.tag(c)).collect::<Vec<_>>().join("; ")
+            );
+            let mut f = self.finding(FindingKind::Agreement, None, kept, summary);
+            f.agreed = agreed;
+            if p.kind == Kind::EventDate {
+                f.agreed_interval = kept
+                    .iter()
+                    .skip(1)
+                    .try_fold(date::date(kept[0]), |acc, c| acc.intersect(&date::date(c)));
+            }
+            return f;
+        }
+        let note = match p.monotonic {
+            Some(Monotonic::Increasing) => " (a count that only rises orders figures of the same day)",
+            Some(Monotonic::Decreasing) => " (a count that only falls orders figures of the same day)",
+            None => "",
+        };
+        let summary = format!("It changed over time{note}: {joined}.");
+        self.finding(FindingKind::Change, None, kept, summary)
+    }
+
+    /// The value all the claims allow, in words.
+    fn agreed(&self, kept: &[&Claim]) -> Option<String> {
+        let p = self.property;
+        let unit = p.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+        match p.kind {
+            Kind::Quantity => {
+                let ranges: Vec<(f64, f64)> = kept.iter().map(|c| quantity::range(p, c)).collect();
+                quantity::common(&ranges).map(|v| format!("{v}{unit}"))
+            }
+            Kind::EventDate => kept
+                .iter()
+                .skip(1)
+                .try_fold(date::date(kept[0]), |acc, c| acc.intersect(&date::date(c)))
+                .map(|i| i.human()),
+            _ => Some(self.value_key(kept[0])),
+        }
+    }
+
+    /// The remainder in time order, in steps of one value each.
+    fn steps<'c>(&self, kept: &[&'c Claim]) -> Vec<Vec<&'c Claim>> {
+        let p = self.property;
+        if p.fixed {
+            let mut all = kept.to_vec();
+            all.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
+            return vec![all];
+        }
+        let mut sorted = kept.to_vec();
+        let start = |c: &Claim| -> Interval {
+            match p.kind {
+                Kind::State => Interval {
+                    start: state_start(c),
+                    end: c.as_of.end,
+                },
+                _ => c.as_of,
+            }
+        };
+        let value_order = |a: &Claim, b: &Claim| match (p.kind, p.monotonic) {
+            (Kind::Quantity, Some(dir)) => {
+                let (ra, rb) = (quantity::range(p, a), quantity::range(p, b));
+                let o = ra.0.total_cmp(&rb.0).then(ra.1.total_cmp(&rb.1));
+                if dir == Monotonic::Increasing {
+                    o
+                } else {
+                    o.reverse()
                 }
             }
-        }
-        let moments: BTreeSet<String> = series.iter().map(|c| c.as_of.to_string()).collect();
-        if moments.len() > 1 && self.voices(&series) > 1 {
-            let steps: Vec<String> = series
-                .iter()
-                .map(|c| format!("{} {unit} ({}, {})", quantity(c), when(c), who(c)))
-                .collect();
-            let summary = format!("A series over time, not a contradiction: {}.", steps.join("; "));
-            self.push(FindingKind::Change, None, series, summary);
-        }
-        agree.sort_by_key(|c| &c.id);
-        agree.dedup_by_key(|c| &c.id);
-        if self.voices(&agree) >= 2 {
-            let n = self.voices(&agree);
-            let readings: Vec<String> = agree.iter().map(|c| format!("{} ({})", quantity(c), who(c))).collect();
-            let summary = format!(
-                "{n} independent voices give compatible figures for the same time: {}.",
-                readings.join(", ")
-            );
-            self.push(FindingKind::Agreement, None, agree, summary);
-        }
-    }
-
-    fn facts(&mut self) {
-        let happened = |c: &Claim| matches!(c.value, Value::Fact(true));
-        let mut bad: BTreeMap<FindingKind, Vec<(&Claim, &Claim)>> = BTreeMap::new();
-        for (a, b) in self.pairs() {
-            if happened(a) == happened(b) {
-                continue;
-            }
-            let (yes, no) = if happened(a) { (a, b) } else { (b, a) };
-            // It happened by the end of `when` (or of the claim's as-of time);
-            // the other says it had not happened as of its own time.
-            let by = yes.since.as_ref().map(|s| s.resolved.interval).unwrap_or(yes.as_of);
-            let contradicts = match (by.end.or(by.start), no.as_of.start) {
-                (Some(done), Some(not_yet)) => not_yet >= done,
-                _ => by.intersect(&no.as_of).is_some(),
+            (Kind::Fact, _) => fact::happened(a).cmp(&fact::happened(b)),
+            _ => std::cmp::Ordering::Equal,
+        };
+        sorted.sort_by(|a, b| {
+            let same = order(&start(a), &start(b));
+            let by_time = if matches!(same, Order::SameDay | Order::SamePeriod) {
+                std::cmp::Ordering::Equal
+            } else {
+                time_cmp(&start(a), &start(b))
             };
-            if contradicts {
-                bad.entry(Self::conflict_kind(a, b)).or_default().push((yes, no));
+            by_time
+                .then_with(|| value_order(a, b))
+                .then_with(|| time_cmp(&start(a), &start(b)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let mut steps: Vec<Vec<&Claim>> = Vec::new();
+        let mut range = (f64::NEG_INFINITY, f64::INFINITY);
+        for c in sorted {
+            let joins = steps.last().is_some_and(|step| match p.kind {
+                // Figures of different moments are one step only when equal:
+                // equal values are corroboration, compatible ones are not
+                // simultaneous.
+                Kind::Quantity => {
+                    let r = quantity::range(p, c);
+                    let last = step[step.len() - 1];
+                    let simultaneous = !matches!(order(&last.as_of, &c.as_of), Order::Before | Order::After);
+                    r.0.max(range.0) <= r.1.min(range.1)
+                        && (simultaneous || step.iter().all(|x| self.value_key(x) == self.value_key(c)))
+                }
+                _ => self.value_key(step[0]) == self.value_key(c),
+            });
+            if joins {
+                let r = quantity::range(p, c);
+                range = (range.0.max(r.0), range.1.min(r.1));
+                if let Some(step) = steps.last_mut() {
+                    step.push(c);
+                }
+            } else {
+                range = if p.kind == Kind::Quantity {
+                    quantity::range(p, c)
+                } else {
+                    range
+                };
+                steps.push(vec![c]);
             }
         }
-        if !bad.is_empty() {
-            for (kind, mut pairs) in bad {
-                // Explain with the best-dated pair.
-                pairs.sort_by_key(|(y, n)| (y.since.is_none(), !n.as_of.is_day(), y.id.clone(), n.id.clone()));
-                let (yes, no) = pairs[0];
-                let summary = format!(
-                    "{} says it happened{} (as of {}); {} says it had not happened as of {}.",
-                    who(yes),
-                    yes.since
-                        .as_ref()
-                        .map(|s| format!(" on {} (\"{}\")", s.resolved.interval.human(), s.text))
-                        .unwrap_or_default(),
-                    yes.as_of.as_of_words(),
-                    who(no),
-                    no.as_of.as_of_words()
-                );
-                let claims = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-                self.push(kind, Some(Reason::Polarity), claims, summary);
-            }
-            return;
-        }
-        let values: BTreeSet<bool> = self.committed.iter().map(|c| happened(c)).collect();
-        let n = self.voices(&self.committed);
-        if values.len() == 1 && n >= 2 {
-            let v = if happened(self.committed[0]) { "yes" } else { "no" };
-            let claims = self.committed.clone();
-            self.push(
-                FindingKind::Agreement,
-                None,
-                claims,
-                format!("{n} independent voices say {v}."),
-            );
-        } else if values.len() == 2 {
-            let claims = self.committed.clone();
-            self.push(
-                FindingKind::Change,
-                None,
-                claims,
-                "It had not happened as of the earlier claims and had happened by the later ones.".into(),
-            );
-        }
+        steps
     }
 
-    fn framings(&mut self) {
-        let mut by_value: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
-        for c in &self.committed {
-            if let Value::Framing(v) = &c.value {
-                by_value.entry(v.as_str()).or_default().push(c);
+    fn step_text(&self, step: &[&Claim], single: bool) -> String {
+        let mut values: Vec<String> = Vec::new();
+        for c in step {
+            let v = self.value_label(c);
+            if !values.contains(&v) {
+                values.push(v);
             }
         }
-        let n = self.voices(&self.committed);
-        if by_value.len() > 1 {
-            let parts: Vec<String> = by_value
-                .iter()
-                .map(|(v, cs)| {
-                    let who: BTreeSet<String> = cs.iter().map(|c| who(c)).collect();
-                    format!("{v} ({})", who.into_iter().collect::<Vec<_>>().join(", "))
-                })
-                .collect();
-            let claims = self.committed.clone();
-            self.push(
-                FindingKind::Framing,
-                Some(Reason::Framing),
-                claims,
-                format!("The sources frame this differently: {}.", parts.join(" vs ")),
-            );
-        } else if n >= 2 {
-            let v = by_value.keys().next().copied().unwrap_or_default().to_string();
-            let claims = self.committed.clone();
-            self.push(
-                FindingKind::Agreement,
-                None,
-                claims,
-                format!("{n} independent voices frame it as {v}."),
-            );
+        let mut tags: Vec<String> = Vec::new();
+        for c in step {
+            let t = if single { self.own_tag(c) } else { Some(self.tag(c)) };
+            if let Some(t) = t.filter(|t| !tags.contains(t)) {
+                tags.push(t);
+            }
+        }
+        if tags.is_empty() {
+            values.join(" / ")
+        } else {
+            format!("{} ({})", values.join(" / "), tags.join("; "))
         }
     }
 }
 
-/// Conflicting state pairs are grouped by kind, reason and the two values.
-type ConflictKey = (FindingKind, Reason, String, String);
-/// Two claims that disagree, first in time first, and why.
-type ExplainedPair<'a> = (&'a Claim, &'a Claim, String);
-
-/// The span in which a state claim definitely asserts its value: from the
-/// latest day its `since` allows to the first day of its as-of time.
-fn definite(c: &Claim) -> Option<Interval> {
-    let since = c.since.as_ref()?.resolved.interval;
-    let lo = since.end.or(since.start)?;
-    let hi = c.as_of.start.or(c.as_of.end)?;
-    (lo <= hi).then(|| Interval::new(lo, hi))
-}
-
-/// Whether every moment `a` speaks of comes before every moment `b` does.
-fn precedes(a: &Claim, b: &Claim) -> bool {
-    let a_end = a.as_of.end;
-    let b_start: Option<Date> = definite(b).and_then(|d| d.start).or(b.as_of.start);
-    matches!((a_end, b_start), (Some(e), Some(s)) if e < s)
-}
-
-fn state(c: &Claim) -> &str {
-    match &c.value {
-        Value::State(s) => s,
-        _ => "",
+/// When each side cites its own authorities (`said_by`), and no authority
+/// is on two sides, the disagreement is between them: say so, with the
+/// outlets that cite each.
+fn authorities(sides: &[Side]) -> Option<String> {
+    if sides.len() < 2 || sides.iter().any(|s| s.said_by.is_empty()) {
+        return None;
     }
-}
-
-/// "001-moscow-times" or "002-trim (Dmitry Peskov)".
-fn who(c: &Claim) -> String {
-    match &c.said_by {
-        Some(s) => format!("{} ({s})", c.source),
-        None => c.source.clone(),
+    let mut seen = BTreeSet::new();
+    for s in sides {
+        for a in &s.said_by {
+            if !seen.insert(a) {
+                return None;
+            }
+        }
     }
-}
-
-fn when_state(c: &Claim) -> String {
-    let since = c
-        .since
-        .as_ref()
-        .map(|s| format!(" since {}", s.text))
-        .unwrap_or_default();
-    format!("{}{since} (as of {})", state(c), c.as_of.as_of_words())
-}
-
-/// The pair that best explains a conflict: one with a stated start, then
-/// one whose other side is dated to the day, then by id.
-fn representative<'p, 'c>(pairs: &'p [(&'c Claim, &'c Claim, String)]) -> &'p (&'c Claim, &'c Claim, String) {
-    pairs
+    let parts: Vec<String> = sides
         .iter()
-        .min_by_key(|(a, b, _)| {
-            (
-                a.since.is_none() && b.since.is_none(),
-                !(a.as_of.is_day() && b.as_of.is_day()),
-                b.as_of.sort_key(),
-                &a.id,
-                &b.id,
-            )
-        })
-        .expect("a conflict has a pair")
+        .map(|s| format!("{} says {} (cited by {})", s.said_by.join(" and "), s.value, s.sources.join(", ")))
+        .collect();
+    Some(format!("the disagreement is between authorities: {}", parts.join("; ")))
 }
 
-fn when_short(c: &Claim) -> String {
-    match &c.since {
-        Some(s) => format!("since {} (as of {}, {})", s.text, c.as_of.as_of_words(), c.source),
-        None => format!("as of {} ({})", c.as_of.as_of_words(), c.source),
+/// Which side the data points at, or that it cannot say.
+fn weighing(sides: &[Side], exact: bool) -> String {
+    let voices = |st: SideStatus| -> usize { sides.iter().filter(|s| s.status == st).map(|s| s.independent_voices).sum() };
+    let suspect: Vec<&str> = sides
+        .iter()
+        .filter(|s| s.status == SideStatus::Suspect)
+        .map(|s| s.value.as_str())
+        .collect();
+    let mut text = if sides.iter().any(|s| s.status == SideStatus::Undecided) {
+        "The sides weigh the same in independent voices: the data cannot say which is wrong.".to_string()
+    } else if !suspect.is_empty() {
+        let n = voices(SideStatus::Suspect);
+        format!(
+            "Setting aside {} ({n} independent voice{}) leaves the rest consistent: check {} first.",
+            suspect.join(" and "),
+            if n == 1 { "" } else { "s" },
+            if suspect.len() == 1 { "it" } else { "them" }
+        )
+    } else {
+        String::new()
+    };
+    if !exact {
+        text.push_str(" (Too many claims to search every reading: this choice is approximate.)");
     }
+    text
 }
 
-/// A date value as the article wrote it, with its reading where the words
-/// alone do not say it: "last month (2025-05-01 to 2025-05-31)".
-fn value_text(c: &Claim) -> String {
-    match &c.value {
-        Value::Date(t) if t.resolved.relative => format!("{} = {}", t.text, t.resolved.interval.human()),
-        Value::Date(t) => t.text.clone(),
-        v => v.to_string(),
+/// The claims of each passage, for [`Question::same_update`].
+pub(super) fn passages(corpus: &Corpus) -> Passages<'_> {
+    let mut out: Passages<'_> = BTreeMap::new();
+    for c in &corpus.claims {
+        out.entry((c.source.as_str(), c.anchor.line)).or_default().push(c);
     }
-}
-
-fn quantity(c: &Claim) -> String {
-    match &c.value {
-        Value::Quantity(f) => f.to_string(),
-        v => v.to_string(),
-    }
-}
-
-/// The claim's time as the editor wrote it, else its interval in words.
-pub(super) fn when(c: &Claim) -> String {
-    c.as_of_text.clone().unwrap_or_else(|| c.as_of.as_of_words())
-}
-
-fn describe(c: &Claim) -> String {
-    format!("{} says {} ({})", who(c), c.value, c.modality.name())
+    out
 }

@@ -1,0 +1,72 @@
+//! Quantities: intervals of values (exact ± tolerance, approximate, range,
+//! bound), compared by whether the property is one fixed fact, a value
+//! that only rises or falls, or a value that changes freely.
+
+use super::consistency::Relation;
+use super::moment::{order, same_passage, Order};
+use super::Reason;
+use crate::model::{Claim, Monotonic, Property, Value};
+use crate::quantity::fmt_num;
+
+/// The values a claim allows, as a closed interval.
+pub fn range(p: &Property, c: &Claim) -> (f64, f64) {
+    match &c.value {
+        Value::Quantity(f) => f.interval(p.tolerance),
+        _ => (f64::NEG_INFINITY, f64::INFINITY),
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    !(a.1 < b.0 || b.1 < a.0)
+}
+
+/// The values both intervals allow, in words ("6.5", "590 to 600").
+pub fn common(ranges: &[(f64, f64)]) -> Option<String> {
+    let lo = ranges.iter().map(|r| r.0).fold(f64::NEG_INFINITY, f64::max);
+    let hi = ranges.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
+    match (lo.is_finite(), hi.is_finite()) {
+        _ if lo > hi => None,
+        (true, true) if lo == hi => Some(fmt_num(lo)),
+        (true, true) => Some(format!("{} to {}", fmt_num(lo), fmt_num(hi))),
+        (true, false) => Some(format!("at least {}", fmt_num(lo))),
+        (false, true) => Some(format!("at most {}", fmt_num(hi))),
+        (false, false) => Some("any value".into()),
+    }
+}
+
+pub fn relate(p: &Property, a: &Claim, b: &Claim) -> Relation {
+    let (ra, rb) = (range(p, a), range(p, b));
+    if overlap(ra, rb) {
+        return Relation::Consistent;
+    }
+    let when = order(&a.as_of, &b.as_of);
+    // One passage of one source speaks of one moment, unless the claims
+    // give their own, ordered times ("31%, down from 93% in 2019").
+    let ordered = matches!(when, Order::Before | Order::After);
+    if p.fixed || (same_passage(a, b) && !ordered) {
+        return Relation::Clash(Reason::Number);
+    }
+    match (p.monotonic, when) {
+        (Some(dir), Order::Before | Order::After) => {
+            let (first, second) = if when == Order::Before { (ra, rb) } else { (rb, ra) };
+            let wrong = match dir {
+                Monotonic::Increasing => first.0 > second.1,
+                Monotonic::Decreasing => first.1 < second.0,
+            };
+            if wrong {
+                Relation::Clash(Reason::Number)
+            } else {
+                Relation::Consistent
+            }
+        }
+        // A count that only rises or falls orders same-day figures by itself.
+        (Some(_), _) => Relation::Consistent,
+        (None, Order::SamePeriod) => Relation::Clash(Reason::Number),
+        (None, Order::SameDay) => Relation::Unclear(
+            "both are dated to the same day with no time of day, so they may be two updates of that day; \
+             the hour of each report, or the figure's own as-of time, would decide it"
+                .into(),
+        ),
+        (None, _) => Relation::Consistent,
+    }
+}
