@@ -1,7 +1,11 @@
 //! Each comparison rule, pinned both ways on a purpose-made corpus under
 //! `tests/corpora/rules/<case>/`. The case's `expect.toml` lists findings
-//! that must appear (`[[finding]]`), findings that must not (`[[absent]]`),
-//! likely copies (`[[copy]]`) and similar questions (`[[similar]]`).
+//! that must appear (`[[finding]]`, `count` of them if given), findings that
+//! must not (`[[absent]]`), likely copies (`[[copy]]`), similar questions
+//! (`[[similar]]`) and questions that must not be suggested as one
+//! (`[[not_similar]]`). A finding matches on `kind`, `property`, `reason`,
+//! `voices`, `claims`, `context`, `agreed`, `suspects` and words of its
+//! `summary`.
 
 use std::path::PathBuf;
 
@@ -32,6 +36,8 @@ fn matches(f: &Finding, want: &toml::Table) -> bool {
         })
         && list("context").is_none_or(|c| c == f.context)
         && s("agreed").is_none_or(|a| f.agreed_interval.map(|i| i.to_string()) == Some(a.to_string()))
+        && s("summary").is_none_or(|t| f.summary.contains(t))
+        && list("suspects").is_none_or(|c| c == f.suspects)
 }
 
 #[test]
@@ -76,8 +82,28 @@ fn every_rule_holds_on_its_corpus() {
             })
             .collect();
         for want in tables("finding") {
-            if !analysis.findings.iter().any(|f| matches(f, &want)) {
+            let n = analysis.findings.iter().filter(|f| matches(f, &want)).count();
+            let ok = match want.get("count").and_then(|v| v.as_integer()) {
+                Some(count) => n as i64 == count,
+                None => n > 0,
+            };
+            if !ok {
                 failures.push(format!("{name}: expected {want:?}\n  found: {found:#?}"));
+            }
+        }
+        for not in tables("not_similar") {
+            let want: Vec<&str> = not["properties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            if let Some(p) = analysis
+                .similar_questions
+                .iter()
+                .find(|p| p.properties.iter().map(String::as_str).eq(want.iter().copied()))
+            {
+                failures.push(format!("{name}: must not suggest merging {want:?} ({})", p.similarity));
             }
         }
         for not in tables("absent") {

@@ -105,6 +105,13 @@ impl<'a> Question<'a> {
             set_aside.extend(comp.undecided.iter().copied());
             out.push(self.conflict(comp, &reasons));
         }
+        // Claims that hold only through imprecise times are not asserted
+        // as a timeline either: the closer look is their finding.
+        for (a, b, _) in &unclear {
+            if !set_aside.contains(a) && !set_aside.contains(b) {
+                set_aside.extend([*a, *b]);
+            }
+        }
         out.extend(self.closer_looks(&unclear));
         let kept: Vec<&Claim> = (0..n)
             .filter(|i| !set_aside.contains(i))
@@ -311,9 +318,24 @@ impl<'a> Question<'a> {
         };
         let lead = self.lead(reason, comp, reasons);
         let authorities = authorities(&sides);
+        // The kept sides read as one consistent account (a series, or one
+        // value) against each side set aside or undecided.
         let body = match &authorities {
             Some(a) => a.clone(),
-            None => sides.iter().map(|s| self.side_text(s)).collect::<Vec<_>>().join(" vs "),
+            None => {
+                let kept: Vec<String> = sides
+                    .iter()
+                    .filter(|s| s.status == SideStatus::Kept)
+                    .map(|s| self.side_text(s))
+                    .collect();
+                let rest = sides.iter().filter(|s| s.status != SideStatus::Kept).map(|s| self.side_text(s));
+                (!kept.is_empty())
+                    .then(|| kept.join(", "))
+                    .into_iter()
+                    .chain(rest)
+                    .collect::<Vec<_>>()
+                    .join(" vs ")
+            }
         };
         let weighing = weighing(&sides, comp.exact);
         let summary = format!("{lead}: {body}. {weighing}");
