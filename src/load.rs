@@ -181,13 +181,21 @@ impl Loader {
                     let names: Vec<&str> = sources
                         .iter()
                         .flat_map(|x| [x.id.as_str(), x.outlet.as_str()])
-                        .chain(self.syndication.iter().map(|(_, _, w)| w.v.as_str()).filter(|w| *w != sp.v))
+                        .chain(
+                            self.syndication
+                                .iter()
+                                .map(|(_, _, w)| w.v.as_str())
+                                .filter(|w| *w != sp.v),
+                        )
                         .collect();
                     let mut d = Diagnostic::error(
                         "unknown-syndication",
                         rel,
                         Some(sp.span.clone()),
-                        format!("`syndicated_from = \"{}\"` names no source id or outlet in the corpus", sp.v),
+                        format!(
+                            "`syndicated_from = \"{}\"` names no source id or outlet in the corpus",
+                            sp.v
+                        ),
                     )
                     .label("not a source id or outlet");
                     d = match did_you_mean(&sp.v, names.iter().copied()) {

@@ -92,10 +92,7 @@ impl Source {
 /// An outlet or wire name as compared for independence: case and spacing
 /// do not make a second voice ("The  Moscow times" is "The Moscow Times").
 pub fn normalise_outlet(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// A time expression as the editor wrote it, and its reading.

@@ -11,12 +11,12 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::compare::{Analysis, Finding, FindingKind};
+use crate::compare::{Analysis, Finding, FindingKind, Side};
 use crate::model::{Claim, Corpus, Value};
 use crate::review::{Reviews, Status};
 
 /// The version of the JSON report format.
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 /// Which findings a report shows.
 #[derive(Clone, Debug, Default)]
@@ -185,7 +185,13 @@ pub fn text(
             }
             for id in &f.claims {
                 if let Some(c) = claim(corpus, id) {
-                    write_claim(out, corpus, c, "  - ", color)?;
+                    // Suspects: what the smallest consistent reading sets aside.
+                    let lead = if f.suspects.contains(id) {
+                        "  ! set aside: "
+                    } else {
+                        "  - "
+                    };
+                    write_claim(out, corpus, c, lead, color)?;
                 }
             }
             for id in &f.context {
@@ -325,6 +331,8 @@ pub fn markdown(
                         .unwrap_or_default();
                     let tag = if ctx {
                         format!(" _{}, context_", c.modality.name())
+                    } else if f.suspects.contains(id) {
+                        " **set aside**".to_string()
                     } else {
                         String::new()
                     };
@@ -408,6 +416,9 @@ struct JsonFinding<'a> {
     reason: Option<String>,
     sources: &'a [String],
     agreed_interval: Option<String>,
+    agreed: Option<&'a str>,
+    sides: &'a [Side],
+    suspects: &'a [String],
     review: Option<JsonReview>,
     claims: Vec<JsonClaim<'a>>,
     context: Vec<JsonClaim<'a>>,
@@ -486,6 +497,9 @@ pub fn json(
             reason: f.reason.map(|r| serde_plain(&r)),
             sources: &f.sources,
             agreed_interval: f.agreed_interval.map(|i| i.to_string()),
+            agreed: f.agreed.as_deref(),
+            sides: &f.sides,
+            suspects: &f.suspects,
             review: match reviews.status(f) {
                 Status::Open => None,
                 status @ (Status::Reviewed(v) | Status::Stale(v)) => Some(JsonReview {

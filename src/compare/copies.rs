@@ -27,12 +27,15 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
             let shared = sa.intersection(sb).count();
             let overlap = shared as f64 / sa.len().min(sb.len()) as f64;
             if overlap >= 0.3 {
+                let mut pair = [a.id.clone(), b.id.clone()];
+                pair.sort();
                 out.push(PossibleCopy {
-                    sources: [a.id.clone(), b.id.clone()],
+                    sources: pair,
                     overlap: (overlap * 100.0).round() / 100.0,
                 });
             }
         }
     }
+    out.sort_by(|a, b| a.sources.cmp(&b.sources));
     out
 }

@@ -158,7 +158,9 @@ fn when(c: &Claim) -> String {
 pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in corpus.claims.iter().filter(|c| c.modality.commits()) {
-        let Some(source) = corpus.source(&c.source) else { continue };
+        let Some(source) = corpus.source(&c.source) else {
+            continue;
+        };
         let now = source.now();
         let mut late: Vec<(&str, String, Interval)> = Vec::new();
         if c.as_of_text.is_some() {
@@ -170,7 +172,10 @@ pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
         let Some((what, text, iv)) = late.into_iter().find(|(_, _, iv)| now.before(iv)) else {
             continue;
         };
-        let dated = source.written.as_ref().map_or(("published", &source.published), |w| ("written", w));
+        let dated = source
+            .written
+            .as_ref()
+            .map_or(("published", &source.published), |w| ("written", w));
         let summary = format!(
             "{} says {what} {} ({}), after the source was {} ({}): the page was updated after its date, or is misdated.",
             c.id,
@@ -185,7 +190,10 @@ pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
             kind: FindingKind::Internal,
             subject: c.subject.clone(),
             property: c.property.clone(),
-            question: corpus.property(&c.key()).map(|p| p.question.clone()).unwrap_or_default(),
+            question: corpus
+                .property(&c.key())
+                .map(|p| p.question.clone())
+                .unwrap_or_default(),
             reason: Some(Reason::Date),
             summary,
             claims: ids,

@@ -19,13 +19,22 @@ use crate::model::*;
 /// Words that carry no meaning for telling questions apart.
 const STOP: &[&str] = &[
     "the", "a", "an", "of", "in", "on", "did", "does", "do", "is", "are", "was", "were", "when", "what", "how",
-    "which", "to", "for", "and", "with", "its", "his", "her", "their", "has", "have", "had", "by", "at", "from",
-    "be", "been", "it", "that", "this", "as",
+    "which", "to", "for", "and", "with", "its", "his", "her", "their", "has", "have", "had", "by", "at", "from", "be",
+    "been", "it", "that", "this", "as",
 ];
 
 /// Words that only qualify what is asked; a question that adds one of these
 /// to another asks the same thing.
-const QUALIFIERS: &[&str] = &["membership", "current", "official", "overall", "total", "status", "number", "many"];
+const QUALIFIERS: &[&str] = &[
+    "membership",
+    "current",
+    "official",
+    "overall",
+    "total",
+    "status",
+    "number",
+    "many",
+];
 
 fn words(p: &Property) -> BTreeSet<String> {
     let subject: BTreeSet<String> = p.subject.split('-').map(str::to_lowercase).collect();

@@ -108,9 +108,7 @@ impl<'a> Question<'a> {
         // Claims that hold only through imprecise times are not asserted
         // as a timeline either: the closer look is their finding.
         for (a, b, _) in &unclear {
-            if !set_aside.contains(a) && !set_aside.contains(b) {
-                set_aside.extend([*a, *b]);
-            }
+            set_aside.extend([*a, *b]);
         }
         out.extend(self.closer_looks(&unclear));
         let kept: Vec<&Claim> = (0..n)
@@ -231,7 +229,7 @@ impl<'a> Question<'a> {
         if self.property.fixed {
             who(c)
         } else {
-            format!("{}, as of {}", who(c), c.as_of.as_of_words())
+            format!("{}, as of {}", who(c), as_of(c))
         }
     }
 
@@ -239,7 +237,7 @@ impl<'a> Question<'a> {
     fn own_tag(&self, c: &Claim) -> Option<String> {
         let mut parts: Vec<String> = c.said_by.iter().map(|s| format!("said by {s}")).collect();
         if !self.property.fixed {
-            parts.push(format!("as of {}", c.as_of.as_of_words()));
+            parts.push(format!("as of {}", as_of(c)));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }
@@ -308,9 +306,12 @@ impl<'a> Question<'a> {
             .map(|(_, r)| *r)
             .min()
             .unwrap_or(Reason::Number);
+        // One voice (a source and its declared copies) and one speaker
+        // contradicting itself is an internal problem, not two voices.
+        let voice = |c: &Claim| voices::of(self.corpus, c);
         let one_speaker = members
             .iter()
-            .all(|c| c.source == members[0].source && c.said_by == members[0].said_by);
+            .all(|c| voice(c) == voice(members[0]) && c.said_by == members[0].said_by);
         let kind = if one_speaker {
             FindingKind::Internal
         } else {
@@ -328,7 +329,10 @@ impl<'a> Question<'a> {
                     .filter(|s| s.status == SideStatus::Kept)
                     .map(|s| self.side_text(s))
                     .collect();
-                let rest = sides.iter().filter(|s| s.status != SideStatus::Kept).map(|s| self.side_text(s));
+                let rest = sides
+                    .iter()
+                    .filter(|s| s.status != SideStatus::Kept)
+                    .map(|s| self.side_text(s));
                 (!kept.is_empty())
                     .then(|| kept.join(", "))
                     .into_iter()
@@ -409,7 +413,8 @@ impl<'a> Question<'a> {
                 let sides = self.sides(&claims, |_| SideStatus::Undecided);
                 let body = sides.iter().map(|s| self.side_text(s)).collect::<Vec<_>>().join(" vs ");
                 let why = whys.into_iter().collect::<Vec<_>>().join("; also, ");
-                let summary = format!("These can all hold only if their times allow it: {body}. Why it needs a look: {why}.");
+                let summary =
+                    format!("These can all hold only if their times allow it: {body}. Why it needs a look: {why}.");
                 let mut f = self.finding(FindingKind::CloserLook, None, &claims, summary);
                 f.sides = sides;
                 f
@@ -431,8 +436,7 @@ impl<'a> Question<'a> {
         let mut joined = texts.first().cloned().unwrap_or_default();
         for (i, t) in texts.iter().enumerate().skip(1) {
             let (prev, next) = (steps[i - 1][steps[i - 1].len() - 1], steps[i][0]);
-            let unordered =
-                p.kind == Kind::Quantity && p.monotonic.is_none() && !prev.as_of.before(&next.as_of);
+            let unordered = p.kind == Kind::Quantity && p.monotonic.is_none() && !prev.as_of.before(&next.as_of);
             joined.push_str(if unordered { ", or in unknown order, " } else { " → " });
             joined.push_str(t);
         }
@@ -447,10 +451,23 @@ impl<'a> Question<'a> {
         }
         if steps.len() == 1 {
             let agreed = self.agreed(kept);
+            // Where the claims word the value differently ("May 2025",
+            // "last month"), each is listed with its own wording.
+            let labels: BTreeSet<String> = kept.iter().map(|c| self.value_label(c)).collect();
+            let list: Vec<String> = kept
+                .iter()
+                .map(|c| {
+                    if labels.len() > 1 {
+                        format!("{} ({})", self.value_label(c), self.tag(c))
+                    } else {
+                        self.tag(c)
+                    }
+                })
+                .collect();
             let summary = format!(
                 "{voices} independent voices agree on {}: {}.",
                 agreed.clone().unwrap_or_default(),
-                kept.iter().map(|c| self.tag(c)).collect::<Vec<_>>().join("; ")
+                list.join("; ")
             );
             let mut f = self.finding(FindingKind::Agreement, None, kept, summary);
             f.agreed = agreed;
@@ -589,6 +606,15 @@ impl<'a> Question<'a> {
     }
 }
 
+/// A claim's time in words: the day, or the period as the editor wrote it
+/// ("2024", "between 2018 and 2020"), or the bound ("2025-06-01 or later").
+fn as_of(c: &Claim) -> String {
+    match &c.as_of_text {
+        Some(t) if !c.as_of.is_day() && c.as_of.start.is_some() && c.as_of.end.is_some() => t.clone(),
+        _ => c.as_of.as_of_words(),
+    }
+}
+
 /// When each side cites its own authorities (`said_by`), and no authority
 /// is on two sides, the disagreement is between them: say so, with the
 /// outlets that cite each.
@@ -606,14 +632,27 @@ fn authorities(sides: &[Side]) -> Option<String> {
     }
     let parts: Vec<String> = sides
         .iter()
-        .map(|s| format!("{} says {} (cited by {})", s.said_by.join(" and "), s.value, s.sources.join(", ")))
+        .map(|s| {
+            format!(
+                "{} says {} (cited by {})",
+                s.said_by.join(" and "),
+                s.value,
+                s.sources.join(", ")
+            )
+        })
         .collect();
     Some(format!("the disagreement is between authorities: {}", parts.join("; ")))
 }
 
 /// Which side the data points at, or that it cannot say.
 fn weighing(sides: &[Side], exact: bool) -> String {
-    let voices = |st: SideStatus| -> usize { sides.iter().filter(|s| s.status == st).map(|s| s.independent_voices).sum() };
+    let voices = |st: SideStatus| -> usize {
+        sides
+            .iter()
+            .filter(|s| s.status == st)
+            .map(|s| s.independent_voices)
+            .sum()
+    };
     let suspect: Vec<&str> = sides
         .iter()
         .filter(|s| s.status == SideStatus::Suspect)
