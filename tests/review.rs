@@ -275,15 +275,15 @@ fn interactive_review_records_each_answer_as_given() {
         &["review", "--interactive", "--by", "A", "--at", "2026-11-22"],
     );
     assert_eq!((code, err.as_str()), (0, ""));
-    assert!(out.contains(&format!("[1/12] CONFLICT {CONFLICT}")), "{out}");
+    assert!(out.contains(&format!("[1/10] CONFLICT {CONFLICT}")), "{out}");
     assert!(
         out.contains("\"the withdrawal was complete in mid-2024\""),
         "quotes shown side by side:\n{out}"
     );
     assert!(out.contains("recorded confirmed"));
-    assert!(out.contains("[2/12] SINGLE-SOURCE"));
-    assert!(out.contains("[3/12]"), "the third is shown, and quit is its answer");
-    assert!(!out.contains("[4/12]"), "nothing after quitting");
+    assert!(out.contains("[2/10] SINGLE-SOURCE"));
+    assert!(out.contains("[3/10]"), "the third is shown, and quit is its answer");
+    assert!(!out.contains("[4/10]"), "nothing after quitting");
     let mut files = claimcheck::diag::Files::default();
     let (reviews, _) = review::load(dir.path(), &mut files);
     assert_eq!(reviews.verdicts.len(), 1);

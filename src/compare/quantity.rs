@@ -6,13 +6,22 @@ use super::consistency::Relation;
 use super::moment::{order, same_passage, Order};
 use super::Reason;
 use crate::model::{Claim, Monotonic, Property, Value};
-use crate::quantity::fmt_num;
+use crate::quantity::{fmt_num, Form};
 
 /// The values a claim allows, as a closed interval.
 pub fn range(p: &Property, c: &Claim) -> (f64, f64) {
     match &c.value {
         Value::Quantity(f) => f.interval(p.tolerance),
         _ => (f64::NEG_INFINITY, f64::INFINITY),
+    }
+}
+
+/// The single figure a claim gives, if it gives one (exact or approximate);
+/// ranges and bounds give none.
+pub fn point(c: &Claim) -> Option<f64> {
+    match &c.value {
+        Value::Quantity(Form::Exact { value } | Form::Approx { value }) => Some(*value),
+        _ => None,
     }
 }
 

@@ -559,9 +559,15 @@ impl<'a> Question<'a> {
                 Kind::Quantity => {
                     let r = quantity::range(p, c);
                     let last = step[step.len() - 1];
-                    let simultaneous = !matches!(order(&last.as_of, &c.as_of), Order::Before | Order::After);
-                    r.0.max(range.0) <= r.1.min(range.1)
-                        && (simultaneous || step.iter().all(|x| self.value_key(x) == self.value_key(c)))
+                    let simultaneous = matches!(order(&last.as_of, &c.as_of), Order::SameDay | Order::SamePeriod);
+                    // The same figure told again, maybe rounded ("about 230,000").
+                    let same_figure = |x: &Claim| {
+                        self.value_key(x) == self.value_key(c)
+                            || matches!((quantity::point(x), quantity::point(c)), (Some(px), Some(pc))
+                                if { let (rx, rc) = (quantity::range(p, x), quantity::range(p, c));
+                                     rx.0 <= pc && pc <= rx.1 && rc.0 <= px && px <= rc.1 })
+                    };
+                    r.0.max(range.0) <= r.1.min(range.1) && (simultaneous || step.iter().all(|x| same_figure(x)))
                 }
                 _ => self.value_key(step[0]) == self.value_key(c),
             });

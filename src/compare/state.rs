@@ -45,6 +45,15 @@ pub fn relate(p: &Property, a: &Claim, b: &Claim) -> Relation {
     if p.fixed {
         return Relation::Clash(Reason::State);
     }
+    // Both surely held their values over a common stretch longer than the
+    // day one may have changed into the other.
+    if let (Some(x), Some(y)) = (sure_span(a), sure_span(b)) {
+        if x.intersect(&y)
+            .is_some_and(|i| matches!((i.start, i.end), (Some(s), Some(e)) if s < e))
+        {
+            return Relation::Clash(Reason::State);
+        }
+    }
     // One surely held its value throughout the other's moment.
     let inside = |x: &Claim, y: &Claim| {
         sure_span(x).is_some_and(|s| match (s.start, s.end, y.as_of.start, y.as_of.end) {
