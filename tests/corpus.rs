@@ -84,3 +84,30 @@ fn the_known_contradictions_are_found() {
         );
     }
 }
+
+/// Every other corpus in the repository (the example, the news corpus and
+/// each rules corpus), its report snapshotted: one snapshot per corpus,
+/// named after its folder, so a change in any finding shows as a diff.
+#[test]
+fn report_of_every_corpus() {
+    let corpora = root().join("tests/corpora");
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for e in std::fs::read_dir(&corpora).unwrap() {
+        let p = e.unwrap().path();
+        match p.file_name().and_then(|n| n.to_str()) {
+            Some("broken") => {}
+            Some("rules") => dirs.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path())),
+            _ => dirs.push(p),
+        }
+    }
+    dirs.sort();
+    assert!(dirs.len() >= 30, "{dirs:?}");
+    for dir in dirs {
+        let name = dir.strip_prefix(&corpora).unwrap().to_string_lossy().replace('/', "__");
+        let (code, out, err) = run(&dir, &["report", "--all"]);
+        assert_eq!((code, err.as_str()), (0, ""), "{name}");
+        insta::with_settings!({ snapshot_suffix => name, prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("report", out);
+        });
+    }
+}

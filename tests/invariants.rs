@@ -16,7 +16,11 @@ use claimcheck::model::{Claim, Corpus, Kind, Source, Value};
 
 fn corpora() -> Vec<(String, Corpus)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![root.clone(), root.join("tests/corpora/example")];
+    let mut dirs = vec![
+        root.clone(),
+        root.join("tests/corpora/example"),
+        root.join("tests/corpora/news-ludian-2014"),
+    ];
     let mut rules: Vec<PathBuf> = std::fs::read_dir(root.join("tests/corpora/rules"))
         .unwrap()
         .map(|e| e.unwrap().path())

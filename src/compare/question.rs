@@ -101,9 +101,13 @@ impl<'a> Question<'a> {
         let mut out = Vec::new();
         let mut set_aside = BTreeSet::new();
         for comp in &components {
+            let f = self.conflict(comp, &reasons);
+            if f.sides.iter().all(|s| s.status == SideStatus::Undecided) {
+                set_aside.extend(comp.members.iter().copied());
+            }
             set_aside.extend(comp.suspects.iter().copied());
             set_aside.extend(comp.undecided.iter().copied());
-            out.push(self.conflict(comp, &reasons));
+            out.push(f);
         }
         // Claims that hold only through imprecise times are not asserted
         // as a timeline either: the closer look is their finding.
@@ -319,6 +323,21 @@ impl<'a> Question<'a> {
         };
         let lead = self.lead(reason, comp, reasons);
         let authorities = authorities(&sides);
+        // Between authorities (two agencies' magnitudes), counting the
+        // outlets that cite each says nothing about which measured right:
+        // nothing is set aside, and the claims stay out of any agreement.
+        let (sides, suspects) = if authorities.is_some() {
+            let sides = sides
+                .into_iter()
+                .map(|s| Side {
+                    status: SideStatus::Undecided,
+                    ..s
+                })
+                .collect();
+            (sides, Vec::new())
+        } else {
+            (sides, comp.suspects.clone())
+        };
         // The kept sides read as one consistent account (a series, or one
         // value) against each side set aside or undecided.
         let body = match &authorities {
@@ -341,10 +360,14 @@ impl<'a> Question<'a> {
                     .join(" vs ")
             }
         };
-        let weighing = weighing(&sides, comp.exact);
+        let weighing = if authorities.is_some() {
+            "Each outlet reports its authority's figure: which is right is a question for the authorities' methods (scale, time of measurement), not for how many outlets cite each.".to_string()
+        } else {
+            weighing(&sides, comp.exact)
+        };
         let summary = format!("{lead}: {body}. {weighing}");
         let mut f = self.finding(kind, Some(reason), &members, summary);
-        f.suspects = comp.suspects.iter().map(|&i| self.committed[i].id.clone()).collect();
+        f.suspects = suspects.iter().map(|&i| self.committed[i].id.clone()).collect();
         f.suspects.sort();
         f.sides = sides;
         f
@@ -441,8 +464,15 @@ impl<'a> Question<'a> {
             joined.push_str(t);
         }
         if voices == 1 {
-            let source = kept[0].source.clone();
-            let summary = format!("Only {source} answers this: {joined}.");
+            let sources: BTreeSet<&str> = kept.iter().map(|c| c.source.as_str()).collect();
+            let who = match sources.len() {
+                1 => kept[0].source.clone(),
+                _ => format!(
+                    "one voice ({}, copies of one story)",
+                    sources.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let summary = format!("Only {who} answers this: {joined}.");
             let mut f = self.finding(FindingKind::SingleSource, None, kept, summary);
             if steps.len() == 1 {
                 f.agreed = self.agreed(kept);
@@ -495,7 +525,29 @@ impl<'a> Question<'a> {
         match p.kind {
             Kind::Quantity => {
                 let ranges: Vec<(f64, f64)> = kept.iter().map(|c| quantity::range(p, c)).collect();
-                quantity::common(&ranges).map(|v| format!("{v}{unit}"))
+                let common = quantity::common(&ranges)?;
+                // Figures that all fall within what every claim allows read
+                // better as themselves than as the tolerance's bounds.
+                let points: Option<Vec<f64>> = kept.iter().map(|c| quantity::point(c)).collect();
+                let (lo, hi) = ranges
+                    .iter()
+                    .fold((f64::NEG_INFINITY, f64::INFINITY), |a, r| (a.0.max(r.0), a.1.min(r.1)));
+                match points {
+                    Some(pts) if pts.iter().all(|v| lo <= *v && *v <= hi) => {
+                        let min = pts.iter().copied().fold(f64::INFINITY, f64::min);
+                        let max = pts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                        Some(if min == max {
+                            format!("{}{unit}", crate::quantity::fmt_num(min))
+                        } else {
+                            format!(
+                                "{} to {}{unit} (within the tolerance)",
+                                crate::quantity::fmt_num(min),
+                                crate::quantity::fmt_num(max)
+                            )
+                        })
+                    }
+                    _ => Some(format!("{common}{unit}")),
+                }
             }
             Kind::EventDate => kept
                 .iter()
