@@ -524,6 +524,9 @@ impl<'a> Question<'a> {
         let unit = p.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
         match p.kind {
             Kind::Quantity => {
+                if kept.iter().all(|c| self.value_key(c) == self.value_key(kept[0])) {
+                    return Some(self.value_label(kept[0]));
+                }
                 let ranges: Vec<(f64, f64)> = kept.iter().map(|c| quantity::range(p, c)).collect();
                 let common = quantity::common(&ranges)?;
                 // Figures that all fall within what every claim allows read
