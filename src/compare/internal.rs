@@ -49,21 +49,14 @@ pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
         let text = format!("internal|{}|{}", s.id, quoted.join(","));
         out.push(Finding {
             id: format!("i-{:06x}", fnv(text.as_bytes()) & 0xff_ffff),
-            kind: FindingKind::Internal,
-            subject: s.id.clone(),
-            property: "date".into(),
-            question: format!("Is {}'s own date consistent?", s.id),
-            reason: Some(Reason::Date),
-            summary,
-            claims: Vec::new(),
-            context: Vec::new(),
-            sources: vec![s.id.clone()],
-            independent_voices: 1,
-            agreed_interval: None,
-            agreed: None,
-            sides: Vec::new(),
-            suspects: Vec::new(),
             fingerprint: format!("{:016x}", fnv(text.as_bytes())),
+            ..internal(
+                (&s.id, "date", &format!("Is {}'s own date consistent?", s.id)),
+                Reason::Date,
+                summary,
+                Vec::new(),
+                &s.id,
+            )
         });
     }
     out
@@ -123,21 +116,14 @@ pub(super) fn percent_changes(corpus: &Corpus) -> Vec<Finding> {
                 let all = [old, new, c];
                 out.push(Finding {
                     id: finding_id(FindingKind::Internal, &p.key(), Some(Reason::Number), &ids),
-                    kind: FindingKind::Internal,
-                    subject: p.subject.clone(),
-                    property: p.property.clone(),
-                    question: p.question.clone(),
-                    reason: Some(Reason::Number),
-                    summary,
-                    claims: ids,
-                    context: Vec::new(),
-                    sources: vec![c.source.clone()],
-                    independent_voices: 1,
-                    agreed_interval: None,
-                    agreed: None,
-                    sides: Vec::new(),
-                    suspects: Vec::new(),
                     fingerprint: fingerprint(&all),
+                    ..internal(
+                        (&p.subject, &p.property, &p.question),
+                        Reason::Number,
+                        summary,
+                        ids,
+                        &c.source,
+                    )
                 });
             }
         }
@@ -185,27 +171,49 @@ pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
             dated.1.text
         );
         let ids = vec![c.id.clone()];
+        let question = corpus
+            .property(&c.key())
+            .map(|p| p.question.clone())
+            .unwrap_or_default();
         out.push(Finding {
             id: finding_id(FindingKind::Internal, &c.key(), Some(Reason::Date), &ids),
-            kind: FindingKind::Internal,
-            subject: c.subject.clone(),
-            property: c.property.clone(),
-            question: corpus
-                .property(&c.key())
-                .map(|p| p.question.clone())
-                .unwrap_or_default(),
-            reason: Some(Reason::Date),
-            summary,
-            claims: ids,
-            context: Vec::new(),
-            sources: vec![c.source.clone()],
-            independent_voices: 1,
-            agreed_interval: None,
-            agreed: None,
-            sides: Vec::new(),
-            suspects: Vec::new(),
             fingerprint: fingerprint(&[c]),
+            ..internal(
+                (&c.subject, &c.property, &question),
+                Reason::Date,
+                summary,
+                ids,
+                &c.source,
+            )
         });
     }
     out
+}
+
+/// An internal finding about one source, before its id and fingerprint.
+fn internal(
+    (subject, property, question): (&str, &str, &str),
+    reason: Reason,
+    summary: String,
+    claims: Vec<String>,
+    source: &str,
+) -> Finding {
+    Finding {
+        id: String::new(),
+        kind: FindingKind::Internal,
+        subject: subject.to_string(),
+        property: property.to_string(),
+        question: question.to_string(),
+        reason: Some(reason),
+        summary,
+        claims,
+        context: Vec::new(),
+        sources: vec![source.to_string()],
+        independent_voices: 1,
+        agreed_interval: None,
+        agreed: None,
+        sides: Vec::new(),
+        suspects: Vec::new(),
+        fingerprint: String::new(),
+    }
 }

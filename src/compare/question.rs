@@ -280,12 +280,17 @@ impl<'a> Question<'a> {
     }
 
     fn side_text(&self, side: &Side) -> String {
-        let tags: Vec<String> = side
+        let mut tags: Vec<String> = Vec::new();
+        for c in side
             .claims
             .iter()
             .filter_map(|id| self.committed.iter().find(|c| c.id == *id))
-            .map(|c| self.tag(c))
-            .collect();
+        {
+            let t = self.tag(c);
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
         format!("{} ({})", side.value, tags.join("; "))
     }
 
