@@ -155,6 +155,35 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line starts of a text, to turn many byte offsets into line and column
+/// without scanning the text from the start each time.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The same as [`line_col`], in logarithmic time plus the line's length.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
+            .min(offset);
+        let col = text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        (line.max(1), col)
+    }
+}
+
 /// The largest char boundary at or below `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -226,5 +255,9 @@ mod tests {
     fn line_and_column_count_characters() {
         let src = "ab\nцd\u{2019}e";
         assert_eq!(line_col(src, src.find('e').unwrap()), (2, 4));
+        let index = LineIndex::new(src);
+        for offset in 0..=src.len() + 2 {
+            assert_eq!(index.line_col(src, offset), line_col(src, offset), "offset {offset}");
+        }
     }
 }

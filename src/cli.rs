@@ -570,8 +570,22 @@ fn date(
 /// line gives an object with `error`, and the batch goes on.
 fn date_batch(input: &mut dyn BufRead, out: &mut dyn Write, err: &mut dyn Write, tense: Tense) -> io::Result<ExitCode> {
     let mut code = 0;
-    for (n, line) in input.lines().enumerate() {
-        let line = line?;
+    let mut buf = Vec::new();
+    let mut n = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        n += 1;
+        // A line that is not UTF-8 is reported with its number; the batch goes on.
+        let Ok(line) = std::str::from_utf8(&buf) else {
+            writeln!(err, "error: line {n}: not valid UTF-8")?;
+            code = 2;
+            continue;
+        };
+        let line = line.trim_end_matches(['\n', '\r']);
+        let n = n - 1;
         if line.trim().is_empty() {
             continue;
         }

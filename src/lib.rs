@@ -10,6 +10,7 @@ pub mod anchor;
 pub mod cli;
 pub mod compare;
 pub mod diag;
+pub mod files;
 pub mod load;
 pub mod model;
 pub mod quantity;

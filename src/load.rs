@@ -105,6 +105,11 @@ impl Loader {
         let sources = self.list("sources", &canonical_root, "txt");
         let claims = self.list("claims", &canonical_root, "toml");
         for (rel, path) in &sources {
+            // Until it loads, the source counts as broken: claims naming an
+            // unreadable source are not reported again as naming no source.
+            if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
+                self.broken_sources.insert(id.to_string());
+            }
             if let Some(text) = self.read(rel, path) {
                 self.source(rel, &text);
             }
@@ -270,6 +275,18 @@ impl Loader {
             if meta.is_dir() || name.starts_with('.') {
                 continue;
             }
+            if !meta.is_file() {
+                if let Err(e) = crate::files::check_regular(&p) {
+                    self.push(
+                        Diagnostic::error("io", &rel, None, format!("cannot read `{rel}`: {e}"))
+                            .help("replace it with a regular file, or move it out of the corpus"),
+                    );
+                }
+                if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
+                    self.broken_sources.insert(id.to_string());
+                }
+                continue;
+            }
             if p.extension().and_then(|e| e.to_str()) == Some(ext) {
                 files.push((rel, p));
             } else if name != "README.md" {
@@ -292,10 +309,17 @@ impl Loader {
 
     /// Reads a file as UTF-8 text, refusing empty and non-UTF-8 files.
     fn read(&mut self, rel: &str, path: &Path) -> Option<String> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::files::read_regular(path) {
             Ok(b) => b,
             Err(e) => {
-                self.push(Diagnostic::error("io", rel, None, format!("cannot read `{rel}`: {e}")));
+                let help = match e {
+                    crate::files::ReadError::TooLarge(_) => "split the file, or keep only the article's text",
+                    crate::files::ReadError::NotRegular(_) => {
+                        "replace it with a regular file, or move it out of the corpus"
+                    }
+                    _ => "make the file readable by the user running claimcheck",
+                };
+                self.push(Diagnostic::error("io", rel, None, format!("cannot read `{rel}`: {e}")).help(help));
                 return None;
             }
         };
@@ -459,6 +483,7 @@ impl Loader {
         let folded = fold(&body);
         let voice = normalise_outlet(&outlet.v);
         self.out.corpus.sources.push(Source {
+            lines: anchor::LineIndex::new(text),
             voice,
             id,
             file: rel.to_string(),
@@ -483,6 +508,7 @@ impl Loader {
     fn properties(&mut self, rel: &str, text: &str) {
         let Some(table) = self.parse(rel, text, 0) else { return };
         let records = self.records(rel, &table, "property");
+        let lines = anchor::LineIndex::new(text);
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         for (span, t) in records {
             let mut r = Rec::new(rel, 0, t, span.clone(), "property");
@@ -671,7 +697,7 @@ impl Loader {
             };
             let key = format!("{}/{}", subject.v, property.v);
             if let Some(first) = seen.get(&key) {
-                let (line, _) = anchor::line_col(text, first.start);
+                let (line, _) = lines.line_col(text, first.start);
                 diags.push(
                     Diagnostic::error(
                         "duplicate-id",
@@ -688,7 +714,7 @@ impl Loader {
             if failed {
                 continue;
             }
-            let (line, col) = anchor::line_col(text, span.start);
+            let (line, col) = lines.line_col(text, span.start);
             self.out.corpus.properties.push(Property {
                 subject: subject.v,
                 property: property.v,
@@ -773,12 +799,13 @@ impl Loader {
             self.unparsed_claims = true;
             return;
         };
+        let lines = anchor::LineIndex::new(text);
         for (span, t) in self.records(rel, &table, "claim") {
-            self.claim(rel, text, span, t);
+            self.claim(rel, text, &lines, span, t);
         }
     }
 
-    fn claim(&mut self, rel: &str, text: &str, span: Range<usize>, t: &DeTable<'_>) {
+    fn claim(&mut self, rel: &str, text: &str, lines: &anchor::LineIndex, span: Range<usize>, t: &DeTable<'_>) {
         let mut r = Rec::new(rel, 0, t, span.clone(), "claim");
         let id = r.id("id");
         let source = r.string("source", true);
@@ -794,7 +821,7 @@ impl Loader {
         let derived = r.string("derived", false);
         let note = r.string("note", false);
         let mut diags = r.finish();
-        let (line, col) = anchor::line_col(text, span.start);
+        let (line, col) = lines.line_col(text, span.start);
         let loc = Loc {
             file: rel.to_string(),
             line,
@@ -895,7 +922,7 @@ impl Loader {
             match anchor::find(&src.folded, &q.v) {
                 Ok(a) => {
                     let file_text = self.out.files.get(&src.file).unwrap_or_default();
-                    let (l, c) = anchor::line_col(file_text, a.start + src.body_offset);
+                    let (l, c) = src.lines.line_col(file_text, a.start + src.body_offset);
                     anchor_loc = Some(Loc {
                         file: src.file.clone(),
                         line: l,
@@ -912,7 +939,7 @@ impl Loader {
                     .label("not in the source text");
                     if let Some(m) = miss {
                         let file_text = self.out.files.get(&src.file).unwrap_or_default();
-                        let (l, _) = anchor::line_col(file_text, m.start + src.body_offset);
+                        let (l, _) = src.lines.line_col(file_text, m.start + src.body_offset);
                         d = d
                             .related(&src.file, m.start + src.body_offset..m.end + src.body_offset, format!("closest passage ({:.0}% similar)", m.similarity * 100.0))
                             .help(format!(

@@ -68,6 +68,8 @@ pub struct Source {
     /// Byte offset of the body in the file, to turn anchors into lines.
     pub body_offset: usize,
     pub folded: Folded,
+    /// Line starts of the whole file, to place quotes quickly.
+    pub lines: crate::anchor::LineIndex,
 }
 
 impl Source {

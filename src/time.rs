@@ -18,7 +18,6 @@
 use std::fmt;
 
 use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
 use serde::Serialize;
 
 /// An inclusive span of days; `None` at either end means unbounded.
@@ -214,7 +213,7 @@ impl Period {
                 let start = jiff::civil::ISOWeekDate::new(y, w, Weekday::Monday)
                     .map_err(|_| TimeError::Invalid(format!("{y}-W{w:02} is not an ISO week")))?
                     .date();
-                (start, start.saturating_add(6.days()))
+                (start, start.saturating_add(jiff::Span::new().days(6)))
             }
             Period::Month(y, m) => month_span(y, m, 1)?,
             Period::Quarter(y, q) => month_span(y, (q - 1) * 3 + 1, 3)?,
@@ -237,6 +236,34 @@ fn inv(e: jiff::Error) -> TimeError {
     TimeError::Invalid(e.to_string())
 }
 
+/// The largest count of days, months or years an expression may move by:
+/// jiff's calendar spans years -9999 to 9999.
+const MAX_YEARS: i64 = 19_998;
+
+fn too_far() -> TimeError {
+    TimeError::Invalid("the expression reaches outside the years -9999 to 9999".into())
+}
+
+/// A span of `n` days, or an error where jiff's span constructors would panic.
+fn days(n: i64) -> Result<jiff::Span, TimeError> {
+    jiff::Span::new().try_days(n).map_err(|_| too_far())
+}
+
+fn months(n: i64) -> Result<jiff::Span, TimeError> {
+    jiff::Span::new().try_months(n).map_err(|_| too_far())
+}
+
+/// `y - n` as a calendar year, checked.
+fn year_minus(y: i16, n: i64) -> Result<i16, TimeError> {
+    if !(-MAX_YEARS..=MAX_YEARS).contains(&n) {
+        return Err(too_far());
+    }
+    i16::try_from(i64::from(y) - n)
+        .ok()
+        .filter(|y| (-9999..=9999).contains(y))
+        .ok_or_else(too_far)
+}
+
 fn ymd(y: i16, m: i8, d: i8) -> Result<Date, TimeError> {
     Date::new(y, m, d).map_err(|_| TimeError::Invalid(format!("{y:04}-{m:02}-{d:02} is not a date")))
 }
@@ -248,7 +275,7 @@ fn month_span(y: i16, m: i8, months: i8) -> Result<(Date, Date), TimeError> {
     }
     let start = ymd(y, m, 1)?;
     let end = start
-        .checked_add((months as i32).months())
+        .checked_add(jiff::Span::new().months(i64::from(months)))
         .and_then(|d| d.yesterday())
         .map_err(inv)?;
     Ok((start, end))
@@ -383,6 +410,13 @@ fn clean(expr: &str) -> String {
 /// assert_eq!(r.interval.to_string(), "2025-05-01..2025-05-31");
 /// ```
 pub fn resolve(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
+    // Time expressions are short; a cap bounds the parser's work and depth.
+    if expr.chars().count() > MAX_EXPRESSION {
+        return Err(TimeError::Invalid(format!(
+            "a time expression of {} characters is longer than any claimcheck reads ({MAX_EXPRESSION})",
+            expr.chars().count()
+        )));
+    }
     let cleaned = clean(expr);
     if cleaned.is_empty() {
         return Err(TimeError::Unrecognised(expr.to_string()));
@@ -392,8 +426,21 @@ pub fn resolve(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Reso
         reference,
         tense,
     };
-    ctx.expr(&cleaned)
+    let r = ctx.expr(&cleaned)?;
+    // Never an empty reading: a span whose end precedes its start is no time.
+    if let (Some(s), Some(e)) = (r.interval.start, r.interval.end) {
+        if e < s {
+            return Err(TimeError::Invalid(format!(
+                "`{expr}` reads as {s} to {e}, which ends before it starts: it cannot be placed in time"
+            )));
+        }
+    }
+    Ok(r)
 }
+
+/// The longest time expression read, in characters. The parser strips
+/// prefixes one at a time ("by about ..."), so this also bounds its depth.
+pub const MAX_EXPRESSION: usize = 200;
 
 struct Ctx<'a> {
     original: &'a str,
@@ -588,15 +635,18 @@ impl Ctx<'_> {
                 _ => {
                     let iv = period.interval()?;
                     let (start, end) = (iv.start.unwrap(), iv.end.unwrap());
-                    let days = (end - start).get_days() as i64 + 1;
+                    let n = i64::from((end - start).get_days()) + 1;
                     let (a, b) = match modifier {
-                        "START" => (0, days / 3 - 1),
-                        "MID" => (days / 3, days - days / 3 - 1),
-                        _ => (days - days / 3, days - 1),
+                        // A day has no thirds at this precision ("late
+                        // Monday"): the part lies within the day itself.
+                        _ if n < 3 => (0, n - 1),
+                        "START" => (0, n / 3 - 1),
+                        "MID" => (n / 3, n - n / 3 - 1),
+                        _ => (n - n / 3, n - 1),
                     };
                     (
-                        start.checked_add(a.days()).map_err(inv)?,
-                        start.checked_add(b.days()).map_err(inv)?,
+                        start.checked_add(days(a)?).map_err(inv)?,
+                        start.checked_add(days(b)?).map_err(inv)?,
                     )
                 }
             };
@@ -840,7 +890,7 @@ impl Ctx<'_> {
             let y = self.reference()?.year();
             let nov1 = ymd(y, 11, 1)?;
             let to_monday = (7 - nov1.weekday().to_monday_zero_offset() as i64) % 7;
-            let day = nov1.checked_add((to_monday + 1).days()).map_err(inv)?;
+            let day = nov1.checked_add(days(to_monday + 1)?).map_err(inv)?;
             return Ok((Period::Day(day), "US Election Day of the reference year".into(), true));
         }
         let words: Vec<&str> = s.split_whitespace().collect();
@@ -895,17 +945,17 @@ impl Ctx<'_> {
             (Some("next" | "coming"), _) | (None, Tense::Future) => {
                 let fwd = (7 - back) % 7;
                 let fwd = if fwd == 0 && dir.is_some() { 7 } else { fwd };
-                (r.checked_add(fwd.days()).map_err(inv)?, "weekday: the next one")
+                (r.checked_add(days(fwd)?).map_err(inv)?, "weekday: the next one")
             }
             (Some("last" | "past"), _) => {
                 let back = if back == 0 { 7 } else { back };
                 (
-                    r.checked_sub(back.days()).map_err(inv)?,
+                    r.checked_sub(days(back)?).map_err(inv)?,
                     "weekday: the one before the reference date",
                 )
             }
             _ => (
-                r.checked_sub(back.days()).map_err(inv)?,
+                r.checked_sub(days(back)?).map_err(inv)?,
                 "weekday: the most recent one, on or before the reference date",
             ),
         };
@@ -923,19 +973,22 @@ impl Ctx<'_> {
         let unit = unit.trim_end_matches('\'');
         let p = match unit {
             "week" => {
-                let d = r.checked_add((delta as i64 * 7).days()).map_err(inv)?;
+                let d = r.checked_add(days(i64::from(delta) * 7)?).map_err(inv)?;
                 let w = d.iso_week_date();
                 Period::Week(w.year(), w.week())
             }
             "month" => {
-                let d = r.first_of_month().checked_add(delta.months()).map_err(inv)?;
+                let d = r.first_of_month().checked_add(months(i64::from(delta))?).map_err(inv)?;
                 Period::Month(d.year(), d.month())
             }
             "quarter" => {
-                let d = r.first_of_month().checked_add((delta * 3).months()).map_err(inv)?;
+                let d = r
+                    .first_of_month()
+                    .checked_add(months(i64::from(delta) * 3)?)
+                    .map_err(inv)?;
                 Period::Quarter(d.year(), (d.month() - 1) / 3 + 1)
             }
-            "year" => Period::Year(r.year() + delta as i16),
+            "year" => Period::Year(year_minus(r.year(), -i64::from(delta))?),
             _ => {
                 if let Some(se) = season(unit) {
                     // The season containing the reference, or the one before/after it.
@@ -970,18 +1023,20 @@ impl Ctx<'_> {
         let r = self.reference()?;
         let unit = unit.trim_end_matches('s');
         let p = match unit {
-            "day" => Period::Day(r.checked_sub(n.days()).map_err(inv)?),
+            "day" => Period::Day(r.checked_sub(days(n)?).map_err(inv)?),
             "week" => {
-                let d = r.checked_sub((n * 7).days()).map_err(inv)?;
+                let d = r
+                    .checked_sub(days(n.checked_mul(7).ok_or_else(too_far)?)?)
+                    .map_err(inv)?;
                 let w = d.iso_week_date();
                 Period::Week(w.year(), w.week())
             }
             "month" => {
-                let d = r.checked_sub(n.months()).map_err(inv)?;
+                let d = r.checked_sub(months(n)?).map_err(inv)?;
                 Period::Month(d.year(), d.month())
             }
-            "year" => Period::Year(r.year() - n as i16),
-            "decade" => Period::Year(r.year() - 10 * n as i16),
+            "year" => Period::Year(year_minus(r.year(), n)?),
+            "decade" => Period::Year(year_minus(r.year(), n.checked_mul(10).ok_or_else(too_far)?)?),
             _ => return Err(self.unrecognised()),
         };
         Ok((p, format!("{n} {unit}(s) before the reference date"), true))

@@ -1,0 +1,166 @@
+//! Reading the corpus's files without surprises, and locking the one file
+//! claimcheck writes.
+//!
+//! Only regular files are read: a FIFO, socket or device named like a
+//! source would block or never end, so it is refused before it is opened.
+//! Every file has a size limit, so a stray multi-gigabyte file is reported
+//! instead of exhausting memory. Writers of `reviews.toml` hold an advisory
+//! lock on a lock file beside it for the whole read–modify–write, so two
+//! editors never lose each other's verdicts.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The largest file claimcheck reads (sources, claims, reviews): 64 MiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    NotFound,
+    /// A symbolic link: claimcheck reads and writes only real files.
+    Symlink,
+    /// A FIFO, socket, device or folder, named in words.
+    NotRegular(&'static str),
+    TooLarge(u64),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotFound => write!(f, "it does not exist"),
+            ReadError::Symlink => write!(f, "it is a symbolic link"),
+            ReadError::NotRegular(kind) => write!(f, "it is {kind}, not a regular file"),
+            ReadError::TooLarge(n) => write!(
+                f,
+                "it is {} MiB, larger than the {} MiB claimcheck reads",
+                n / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            ReadError::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                write!(f, "permission denied (check the file's owner and mode)")
+            }
+            ReadError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// What kind of non-regular file this is, in words.
+fn kind(m: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if m.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// Checks that `path` is a regular file (not a link) within the size limit.
+pub fn check_regular(path: &Path) -> Result<std::fs::Metadata, ReadError> {
+    let m = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::NotFound),
+        Err(e) => return Err(ReadError::Io(e)),
+    };
+    if m.file_type().is_symlink() {
+        return Err(ReadError::Symlink);
+    }
+    if !m.is_file() {
+        return Err(ReadError::NotRegular(kind(&m)));
+    }
+    if m.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(m.len()));
+    }
+    Ok(m)
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`].
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
+    check_regular(path)?;
+    let f = File::open(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => ReadError::NotFound,
+        _ => ReadError::Io(e),
+    })?;
+    let mut bytes = Vec::new();
+    // The file may have grown since it was checked: never read past the limit.
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// An exclusive advisory lock, released when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Takes the exclusive lock on `path` (created if missing), waiting up to
+/// `wait` for another holder to finish; `Ok(None)` when it is still held.
+pub fn lock(path: &Path, wait: Duration) -> io::Result<Option<Lock>> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(Lock { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if start.elapsed() >= wait {
+                    return Ok(None);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.txt");
+        let ok = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !ok.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system
+        }
+        let e = read_regular(&fifo).unwrap_err();
+        assert_eq!(e.to_string(), "it is a FIFO (named pipe), not a regular file");
+    }
+
+    #[test]
+    fn a_second_lock_waits_then_gives_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".lock");
+        let first = lock(&p, Duration::ZERO).unwrap();
+        assert!(first.is_some());
+        assert!(lock(&p, Duration::from_millis(50)).unwrap().is_none());
+        drop(first);
+        assert!(lock(&p, Duration::ZERO).unwrap().is_some());
+    }
+}
