@@ -41,6 +41,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("duplicate-id", "two records share an id"),
     ("unknown-source", "a claim names a source that does not exist"),
     (
+        "stray-temporary",
+        "a temporary file left by an interrupted review write",
+    ),
+    (
         "unknown-syndication",
         "`syndicated_from` names no source id or outlet in the corpus",
     ),

@@ -7,7 +7,12 @@
 //! order and layout kept), written to a temporary file in the same folder
 //! and renamed over the original (a crash leaves the old or the new file,
 //! never half of one), and refused if the file changed on disk since it was
-//! read.
+//! read. Every write holds an exclusive lock (`.reviews.toml.lock`) from
+//! reading to renaming, so two editors writing at once never lose a
+//! verdict: the second waits for the first, or is refused with a message.
+//! A temporary file left by a writer that was killed is removed by the
+//! next writer and reported by `check`. `reviews.toml` must be a regular
+//! file: a symbolic link is refused, never replaced behind its target.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -20,6 +25,12 @@ use crate::diag::{did_you_mean, Diagnostic, Files};
 
 /// The review file, at the corpus root.
 pub const FILE: &str = "reviews.toml";
+
+/// The lock file writers hold, beside reviews.toml.
+pub const LOCK: &str = ".reviews.toml.lock";
+
+/// How long a writer waits for another to finish before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The comment a new reviews.toml starts with.
 const HEADER: &str = "# Editors' verdicts on claimcheck findings, one [[review]] each.\n\
@@ -77,10 +88,25 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
     let path = root.join(FILE);
     let mut diags = Vec::new();
     let mut reviews = Reviews::default();
-    let text = match std::fs::read(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (reviews, diags),
+    for stray in stray_temporaries(root) {
+        diags.push(
+            Diagnostic::warning(
+                "stray-temporary",
+                &stray,
+                None,
+                format!("`{stray}` is left over from a review write that was interrupted"),
+            )
+            .help("it holds nothing reviews.toml lacks; the next `claimcheck review` removes it"),
+        );
+    }
+    let text = match crate::files::read_regular(&path) {
+        Err(crate::files::ReadError::NotFound) => return (reviews, diags),
         Err(e) => {
-            diags.push(Diagnostic::error("io", FILE, None, format!("cannot read {FILE}: {e}")));
+            let help = match e {
+                crate::files::ReadError::Symlink => "claimcheck writes verdicts only to a regular reviews.toml: replace the link with the file it points to",
+                _ => "make reviews.toml a readable regular file",
+            };
+            diags.push(Diagnostic::error("io", FILE, None, format!("cannot read {FILE}: {e}")).help(help));
             return (reviews, diags);
         }
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -107,6 +133,8 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
         return (reviews, diags);
     }
     let table = table.into_inner();
+    let lines = crate::anchor::LineIndex::new(&text);
+    let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
     for (k, v) in table.iter() {
         if k.get_ref().as_ref() != "review" {
             diags.push(
@@ -134,7 +162,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
         };
         for item in items.iter() {
             let DeValue::Table(t) = item.get_ref() else { continue };
-            let line = crate::anchor::line_col(&text, item.span().start).0;
+            let line = lines.line_col(&text, item.span().start).0;
             let mut get = |name: &str, required: bool| -> Option<String> {
                 match t.get(name).map(|v| (v.span(), v.get_ref())) {
                     Some((_, DeValue::String(s))) => Some(s.to_string()),
@@ -194,6 +222,31 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
                     diags.push(d.help(format!("verdicts: {}", VERDICTS.join(", "))));
                 }
             }
+            if let Some(a) = &at {
+                if jiff::civil::Date::strptime("%Y-%m-%d", a).is_err() {
+                    let span = t.get("at").map(|x| x.span());
+                    diags.push(
+                        Diagnostic::error("bad-time", FILE, span, format!("`at = \"{a}\"` is not a date"))
+                            .help("write the day of the verdict as YYYY-MM-DD, e.g. at = \"2026-11-22\""),
+                    );
+                }
+            }
+            if let Some(f) = &finding {
+                if let Some(first) = first_line.get(f) {
+                    let span = t.get("finding").map(|x| x.span());
+                    diags.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            FILE,
+                            span,
+                            format!("a second verdict for `{f}`; the first is at line {first}"),
+                        )
+                        .help("keep one verdict per finding: merge the two records"),
+                    );
+                    continue;
+                }
+                first_line.insert(f.clone(), line);
+            }
             if let (Some(finding), Some(verdict), Some(by), Some(at), Some(fingerprint)) =
                 (finding, verdict, by, at, fingerprint)
             {
@@ -217,17 +270,30 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
 
 /// Warns about verdicts whose finding no longer exists, naming the nearest id.
 pub fn orphans(reviews: &Reviews, findings: &[Finding], files: &Files) -> Vec<Diagnostic> {
+    /// Suggesting the nearest id compares with every finding: only for the
+    /// first orphans, so that a file of stale verdicts stays quick.
+    const SUGGEST: usize = 50;
     let text = files.get(FILE).unwrap_or_default();
+    let ids: std::collections::HashSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     reviews
         .verdicts
         .values()
-        .filter(|v| !findings.iter().any(|f| f.id == v.finding))
-        .map(|v| {
-            let start: usize = text.split_inclusive('\n').take(v.line - 1).map(str::len).sum();
-            let line_len = text[start..].find('\n').unwrap_or(text.len() - start);
+        .filter(|v| !ids.contains(v.finding.as_str()))
+        .enumerate()
+        .map(|(n, v)| {
+            let start = starts
+                .get(v.line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0)
+                .min(text.len());
+            let rest = text.get(start..).unwrap_or_default();
+            let line_len = rest.find('\n').unwrap_or(rest.len());
             // Point at the `finding = "..."` line of the record if we can find it.
-            let span = text[start..]
-                .find(&format!("\"{}\"", v.finding))
+            let span = rest
+                .get(..rest.len().min(4096))
+                .and_then(|r| r.find(&format!("\"{}\"", v.finding)))
                 .map(|i| start + i..start + i + v.finding.len() + 2)
                 .unwrap_or(start..start + line_len);
             let mut d = Diagnostic::warning(
@@ -237,7 +303,10 @@ pub fn orphans(reviews: &Reviews, findings: &[Finding], files: &Files) -> Vec<Di
                 format!("a verdict for `{}`, which is no longer a finding", v.finding),
             )
             .label("no such finding");
-            if let Some(m) = did_you_mean(&v.finding, findings.iter().map(|f| f.id.as_str())) {
+            let nearest = (n < SUGGEST)
+                .then(|| did_you_mean(&v.finding, findings.iter().map(|f| f.id.as_str())))
+                .flatten();
+            if let Some(m) = nearest {
                 d = d.help(format!(
                     "the nearest finding id is `{m}`; the claims may have changed, so review it afresh"
                 ));
@@ -270,6 +339,10 @@ pub enum WriteError {
     /// reviews.toml changed on disk between reading and writing.
     Changed,
     BadVerdict(String),
+    /// Another writer held the lock for longer than claimcheck waits.
+    Busy,
+    /// reviews.toml is not a regular file (a link, a FIFO...), or too large.
+    Refused(String),
 }
 
 impl std::fmt::Display for WriteError {
@@ -282,6 +355,15 @@ impl std::fmt::Display for WriteError {
                 "{FILE} changed on disk while the verdict was being written (another editor or program?); nothing was written: run the command again"
             ),
             WriteError::BadVerdict(v) => write!(f, "`{v}` is not a verdict: use one of {}", VERDICTS.join(", ")),
+            WriteError::Busy => write!(
+                f,
+                "another `claimcheck review` has been writing {FILE} for over {} s; nothing was written: run the command again when it has finished",
+                LOCK_WAIT.as_secs()
+            ),
+            WriteError::Refused(why) => write!(
+                f,
+                "{FILE} was not written because {why}; claimcheck writes verdicts only to a regular file it can replace safely"
+            ),
         }
     }
 }
@@ -304,10 +386,18 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
         return Err(WriteError::BadVerdict(v.verdict.to_string()));
     }
     let path = root.join(FILE);
-    let original = match std::fs::read_to_string(&path) {
-        Ok(t) => Some(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e.into()),
+    // Held until this function returns: no other writer reads or renames
+    // in between, so no verdict is lost.
+    let _lock = crate::files::lock(&root.join(LOCK), LOCK_WAIT)?.ok_or(WriteError::Busy)?;
+    // With the lock held, any temporary file is a dead writer's.
+    for stray in stray_temporaries(root) {
+        let _ = std::fs::remove_file(root.join(stray));
+    }
+    let original = match crate::files::read_regular(&path) {
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| WriteError::Malformed(format!("{FILE} is not UTF-8")))?),
+        Err(crate::files::ReadError::NotFound) => None,
+        Err(crate::files::ReadError::Io(e)) => return Err(e.into()),
+        Err(e) => return Err(WriteError::Refused(e.to_string())),
     };
     let text = original.clone().unwrap_or_default();
     let mut doc: toml_edit::DocumentMut = text
@@ -387,4 +477,19 @@ fn replace_atomically(path: &Path, expected: Option<&str>, new: &str) -> Result<
         let _ = std::fs::remove_file(&tmp);
     })?;
     Ok(())
+}
+
+/// Temporary files (`.reviews.toml.<pid>.tmp`) left in the corpus root by a
+/// writer that was killed between writing and renaming.
+pub fn stray_temporaries(root: &Path) -> Vec<String> {
+    let prefix = format!(".{FILE}.");
+    let mut out: Vec<String> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with(&prefix) && n.ends_with(".tmp"))
+        .collect();
+    out.sort();
+    out
 }

@@ -179,6 +179,11 @@ fn a_process_killed_mid_write_leaves_the_old_file() {
         .unwrap();
     assert!(!status.status.success(), "the process died");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "the old file, whole");
+    // The dead writer's temporary file is reported by check...
+    let strays = review::stray_temporaries(dir.path());
+    assert_eq!(strays.len(), 1, "{strays:?}");
+    let (_, _, err) = run(dir.path(), &["check"]);
+    assert!(err.contains("warning[stray-temporary]"), "{err}");
     // And without the crash, the new file replaces it, whole and valid.
     let (code, _, _) = run(
         dir.path(),
@@ -197,6 +202,108 @@ fn a_process_killed_mid_write_leaves_the_old_file() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with(before), "old records kept:\n{text}");
     toml::from_str::<toml::Table>(&text).expect("valid TOML");
+    // ...and removed by the next write.
+    assert!(review::stray_temporaries(dir.path()).is_empty());
+}
+
+/// Two editors recording verdicts at the same moment, many times over:
+/// every verdict either lands or its writer is told it did not; none is
+/// silently lost.
+#[test]
+fn two_concurrent_reviewers_never_lose_a_verdict() {
+    let dir = corpus();
+    let loaded = claimcheck::load::load(dir.path());
+    let analysis = analyse(&loaded.corpus);
+    let ids: Vec<String> = analysis.findings.iter().map(|f| f.id.clone()).collect();
+    assert!(ids.len() >= 4);
+    let bin = env!("CARGO_BIN_EXE_claimcheck");
+    let corpus = dir.path().to_str().unwrap().to_string();
+    for round in 0..15 {
+        std::fs::remove_file(dir.path().join("reviews.toml")).ok();
+        let (a, b) = (ids[round % ids.len()].clone(), ids[(round + 1) % ids.len()].clone());
+        let spawn = |id: String, by: &str| {
+            std::process::Command::new(bin)
+                .args([
+                    "--corpus",
+                    &corpus,
+                    "review",
+                    &id,
+                    "--verdict",
+                    "confirmed",
+                    "--by",
+                    by,
+                    "--at",
+                    "2026-11-22",
+                ])
+                .spawn()
+                .unwrap()
+        };
+        let (mut pa, mut pb) = (spawn(a.clone(), "A"), spawn(b.clone(), "B"));
+        let (sa, sb) = (pa.wait().unwrap(), pb.wait().unwrap());
+        let mut files = claimcheck::diag::Files::default();
+        let (reviews, diags) = review::load(dir.path(), &mut files);
+        assert!(diags.is_empty(), "{diags:?}");
+        for (ok, id) in [(sa.success(), &a), (sb.success(), &b)] {
+            if ok {
+                assert!(
+                    reviews.verdicts.contains_key(id),
+                    "round {round}: {id} was reported recorded but lost"
+                );
+            }
+        }
+        assert!(
+            sa.success() && sb.success(),
+            "round {round}: with the lock, both writers succeed"
+        );
+    }
+}
+
+#[test]
+fn a_symlinked_or_duplicated_reviews_file_is_refused() {
+    let dir = corpus();
+    let target = dir.path().join("elsewhere.toml");
+    std::fs::write(&target, "").unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&target, dir.path().join("reviews.toml")).unwrap();
+        let (code, _, err) = run(
+            dir.path(),
+            &[
+                "review",
+                CONFLICT,
+                "--verdict",
+                "confirmed",
+                "--by",
+                "A",
+                "--at",
+                "2026-11-22",
+            ],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("symbolic link"), "{err}");
+        assert!(
+            std::fs::symlink_metadata(dir.path().join("reviews.toml"))
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link is left as it was"
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "", "its target is untouched");
+        std::fs::remove_file(dir.path().join("reviews.toml")).unwrap();
+    }
+    let record = "[[review]]\nfinding = \"c-2ddf7d\"\nverdict = \"confirmed\"\nby = \"A\"\nat = \"yesterday-ish\"\nfingerprint = \"1\"\n";
+    std::fs::write(
+        dir.path().join("reviews.toml"),
+        format!("{record}{}", record.replace("yesterday-ish", "2026-11-22")),
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`at = \"yesterday-ish\"` is not a date"), "{err}");
+    assert!(
+        err.contains("a second verdict for `c-2ddf7d`; the first is at line 1"),
+        "{err}"
+    );
 }
 
 #[test]
