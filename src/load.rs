@@ -54,6 +54,8 @@ pub fn load(root: &Path) -> Loaded {
         referenced: Default::default(),
         unparsed_claims: false,
         syndication: Vec::new(),
+        broken_properties: Default::default(),
+        property_records: None,
     };
     l.run();
     crate::diag::sort(&mut l.out.diagnostics);
@@ -73,6 +75,11 @@ struct Loader {
     unparsed_claims: bool,
     /// Each source's `syndicated_from`, to resolve once all sources are read.
     syndication: Vec<(String, String, Sp<String>)>,
+    /// Properties whose declaration has errors: their claims are not
+    /// reported again as naming an undeclared property.
+    broken_properties: std::collections::HashSet<String>,
+    /// How many `[[property]]` records properties.toml holds, once parsed.
+    property_records: Option<usize>,
 }
 
 /// A value with its byte span in its file.
@@ -88,6 +95,17 @@ impl Loader {
     }
 
     fn run(&mut self) {
+        if self.root.is_file() {
+            let d = Diagnostic::error(
+                "io",
+                &self.root.display().to_string(),
+                None,
+                "this is a file, not a corpus folder",
+            )
+            .help("give the folder that holds `sources/` and `claims/`, e.g. --corpus path/to/corpus");
+            self.push(d);
+            return;
+        }
         let canonical_root = match self.root.canonicalize() {
             Ok(r) => r,
             Err(e) => {
@@ -391,13 +409,58 @@ impl Loader {
         }
         // Until it validates, this source counts as broken.
         self.broken_sources.insert(id.clone());
-        let Some((front, front_start, body_offset)) = front_matter(text) else {
-            self.push(
-                Diagnostic::error("missing-front-matter", rel, Some(0..text.find('\n').unwrap_or(text.len())), "this source has no TOML front matter")
-                    .label("expected `+++` here")
-                    .help("start the file with a line `+++`, the metadata (title, outlet, published, ...), a line `+++`, then the article text"),
-            );
-            return;
+        let first_line = 0..text.find('\n').unwrap_or(text.len()).min(200);
+        let (front, front_start, body_offset) = match front_matter(text) {
+            Ok(parts) => parts,
+            Err(FrontMatter::Bom) => {
+                self.push(
+                    Diagnostic::error(
+                        "missing-front-matter",
+                        rel,
+                        None,
+                        "the file starts with a byte-order mark (U+FEFF) before its `+++` line",
+                    )
+                    .at_line(1)
+                    .help(
+                        "save the file as UTF-8 without a BOM (most editors offer \"UTF-8\" beside \"UTF-8 with BOM\")",
+                    ),
+                );
+                return;
+            }
+            Err(FrontMatter::CrOnly) => {
+                self.push(
+                    Diagnostic::error(
+                        "missing-front-matter",
+                        rel,
+                        None,
+                        "the file's lines end in a lone carriage return (CR), so it reads as one line",
+                    )
+                    .at_line(1)
+                    .help("convert its line endings to LF (or CRLF), e.g. with `dos2unix -c mac`"),
+                );
+                return;
+            }
+            Err(FrontMatter::Unclosed) => {
+                self.push(
+                    Diagnostic::error(
+                        "missing-front-matter",
+                        rel,
+                        Some(first_line),
+                        "the front matter opened here is never closed",
+                    )
+                    .label("opened here")
+                    .help("end the metadata with a line holding only `+++`, then the article text"),
+                );
+                return;
+            }
+            Err(FrontMatter::Missing) => {
+                self.push(
+                    Diagnostic::error("missing-front-matter", rel, Some(first_line), "this source has no TOML front matter")
+                        .label("expected `+++` here")
+                        .help("start the file with a line `+++`, the metadata (title, outlet, published, ...), a line `+++`, then the article text"),
+                );
+                return;
+            }
         };
         let Some(table) = self.parse(rel, front, front_start) else {
             return;
@@ -508,6 +571,7 @@ impl Loader {
     fn properties(&mut self, rel: &str, text: &str) {
         let Some(table) = self.parse(rel, text, 0) else { return };
         let records = self.records(rel, &table, "property");
+        self.property_records = Some(records.len());
         let lines = anchor::LineIndex::new(text);
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         for (span, t) in records {
@@ -690,8 +754,13 @@ impl Loader {
                     );
                 }
             }
+            let declared_key = match (&subject, &property) {
+                (Some(su), Some(pr)) => Some(format!("{}/{}", su.v, pr.v)),
+                _ => None,
+            };
             let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
             else {
+                self.broken_properties.extend(declared_key);
                 self.out.diagnostics.extend(diags);
                 continue;
             };
@@ -708,10 +777,11 @@ impl Loader {
                     .help(format!("the first declaration is at line {line}; merge the two")),
                 );
             }
-            seen.insert(key, span.clone());
+            seen.insert(key.clone(), span.clone());
             let failed = !diags.is_empty();
             self.out.diagnostics.extend(diags);
             if failed {
+                self.broken_properties.insert(key);
                 continue;
             }
             let (line, col) = lines.line_col(text, span.start);
@@ -876,7 +946,7 @@ impl Loader {
                 let key = format!("{}/{}", su.v, pr.v);
                 self.referenced.insert(key.clone());
                 let found = self.out.corpus.properties.iter().find(|p| p.key() == key);
-                if found.is_none() && !self.out.corpus.properties.is_empty() {
+                if found.is_none() && !self.out.corpus.properties.is_empty() && !self.broken_properties.contains(&key) {
                     let keys: Vec<String> = self.out.corpus.properties.iter().map(|p| p.key()).collect();
                     let mut d = Diagnostic::error(
                         "unknown-property",
@@ -1029,6 +1099,13 @@ impl Loader {
                 _ => None,
             };
             for t in [&as_of, &since, &when, &value_time].into_iter().flatten() {
+                // A time that could not be read is already reported once.
+                let unread = diags
+                    .iter()
+                    .any(|d| d.code == "bad-time" && d.span.as_ref() == Some(&t.span));
+                if unread {
+                    continue;
+                }
                 if let Some(missing) = time_missing_from_quote(&t.v, &q.v) {
                     diags.push(
                         Diagnostic::error(
@@ -1203,6 +1280,21 @@ impl Loader {
     fn unused_properties(&mut self) {
         if self.unparsed_claims {
             return;
+        }
+        // A properties.toml with no [[property]] at all (only comments, say)
+        // would otherwise drop every claim without a word.
+        if self.property_records == Some(0) && !self.referenced.is_empty() {
+            let d = Diagnostic::error(
+                "bad-property",
+                PROPERTIES_FILE,
+                None,
+                format!(
+                    "{PROPERTIES_FILE} declares no property, yet claims name {} question(s)",
+                    self.referenced.len()
+                ),
+            )
+            .help("declare each question as a [[property]] (see README.md); it may have been emptied by mistake");
+            self.push(d);
         }
         let mut ds = Vec::new();
         for p in &self.out.corpus.properties {
@@ -1534,6 +1626,8 @@ impl<'a, 't> Rec<'a, 't> {
         };
         let raw = match v.get_ref() {
             DeValue::String(s) => RawValue::Str(s.to_string()),
+            // 0x10, 0o17, 0b101: not how news prints a figure.
+            DeValue::Integer(i) if i.radix() != 10 => RawValue::Other("a hexadecimal, octal or binary integer"),
             DeValue::Integer(i) => RawValue::Num(i.as_str().replace('_', "")),
             DeValue::Float(f) => RawValue::Num(f.as_str().replace('_', "")),
             DeValue::Boolean(b) => RawValue::Bool(*b),
@@ -1601,20 +1695,35 @@ fn valid_id(s: &str) -> bool {
 }
 
 /// Splits `+++` front matter from the body: (toml, toml start, body start).
-fn front_matter(text: &str) -> Option<(&str, usize, usize)> {
-    let first_end = text.find('\n')?;
+/// Why a source's front matter could not be found, named for the editor.
+#[derive(Debug, PartialEq, Eq)]
+enum FrontMatter {
+    Bom,
+    CrOnly,
+    Missing,
+    Unclosed,
+}
+
+fn front_matter(text: &str) -> Result<(&str, usize, usize), FrontMatter> {
+    if text.starts_with('\u{feff}') {
+        return Err(FrontMatter::Bom);
+    }
+    if text.contains('\r') && !text.contains('\n') {
+        return Err(FrontMatter::CrOnly);
+    }
+    let first_end = text.find('\n').ok_or(FrontMatter::Missing)?;
     if text[..first_end].trim_end() != "+++" {
-        return None;
+        return Err(FrontMatter::Missing);
     }
     let start = first_end + 1;
     let mut pos = start;
     for line in text[start..].split_inclusive('\n') {
         if line.trim_end() == "+++" {
-            return Some((&text[start..pos], start, pos + line.len()));
+            return Ok((&text[start..pos], start, pos + line.len()));
         }
         pos += line.len();
     }
-    None
+    Err(FrontMatter::Unclosed)
 }
 
 /// Groups claims by property key, in key order; used by `show` and `compare`.
@@ -1669,6 +1778,9 @@ mod tests {
         assert_eq!(toml, "title = \"x\"\n");
         assert_eq!(start, 4);
         assert_eq!(&text[body..], "Body.\n");
-        assert!(front_matter("no front matter").is_none());
+        assert_eq!(front_matter("no front matter"), Err(FrontMatter::Missing));
+        assert_eq!(front_matter("\u{feff}+++\nx = 1\n+++\n"), Err(FrontMatter::Bom));
+        assert_eq!(front_matter("+++\rx = 1\r+++\rBody"), Err(FrontMatter::CrOnly));
+        assert_eq!(front_matter("+++\ntitle = \"x\"\nBody.\n"), Err(FrontMatter::Unclosed));
     }
 }

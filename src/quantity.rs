@@ -41,13 +41,25 @@ impl Tolerance {
     /// `5%` (relative) or `0.5` (absolute, in the property's unit).
     pub fn parse(s: &str) -> Result<Tolerance, String> {
         let s = s.trim();
+        let plain = |t: &str| {
+            t.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && t.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0).is_some()
+        };
         if let Some(p) = s.strip_suffix('%') {
-            let p: f64 = p.trim().parse().map_err(|_| format!("`{s}` is not a percentage"))?;
-            return Ok(Tolerance::Relative(p / 100.0));
+            let p = p.trim();
+            if !plain(p) {
+                return Err(format!(
+                    "`{s}` is not a tolerance: write a percentage of zero or more, such as `5%`"
+                ));
+            }
+            return Ok(Tolerance::Relative(p.parse::<f64>().unwrap_or_default() / 100.0));
         }
-        s.parse::<f64>()
-            .map(Tolerance::Absolute)
-            .map_err(|_| format!("`{s}` is not a tolerance: write `5%` or a number"))
+        if !plain(s) {
+            return Err(format!(
+                "`{s}` is not a tolerance: write `5%` or a number of zero or more"
+            ));
+        }
+        Ok(Tolerance::Absolute(s.parse::<f64>().unwrap_or_default()))
     }
 }
 
@@ -165,6 +177,14 @@ const UPPER_WORDS: [&str; 8] = [
 /// `200-300`, `between 200 and 300`, `at most 5`, `hundreds`.
 pub fn parse(s: &str) -> Result<Form, String> {
     let t = s.trim().to_lowercase();
+    // A run of digits too long for any figure: say so, and do not echo it whole.
+    let longest = t.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+    if longest > 16 {
+        let shown: String = s.trim().chars().take(24).collect();
+        return Err(format!(
+            "`{shown}…` ({longest} digits) is larger than any figure claimcheck compares (at most 10^15)"
+        ));
+    }
     let err = || {
         format!(
             "`{s}` is not a quantity: write a number (`7.2 billion`, `100000`), optionally with \
@@ -267,11 +287,36 @@ fn number(s: &str) -> Option<f64> {
             (d, if w.is_empty() { 1.0 } else { scale_word(w)? })
         }
     };
-    if digits.is_empty() {
+    if digits.is_empty() || !grouped_well(digits) {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != ',' && *c != '_').collect();
-    clean.parse::<f64>().ok().map(|v| v * scale)
+    // Only plain decimals: no exponents, `inf` or `NaN`, and nothing larger
+    // than any figure news prints.
+    if !clean.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+        return None;
+    }
+    clean
+        .parse::<f64>()
+        .ok()
+        .map(|v| v * scale)
+        .filter(|v| v.is_finite() && v.abs() <= MAX_VALUE)
+}
+
+/// The largest magnitude a curated number may have (a quadrillion).
+pub const MAX_VALUE: f64 = 1e15;
+
+/// Thousands separators only between groups of three digits: `1,234,567`
+/// and `1_000`, never `1,2,3`.
+fn grouped_well(digits: &str) -> bool {
+    let int = digits.split('.').next().unwrap_or_default();
+    let int = int.trim_start_matches('-');
+    let groups: Vec<&str> = int.split([',', '_']).collect();
+    if groups.len() == 1 || digits.contains('_') && !digits.contains(',') {
+        // Plain digits, or TOML-style `7_200_000` (any grouping).
+        return groups.iter().all(|g| !g.is_empty());
+    }
+    groups.first().is_some_and(|g| (1..=3).contains(&g.len())) && groups.iter().skip(1).all(|g| g.len() == 3)
 }
 
 fn scale_word(w: &str) -> Option<f64> {

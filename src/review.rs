@@ -88,6 +88,10 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
     let path = root.join(FILE);
     let mut diags = Vec::new();
     let mut reviews = Reviews::default();
+    if !root.is_dir() {
+        // The corpus itself is missing or a file: loading says so.
+        return (reviews, diags);
+    }
     for stray in stray_temporaries(root) {
         diags.push(
             Diagnostic::warning(
