@@ -153,18 +153,36 @@ impl Diagnostic {
 /// diagnostics can show the offending lines.
 #[derive(Default, Debug)]
 pub struct Files {
-    texts: BTreeMap<String, String>,
+    texts: BTreeMap<String, (String, crate::anchor::LineIndex)>,
 }
 
 impl Files {
     pub fn insert(&mut self, path: &str, text: &str) {
-        self.texts.insert(path.to_string(), text.to_string());
+        let index = crate::anchor::LineIndex::new(text);
+        self.texts.insert(path.to_string(), (text.to_string(), index));
     }
 
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.texts.get(path).map(String::as_str)
+        self.texts.get(path).map(|(t, _)| t.as_str())
+    }
+
+    /// The lines of `path` that `span` touches, as (first line number,
+    /// their text, the span relative to that text): a diagnostic shows only
+    /// those, so rendering many diagnostics of a large file stays linear.
+    fn window(&self, path: &str, span: &Range<usize>) -> Option<(usize, &str, Range<usize>)> {
+        let (text, index) = self.texts.get(path)?;
+        let span = clamp(text, span);
+        let (first, _) = index.line_col(text, span.start);
+        let start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+        let end = text.get(span.end..)?.find('\n').map_or(text.len(), |i| span.end + i);
+        let window = text.get(start..end)?;
+        Some((first, window, span.start - start..span.end - start))
     }
 }
+
+/// At most this many diagnostics are shown in one run; the count says how
+/// many there are, and fixing the first ones usually clears many others.
+pub const MAX_SHOWN: usize = 200;
 
 /// Sorts diagnostics by file and position, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
@@ -182,18 +200,19 @@ pub fn sort(diags: &mut [Diagnostic]) {
 pub fn render(diags: &[Diagnostic], files: &Files, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
-    for d in diags {
+    for d in diags.iter().take(MAX_SHOWN) {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let title = level.clone().primary_title(d.message.as_str()).id(d.code);
-        let mut group = match (files.get(&d.file), &d.span) {
-            (Some(text), Some(span)) => Group::with_title(title).element(
+        let mut group = match d.span.as_ref().and_then(|span| files.window(&d.file, span)) {
+            Some((line, text, span)) => Group::with_title(title).element(
                 Snippet::source(text)
+                    .line_start(line)
                     .path(d.file.as_str())
                     .fold(true)
-                    .annotation(AnnotationKind::Primary.span(clamp(text, span)).label(d.label.as_str())),
+                    .annotation(AnnotationKind::Primary.span(span).label(d.label.as_str())),
             ),
             _ => {
                 let origin = Origin::path(d.file.as_str());
@@ -204,13 +223,13 @@ pub fn render(diags: &[Diagnostic], files: &Files, color: bool) -> String {
             }
         };
         if let Some(rel) = &d.related {
-            if let Some(text) = files.get(&rel.file) {
+            if let Some((line, text, span)) = files.window(&rel.file, &rel.span) {
                 group = group.element(
-                    Snippet::source(text).path(rel.file.as_str()).fold(true).annotation(
-                        AnnotationKind::Context
-                            .span(clamp(text, &rel.span))
-                            .label(rel.label.as_str()),
-                    ),
+                    Snippet::source(text)
+                        .line_start(line)
+                        .path(rel.file.as_str())
+                        .fold(true)
+                        .annotation(AnnotationKind::Context.span(span).label(rel.label.as_str())),
                 );
             }
         }
@@ -219,6 +238,12 @@ pub fn render(diags: &[Diagnostic], files: &Files, color: bool) -> String {
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
+    }
+    if diags.len() > MAX_SHOWN {
+        out.push_str(&format!(
+            "note: {} more diagnostics are not shown (the first {MAX_SHOWN} are); fix these and run again\n\n",
+            diags.len() - MAX_SHOWN
+        ));
     }
     out
 }
