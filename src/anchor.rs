@@ -17,7 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Folded {
     pub text: String,
     /// For each byte of `text`, the byte offset in the original it came from.
-    origin: Vec<usize>,
+    origin: Vec<u32>,
     /// The length of the original, where a match at the very end ends.
     len: usize,
 }
@@ -40,38 +40,50 @@ fn fold_char(c: char) -> Option<char> {
 /// Folds `s` for matching; see the module docs.
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
-    let mut origin = Vec::with_capacity(s.len());
+    let mut origin: Vec<u32> = Vec::with_capacity(s.len());
     let mut push = |text: &mut String, c: char, at: usize| {
         if c == ' ' && (text.is_empty() || text.ends_with(' ')) {
             return;
         }
         let before = text.len();
         text.push(c);
+        // Files are at most 64 MiB (`files::MAX_FILE_BYTES`), so offsets fit.
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
         origin.extend(std::iter::repeat_n(at, text.len() - before));
     };
-    // Split into segments that start at a character with combining class 0,
-    // and compose each one: NFC never composes across such a boundary for
-    // the scripts news is written in.
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    // Segments start at a character with combining class 0 and are composed
+    // one at a time: NFC never composes across such a boundary for the
+    // scripts news is written in. ASCII needs no composition at all.
+    let mut chars = s.char_indices().peekable();
+    let mut segment = String::new();
+    while let Some((at, c)) = chars.next() {
         // A backslash before ASCII punctuation is a capture artefact (`\$`).
-        if c == '\\' && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_punctuation()) {
-            i += 1;
+        if c == '\\' && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()) {
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && canonical_combining_class(chars[j].1) != 0 {
-            j += 1;
+        let combining_follows = chars
+            .peek()
+            .is_some_and(|(_, n)| !n.is_ascii() && canonical_combining_class(*n) != 0);
+        if c.is_ascii() && !combining_follows {
+            if let Some(f) = fold_char(c) {
+                push(&mut text, f, at);
+            }
+            continue;
         }
-        let segment: String = chars[i..j].iter().map(|(_, c)| *c).collect();
+        segment.clear();
+        segment.push(c);
+        while let Some(&(_, n)) = chars.peek() {
+            if n.is_ascii() || canonical_combining_class(n) == 0 {
+                break;
+            }
+            segment.push(n);
+            chars.next();
+        }
         for c in segment.nfc() {
             if let Some(f) = fold_char(c) {
                 push(&mut text, f, at);
             }
         }
-        i = j;
     }
     if text.ends_with(' ') {
         text.pop();
@@ -87,7 +99,7 @@ pub fn fold(s: &str) -> Folded {
 impl Folded {
     /// The byte offset in the original of folded byte `i`.
     pub fn origin(&self, i: usize) -> usize {
-        self.origin.get(i).copied().unwrap_or(self.len)
+        self.origin.get(i).map_or(self.len, |o| *o as usize)
     }
 }
 
@@ -122,28 +134,62 @@ pub fn find(source: &Folded, quote: &str) -> Result<Anchor, Option<NearMiss>> {
     Err(closest(source, &q))
 }
 
-/// Slides a window the size of the quote over word starts of the source and
-/// keeps the most similar passage.
+/// The passage of the source most like the quote, in time linear in the
+/// sizes of both: a window the size of the quote slides over the source,
+/// counting the quote's byte trigrams it holds (kept as a running sum);
+/// the windows that start a word and hold the most are then compared with
+/// the quote exactly (Sørensen-Dice over character bigrams).
 fn closest(source: &Folded, q: &str) -> Option<NearMiss> {
-    let text = &source.text;
-    let qlen = q.chars().count();
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices(' ').map(|(i, _)| i + 1))
-        .filter(|&i| i < text.len())
+    /// Candidates compared exactly, best by trigram count first.
+    const CANDIDATES: usize = 4;
+    let t = source.text.as_bytes();
+    let qb = q.as_bytes();
+    if t.is_empty() || qb.is_empty() {
+        return None;
+    }
+    let k = 3.min(qb.len());
+    let key = |w: &[u8]| {
+        w.iter()
+            .fold(0u32, |h, b| h.wrapping_mul(257).wrapping_add(u32::from(*b)))
+    };
+    let grams: std::collections::HashSet<u32> = qb.windows(k).map(key).collect();
+    let n = t.len();
+    let w = qb.len().min(n);
+    // hit[i]: the trigram starting at byte i of the source is in the quote.
+    let hit: Vec<u8> = (0..n)
+        .map(|i| u8::from(t.get(i..i + k).is_some_and(|g| grams.contains(&key(g)))))
         .collect();
-    let mut best: Option<(f64, usize, usize)> = None;
-    for &s in &starts {
-        let end = text[s..].char_indices().nth(qlen).map_or(text.len(), |(i, _)| s + i);
-        let score = strsim::sorensen_dice(q, &text[s..end]);
-        if best.is_none_or(|(b, _, _)| score > b) {
-            best = Some((score, s, end));
+    let span = w.saturating_sub(k) + 1;
+    let mut sum: u32 = hit.iter().take(span).map(|h| u32::from(*h)).sum();
+    let mut best: Vec<(u32, usize)> = Vec::new();
+    for s in 0..=n - w {
+        if s > 0 {
+            sum -= u32::from(hit[s - 1]);
+            sum += u32::from(hit.get(s + span - 1).copied().unwrap_or(0));
+        }
+        let word_start = s == 0 || t[s - 1] == b' ';
+        if word_start && source.text.is_char_boundary(s) {
+            best.push((sum, s));
+            if best.len() > 4 * CANDIDATES {
+                best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                best.truncate(CANDIDATES);
+            }
         }
     }
-    best.map(|(similarity, s, e)| NearMiss {
-        start: source.origin(s),
-        end: source.origin(e),
-        similarity,
-    })
+    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    best.truncate(CANDIDATES);
+    best.into_iter()
+        .map(|(_, s)| {
+            let end = floor_char_boundary(&source.text, (s + w).min(n)).max(s);
+            let score = strsim::sorensen_dice(q, &source.text[s..end]);
+            (score, s, end)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(similarity, s, e)| NearMiss {
+            start: source.origin(s),
+            end: source.origin(e),
+            similarity,
+        })
 }
 
 /// One-based line and column (in characters) of byte `offset` in `text`.

@@ -136,9 +136,14 @@ pub fn run(
     match args.command {
         Command::Check { strict } => {
             let mut loaded = load::load(&args.corpus);
-            let (_, analysis, reviews) = analysed(&mut loaded, &args.corpus);
+            // Validation needs the findings' ids (for stale verdicts), not
+            // the look-alike and copy searches.
+            let findings = compare::findings(&loaded.corpus);
+            let (reviews, diags) = review::load(&args.corpus, &mut loaded.files);
+            loaded.diagnostics.extend(diags);
+            crate::diag::sort(&mut loaded.diagnostics);
             if loaded.errors() == 0 {
-                let orphans = review::orphans(&reviews, &analysis.findings, &loaded.files);
+                let orphans = review::orphans(&reviews, &findings, &loaded.files);
                 loaded.diagnostics.extend(orphans);
             }
             check(&loaded, strict, out, err, color)

@@ -143,7 +143,10 @@ impl Loader {
                 .help("create claims/properties.toml with one [[property]] table per question (see README.md)");
             self.push(d);
         }
-        self.out.corpus.properties.sort_by_key(|a| a.key());
+        self.out
+            .corpus
+            .properties
+            .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.check_change_of();
         for (rel, path) in &claims {
             if rel == PROPERTIES_FILE {

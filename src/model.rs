@@ -275,11 +275,39 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The source with this id: a binary search, as loading sorts sources
+    /// by id (a corpus built by hand must be [`Corpus::sort`]ed).
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.sources
+            .binary_search_by(|s| s.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.sources.get(i))
     }
 
+    /// The property with this `subject/property` key (binary search).
     pub fn property(&self, key: &str) -> Option<&Property> {
-        self.properties.iter().find(|p| p.key() == key)
+        let (subject, property) = key.split_once('/')?;
+        self.properties
+            .binary_search_by(|p| (p.subject.as_str(), p.property.as_str()).cmp(&(subject, property)))
+            .ok()
+            .and_then(|i| self.properties.get(i))
+    }
+
+    /// Sorts every list the way loading does, so look-ups work and output
+    /// does not depend on the order files and records were read in.
+    pub fn sort(&mut self) {
+        self.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        self.properties
+            .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
+        self.claims.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
+    /// Whether the lists are in the order [`Corpus::sort`] gives.
+    pub fn is_sorted(&self) -> bool {
+        self.sources.is_sorted_by(|a, b| a.id <= b.id)
+            && self
+                .properties
+                .is_sorted_by(|a, b| (&a.subject, &a.property) <= (&b.subject, &b.property))
+            && self.claims.is_sorted_by(|a, b| a.id <= b.id)
     }
 }

@@ -1,41 +1,110 @@
-//! Sources that share long passages: likely copies of one story.
+//! Sources that share long passages: likely copies of one story that the
+//! editor may want to declare with `syndicated_from`.
+//!
+//! Each source is cut into 8-word shingles (hashed, lower-cased). Instead of
+//! comparing every pair of sources, an inverted index maps each shingle to
+//! the sources holding it, and only sources that share a shingle are ever
+//! counted together; shingles found in very many sources are boilerplate
+//! (a wire's sign-off, a cookie notice) and are left out. Sources of one
+//! voice (declared copies) are never reported as copies of each other.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-use super::{fnv, PossibleCopy};
+use super::PossibleCopy;
 use crate::model::*;
+
+/// A shingle held by more sources than this is boilerplate, not copying.
+const BOILERPLATE: usize = 50;
+
+/// The share of the smaller text's shingles found in the other that makes
+/// two sources likely copies.
+const THRESHOLD: f64 = 0.3;
+
+/// The distinct 8-word shingles of a text, hashed without building
+/// strings, sorted.
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            // FNV-1a over the lower-cased word.
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf29ce484222325u64, |h, c| {
+                    let mut buf = [0u8; 4];
+                    c.encode_utf8(&mut buf)
+                        .bytes()
+                        .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+                })
+        })
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(8)
+        .map(|w| {
+            w.iter().fold(0x84222325cbf29ce4u64, |h, x| {
+                h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 /// Sources sharing long passages (8-word shingles): undeclared copies.
 pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
-    let shingles = |s: &Source| -> BTreeSet<u64> {
-        let words: Vec<String> = s
-            .folded
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        words.windows(8).map(|w| fnv(w.join(" ").as_bytes())).collect()
-    };
-    let sets: Vec<(&Source, BTreeSet<u64>)> = corpus.sources.iter().map(|s| (s, shingles(s))).collect();
+    let sets: Vec<Vec<u64>> = corpus.sources.iter().map(|s| shingles(&s.folded.text)).collect();
+    // The inverted index as one sorted list of (shingle, source): a run of
+    // one shingle lists the sources that hold it.
+    let mut postings: Vec<(u64, usize)> = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |h| (*h, i)))
+        .collect();
+    postings.sort_unstable();
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > BOILERPLATE {
+            continue;
+        }
+        let holders: Vec<usize> = run.iter().map(|p| p.1).collect();
+        for (n, &a) in holders.iter().enumerate() {
+            for &b in &holders[n + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
     let mut out = Vec::new();
-    for (i, (a, sa)) in sets.iter().enumerate() {
-        for (b, sb) in &sets[i + 1..] {
-            if a.voice() == b.voice() || sa.is_empty() || sb.is_empty() {
-                continue;
-            }
-            let shared = sa.intersection(sb).count();
-            let overlap = shared as f64 / sa.len().min(sb.len()) as f64;
-            if overlap >= 0.3 {
-                let mut pair = [a.id.clone(), b.id.clone()];
-                pair.sort();
-                out.push(PossibleCopy {
-                    sources: pair,
-                    overlap: (overlap * 100.0).round() / 100.0,
-                });
-            }
+    for ((a, b), count) in shared {
+        let (sa, sb) = (&corpus.sources[a], &corpus.sources[b]);
+        if sa.voice == sb.voice {
+            continue;
+        }
+        let overlap = count as f64 / sets[a].len().min(sets[b].len()).max(1) as f64;
+        if overlap >= THRESHOLD {
+            let mut pair = [sa.id.clone(), sb.id.clone()];
+            pair.sort();
+            out.push(PossibleCopy {
+                sources: pair,
+                overlap: (overlap * 100.0).round() / 100.0,
+            });
         }
     }
     out.sort_by(|a, b| a.sources.cmp(&b.sources));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shingles;
+
+    #[test]
+    fn shingles_ignore_case_and_punctuation_but_not_words() {
+        let a = shingles("One two three four five six seven eight nine.");
+        let b = shingles("one, two; THREE four five six seven eight nine");
+        let c = shingles("one two three four five six seven eight ten");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a, b);
+        assert_eq!(a.iter().filter(|h| c.contains(h)).count(), 1);
+    }
 }

@@ -188,15 +188,38 @@ pub struct Analysis {
     pub similar_questions: Vec<SimilarQuestions>,
 }
 
-/// Compares the whole corpus.
+/// Compares the whole corpus: findings, possible copies and look-alike
+/// questions.
 pub fn analyse(corpus: &Corpus) -> Analysis {
+    if !corpus.is_sorted() {
+        let mut sorted = corpus.clone();
+        sorted.sort();
+        return analyse(&sorted);
+    }
+    Analysis {
+        findings: findings(corpus),
+        possible_copies: copies::possible_copies(corpus),
+        similar_questions: lookalike::similar_questions(corpus),
+    }
+}
+
+/// The findings alone: what `check` needs to tell stale verdicts apart.
+pub fn findings(corpus: &Corpus) -> Vec<Finding> {
+    if !corpus.is_sorted() {
+        let mut sorted = corpus.clone();
+        sorted.sort();
+        return findings(&sorted);
+    }
     let mut findings = Vec::new();
     let passages = question::passages(corpus);
+    let mut by_key: std::collections::BTreeMap<(&str, &str), Vec<&Claim>> = std::collections::BTreeMap::new();
+    for c in &corpus.claims {
+        by_key.entry((&c.subject, &c.property)).or_default().push(c);
+    }
     for p in &corpus.properties {
-        let claims: Vec<&Claim> = corpus.claims.iter().filter(|c| c.key() == p.key()).collect();
-        if claims.is_empty() {
+        let Some(claims) = by_key.get(&(p.subject.as_str(), p.property.as_str())) else {
             continue;
-        }
+        };
         let q = Question {
             corpus,
             property: p,
@@ -210,11 +233,7 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
     findings.extend(internal::percent_changes(corpus));
     findings.extend(internal::dated_after_publication(corpus));
     findings.sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
-    Analysis {
-        findings,
-        possible_copies: copies::possible_copies(corpus),
-        similar_questions: lookalike::similar_questions(corpus),
-    }
+    findings
 }
 
 /// FNV-1a, 64-bit: a stable hash that does not depend on the platform or
