@@ -164,10 +164,10 @@ fn closest(source: &Folded, q: &str) -> Option<NearMiss> {
     let mut best: Vec<(u32, usize)> = Vec::new();
     for s in 0..=n - w {
         if s > 0 {
-            sum -= u32::from(hit[s - 1]);
+            sum -= u32::from(hit.get(s - 1).copied().unwrap_or(0));
             sum += u32::from(hit.get(s + span - 1).copied().unwrap_or(0));
         }
-        let word_start = s == 0 || t[s - 1] == b' ';
+        let word_start = s == 0 || t.get(s - 1) == Some(&b' ');
         if word_start && source.text.is_char_boundary(s) {
             best.push((sum, s));
             if best.len() > 4 * CANDIDATES {
@@ -181,7 +181,7 @@ fn closest(source: &Folded, q: &str) -> Option<NearMiss> {
     best.into_iter()
         .map(|(_, s)| {
             let end = floor_char_boundary(&source.text, (s + w).min(n)).max(s);
-            let score = strsim::sorensen_dice(q, &source.text[s..end]);
+            let score = strsim::sorensen_dice(q, source.text.get(s..end).unwrap_or_default());
             (score, s, end)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))

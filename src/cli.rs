@@ -550,7 +550,7 @@ fn date(
     };
     let j = date_json(expression, published, tense);
     match format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string(&j).expect("plain data serialises"))?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?,
         Format::Text => {
             if let Some(e) = &j.error {
                 writeln!(err, "error: {e}")?;
@@ -608,7 +608,7 @@ fn date_batch(input: &mut dyn BufRead, out: &mut dyn Write, err: &mut dyn Write,
             }
         };
         let j = date_json(expression, published, tense);
-        writeln!(out, "{}", serde_json::to_string(&j).expect("plain data serialises"))?;
+        writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?;
     }
     Ok(code)
 }

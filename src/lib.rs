@@ -5,6 +5,12 @@
 //! The binary is a thin shell over [`cli::run`]; every module here is a
 //! library piece that can be tested without spawning a process.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// No panic that input can reach: library code neither unwraps nor indexes
+// unchecked (unit tests may). Reasoned exceptions are marked where they are.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+)]
 
 pub mod anchor;
 pub mod cli;

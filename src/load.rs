@@ -186,10 +186,11 @@ impl Loader {
                 if !seen.insert(j) {
                     break;
                 }
-                match &sources[j].syndicated_from {
-                    Some(next) => at = next.clone(),
+                let Some(next) = sources.get(j) else { break };
+                match &next.syndicated_from {
+                    Some(from) => at = from.clone(),
                     None => {
-                        voice = Some(normalise_outlet(&sources[j].outlet));
+                        voice = Some(normalise_outlet(&next.outlet));
                         break;
                     }
                 }
@@ -199,7 +200,11 @@ impl Loader {
                 (outlets.contains(&norm) || wires.get(&norm).is_some_and(|n| *n >= 2)).then(|| norm.clone())
             });
             match voice {
-                Some(v) => voices[i] = v,
+                Some(v) => {
+                    if let Some(slot) = voices.get_mut(i) {
+                        *slot = v;
+                    }
+                }
                 None => {
                     let Some((_, rel, sp)) = self.syndication.iter().find(|(id, _, _)| *id == s.id) else {
                         continue;
@@ -359,7 +364,7 @@ impl Loader {
             }
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                let valid = String::from_utf8_lossy(e.as_bytes().get(..at).unwrap_or_default()).into_owned();
                 let (line, col) = anchor::line_col(&valid, at);
                 self.push(
                     Diagnostic::error(
@@ -368,7 +373,7 @@ impl Loader {
                         None,
                         format!(
                             "`{rel}` is not UTF-8: invalid byte 0x{:02X} at line {line}, column {col}",
-                            e.as_bytes()[at]
+                            e.as_bytes().get(at).copied().unwrap_or(0)
                         ),
                     )
                     .at_line(line)
@@ -668,7 +673,7 @@ impl Loader {
                 }
             }
             for (i, v) in values.iter().enumerate() {
-                if names[..i].contains(&v.v.as_str()) {
+                if names.iter().take(i).any(|n| *n == v.v.as_str()) {
                     diags.push(Diagnostic::error(
                         "duplicate-id",
                         rel,
@@ -1401,7 +1406,7 @@ fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
     let v = r.value.split('/').next().unwrap_or_default();
     let month = v
         .get(5..7)
-        .filter(|m| v.as_bytes()[4] == b'-' && m.bytes().all(|b| b.is_ascii_digit()));
+        .filter(|m| v.as_bytes().get(4) == Some(&b'-') && m.bytes().all(|b| b.is_ascii_digit()));
     if let Some(m) = month
         .and_then(|m| m.parse::<i8>().ok())
         .filter(|m| (1..=12).contains(m))
@@ -1425,12 +1430,10 @@ fn regex_years(s: &str) -> Vec<String> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        let boundary_before = i == 0 || !b[i - 1].is_ascii_digit();
-        if boundary_before
-            && b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
-        {
-            out.push(s[i..i + 4].to_string());
+        let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+        let boundary_before = i == 0 || !digit(i - 1);
+        if boundary_before && (i..i + 4).all(digit) && !digit(i + 4) {
+            out.push(s.get(i..i + 4).unwrap_or_default().to_string());
             i += 4;
         } else {
             i += 1;

@@ -77,7 +77,7 @@ impl Source {
     pub fn reference_date(&self) -> Option<Date> {
         let t = self.written.as_ref().unwrap_or(&self.published);
         let iv = t.resolved.interval;
-        iv.is_day().then(|| iv.start.unwrap())
+        iv.start.filter(|_| iv.is_day())
     }
 
     /// The time the text describes as "now": the writing or publication date.
@@ -130,7 +130,7 @@ impl Kind {
     ];
 
     pub fn name(self) -> &'static str {
-        Kind::ALL.iter().find(|(_, k)| *k == self).unwrap().0
+        Kind::ALL.iter().find(|(_, k)| *k == self).map_or("", |(n, _)| n)
     }
 }
 
@@ -227,7 +227,7 @@ impl Modality {
     ];
 
     pub fn name(self) -> &'static str {
-        Modality::ALL.iter().find(|(_, m)| *m == self).unwrap().0
+        Modality::ALL.iter().find(|(_, m)| *m == self).map_or("", |(n, _)| n)
     }
 
     /// Whether the claim takes part in agreement and conflict, or is context only.

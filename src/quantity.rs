@@ -335,28 +335,28 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
     let chars: Vec<char> = text.chars().map(ascii_digit).collect();
     let mut out = Vec::new();
     let mut i = 0;
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+        if !digit(i) || (i > 0 && digit(i - 1)) {
             i += 1;
             continue;
         }
         // A run of digits with separators between digit groups.
         let start = i;
         let mut j = i;
-        while j < chars.len() {
-            let c = chars[j];
+        while let Some(&c) = chars.get(j) {
             let sep = matches!(
                 c,
                 ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '٬' | '٫'
             );
-            if c.is_ascii_digit() || (sep && j + 1 < chars.len() && chars[j + 1].is_ascii_digit()) {
+            if c.is_ascii_digit() || (sep && digit(j + 1)) {
                 j += 1;
             } else {
                 break;
             }
         }
-        let token: String = chars[start..j].iter().collect();
-        let rest: String = chars[j..].iter().take(24).collect();
+        let token: String = chars.iter().skip(start).take(j - start).collect();
+        let rest: String = chars.iter().skip(j).take(24).collect();
         let scale = following_scale(&rest);
         for v in interpretations(&token) {
             out.push(v);
@@ -416,10 +416,10 @@ fn interpretations(token: &str) -> Vec<f64> {
         if decimal.is_some_and(|d| seps.iter().filter(|c| **c == d).count() > 1) {
             continue;
         }
-        let mut s = groups[0].to_string();
+        let mut s = groups.first().copied().unwrap_or_default().to_string();
         let mut ok = true;
         // Group k follows separator k - 1.
-        for (g, sep) in groups[1..].iter().zip(&seps) {
+        for (g, sep) in groups.iter().skip(1).zip(&seps) {
             if Some(*sep) == decimal {
                 s.push('.');
                 s.push_str(g);

@@ -558,7 +558,9 @@ fn show_question(
     only: Option<&str>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let p = corpus.property(key).expect("caller checked");
+    let Some(p) = corpus.property(key) else {
+        return writeln!(out, "{key}: no such question");
+    };
     writeln!(out, "{key}: {}", p.question)?;
     let unit = p.unit.as_ref().map(|u| format!(", unit {u}")).unwrap_or_default();
     writeln!(out, "kind: {}{unit}", p.kind.name())?;

@@ -424,9 +424,12 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
                 // A new file opens with a word on what it is, above the first record.
                 t.decor_mut().set_prefix(HEADER);
             }
-            t["finding"] = toml_edit::value(v.finding.id.as_str());
+            t.insert("finding", toml_edit::value(v.finding.id.as_str()));
             reviews.push(t);
-            reviews.iter_mut().last().expect("just pushed")
+            match reviews.iter_mut().last() {
+                Some(t) => t,
+                None => return Err(WriteError::Malformed("the new record could not be added".into())),
+            }
         }
     };
     set(table, "verdict", v.verdict);

@@ -199,7 +199,7 @@ impl Period {
             Period::Month(y, m) => format!("{y:04}-{m:02}"),
             Period::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Period::Half(y, h) => format!("{y:04}-H{h}"),
-            Period::Season(y, s) => format!("{y:04}-{}", SEASONS[s as usize]),
+            Period::Season(y, s) => format!("{y:04}-{}", SEASONS.get(s as usize).unwrap_or(&"SU")),
             Period::Year(y) => format!("{y:04}"),
             Period::Decade(d) => format!("{d:03}"),
             Period::Century(c) => format!("{c:02}"),
@@ -312,7 +312,12 @@ fn month_number(word: &str) -> Option<i8> {
 
 /// The English month name, for checking quotes.
 pub fn month_name(m: i8) -> &'static str {
-    MONTHS[(m - 1) as usize]
+    usize::try_from(m)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("")
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
@@ -557,8 +562,12 @@ impl Ctx<'_> {
             s.split_once("..").or_else(|| {
                 // "2018-2020" and "2018–2020": two years joined by a dash.
                 let b = s.as_bytes();
-                (b.len() == 9 && b[4] == b'-' && s[..4].parse::<u16>().is_ok() && s[5..].parse::<u16>().is_ok())
-                    .then(|| (&s[..4], &s[5..]))
+                match (b.len(), b.get(4), s.get(..4), s.get(5..)) {
+                    (9, Some(b'-'), Some(a), Some(z)) if a.parse::<u16>().is_ok() && z.parse::<u16>().is_ok() => {
+                        Some((a, z))
+                    }
+                    _ => None,
+                }
             })
         };
         let Some((a, b)) = split else { return Ok(None) };
@@ -634,7 +643,9 @@ impl Ctx<'_> {
                 // Anything else splits into thirds of its days.
                 _ => {
                     let iv = period.interval()?;
-                    let (start, end) = (iv.start.unwrap(), iv.end.unwrap());
+                    let (Some(start), Some(end)) = (iv.start, iv.end) else {
+                        return Err(self.unrecognised());
+                    };
                     let n = i64::from((end - start).get_days()) + 1;
                     let (a, b) = match modifier {
                         // A day has no thirds at this precision ("late
@@ -710,7 +721,9 @@ impl Ctx<'_> {
             return Ok(Some(Period::Year(y)));
         }
         if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {
-            return Ok(Some(Period::Decade(s.parse().unwrap())));
+            if let Ok(d) = s.parse() {
+                return Ok(Some(Period::Decade(d)));
+            }
         }
         if let Some(d) = s.strip_suffix("s").map(|d| d.trim_start_matches('\'')) {
             if let Some(y) = year(d) {
@@ -728,10 +741,9 @@ impl Ctx<'_> {
         let parts: Vec<&str> = s.split(['-', ' ']).collect();
         match parts.as_slice() {
             [y, rest] if year(y).is_some() => {
-                let y = year(y).unwrap();
+                let Some(y) = year(y) else { return Ok(None) };
                 let num = |p: &str| p.parse::<i8>().ok();
-                if rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                    let m = num(rest).unwrap();
+                if let Some(m) = num(rest).filter(|_| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit())) {
                     if !(1..=12).contains(&m) {
                         return Err(TimeError::Invalid(format!("{s}: there is no month {m}")));
                     }
@@ -752,7 +764,7 @@ impl Ctx<'_> {
                 Ok(None)
             }
             [q, y] if year(y).is_some() => {
-                let y = year(y).unwrap();
+                let Some(y) = year(y) else { return Ok(None) };
                 if let Some(q) = q.strip_prefix('q').and_then(|q| q.parse::<i8>().ok()) {
                     return Ok(Some(Period::Quarter(y, q)));
                 }
@@ -766,17 +778,17 @@ impl Ctx<'_> {
             }
             [y, m, d] if year(y).is_some() && m.len() == 2 && d.len() == 2 => {
                 let (m, d) = (m.parse::<i8>(), d.parse::<i8>());
-                match (m, d) {
-                    (Ok(m), Ok(d)) => Ok(Some(Period::Day(
-                        Date::new(year(y).unwrap(), m, d)
-                            .map_err(|_| TimeError::Invalid(format!("{s} is not a date")))?,
+                match (year(y), m, d) {
+                    (Some(y), Ok(m), Ok(d)) => Ok(Some(Period::Day(
+                        Date::new(y, m, d).map_err(|_| TimeError::Invalid(format!("{s} is not a date")))?,
                     ))),
                     _ => Ok(None),
                 }
             }
-            [se, "of", y] if season(se).is_some() && year(y).is_some() => {
-                Ok(Some(Period::Season(year(y).unwrap(), season(se).unwrap())))
-            }
+            [se, "of", y] => match (season(se), year(y)) {
+                (Some(se), Some(y)) => Ok(Some(Period::Season(y, se))),
+                _ => Ok(None),
+            },
             _ => Ok(None),
         }
     }
@@ -786,7 +798,10 @@ impl Ctx<'_> {
         let s = s.replace(',', " ");
         let mut words: Vec<&str> = s.split_whitespace().collect();
         // A leading weekday is redundant beside a written date: "Friday, Oct. 23".
-        if words.len() > 1 && weekday(words[0]).is_some() && words[1..].iter().any(|w| month_number(w).is_some()) {
+        if words.len() > 1
+            && words.first().is_some_and(|w| weekday(w).is_some())
+            && words.iter().skip(1).any(|w| month_number(w).is_some())
+        {
             words.remove(0);
         }
         let day_num = |w: &str| -> Option<i8> {
@@ -833,9 +848,9 @@ impl Ctx<'_> {
         };
         let this = candidates(r.year())?;
         let this_iv = this.interval()?;
-        let (past, future) = if this_iv.start.unwrap() > r {
+        let (past, future) = if this_iv.start.is_some_and(|s| s > r) {
             (candidates(r.year() - 1)?, this)
-        } else if this_iv.end.unwrap() < r {
+        } else if this_iv.end.is_some_and(|e| e < r) {
             (this, candidates(r.year() + 1)?)
         } else {
             // The reference falls inside it: this month, or today.
@@ -847,7 +862,7 @@ impl Ctx<'_> {
         };
         let dist = |p: Period| -> Result<i64, TimeError> {
             let iv = p.interval()?;
-            let mid = iv.start.unwrap();
+            let mid = iv.start.ok_or_else(|| self.unrecognised())?;
             Ok((mid - r).get_days().abs() as i64 + (r - mid).get_days().abs() as i64)
         };
         let what = if day.is_some() { "day" } else { "month" };
@@ -907,10 +922,14 @@ impl Ctx<'_> {
                 Period::Day(self.reference()?.tomorrow().map_err(inv)?),
                 "the day after the reference date",
             ),
-            [w] if weekday(w).is_some() => self.weekday(weekday(w).unwrap(), None),
-            [dir @ ("last" | "next" | "this" | "past" | "coming"), w] if weekday(w).is_some() => {
-                self.weekday(weekday(w).unwrap(), Some(dir))
-            }
+            [w] if weekday(w).is_some() => match weekday(w) {
+                Some(wd) => self.weekday(wd, None),
+                None => Err(self.unrecognised()),
+            },
+            [dir @ ("last" | "next" | "this" | "past" | "coming"), w] if weekday(w).is_some() => match weekday(w) {
+                Some(wd) => self.weekday(wd, Some(dir)),
+                None => Err(self.unrecognised()),
+            },
             [dir @ ("last" | "next" | "this" | "past" | "coming"), unit] => self.shift(dir, unit),
             [dir @ ("earlier" | "later"), "this", unit] => {
                 let (p, _, _) = self.shift("this", unit)?;

@@ -69,18 +69,21 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
         }
         let holders: Vec<usize> = run.iter().map(|p| p.1).collect();
         for (n, &a) in holders.iter().enumerate() {
-            for &b in &holders[n + 1..] {
+            for &b in holders.iter().skip(n + 1) {
                 *shared.entry((a.min(b), a.max(b))).or_default() += 1;
             }
         }
     }
     let mut out = Vec::new();
     for ((a, b), count) in shared {
-        let (sa, sb) = (&corpus.sources[a], &corpus.sources[b]);
+        let (Some(sa), Some(sb)) = (corpus.sources.get(a), corpus.sources.get(b)) else {
+            continue;
+        };
         if sa.voice == sb.voice {
             continue;
         }
-        let overlap = count as f64 / sets[a].len().min(sets[b].len()).max(1) as f64;
+        let size = |i: usize| sets.get(i).map_or(0, Vec::len);
+        let overlap = count as f64 / size(a).min(size(b)).max(1) as f64;
         if overlap >= THRESHOLD {
             let mut pair = [sa.id.clone(), sb.id.clone()];
             pair.sort();

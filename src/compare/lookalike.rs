@@ -83,7 +83,7 @@ pub(super) fn similar_questions(corpus: &Corpus) -> Vec<SimilarQuestions> {
     let mut out = Vec::new();
     for group in groups.values() {
         for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
+            for b in group.iter().skip(i + 1) {
                 if let Some(s) = alike(a, b) {
                     let mut keys = [a.key(), b.key()];
                     keys.sort();

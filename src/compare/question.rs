@@ -16,6 +16,12 @@
 //! So every asserted claim is in at least one finding, no agreement holds
 //! values that do not overlap, and no suspect claim is in an agreement.
 
+// Reasoned exception to the crate's no-indexing rule: every index here is a
+// position in `committed` that this module produced from `0..n`, and every
+// list indexed at 0 is non-empty by construction (the remainder, its steps
+// and a conflict's members); no input reaches an index unchecked.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::consistency::{self, Component, Relation};

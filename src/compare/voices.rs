@@ -33,7 +33,9 @@ pub fn weights(corpus: &Corpus, claims: &[&Claim], key: impl Fn(&Claim) -> Strin
     for k in &keys {
         *counts.entry(k).or_default() += 1;
     }
-    keys.iter().map(|k| 1.0 / counts[k] as f64).collect()
+    keys.iter()
+        .map(|k| 1.0 / counts.get(k).copied().unwrap_or(1).max(1) as f64)
+        .collect()
 }
 
 /// "001-moscow-times" or "002-trim (Dmitry Peskov)".
