@@ -44,19 +44,34 @@ impl Loaded {
 /// The file of property declarations inside `claims/`.
 pub const PROPERTIES_FILE: &str = "claims/properties.toml";
 
+/// Loads and validates a corpus held in memory: `sources` are
+/// (`sources/<id>.txt`, text), `claims` are (`claims/<topic>.toml`, text).
+/// The same checks as [`load`], without the file system: for fuzzing and
+/// for tools that hold files elsewhere.
+pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[(&str, &str)]) -> Loaded {
+    let mut l = Loader::new(Path::new("."));
+    let own = |files: &[(&str, &str)], l: &mut Loader| -> Vec<(String, String)> {
+        files
+            .iter()
+            .map(|(rel, text)| {
+                l.out.files.insert(rel, text);
+                (rel.to_string(), text.to_string())
+            })
+            .collect()
+    };
+    let sources = own(sources, &mut l);
+    let claims = own(claims, &mut l);
+    if let Some(p) = properties {
+        l.out.files.insert(PROPERTIES_FILE, p);
+    }
+    l.process(&sources, properties.map(|p| Some(p.to_string())), &claims);
+    crate::diag::sort(&mut l.out.diagnostics);
+    l.out
+}
+
 /// Loads and validates the corpus at `root`.
 pub fn load(root: &Path) -> Loaded {
-    let mut l = Loader {
-        root: root.to_path_buf(),
-        out: Loaded::default(),
-        claim_ids: HashMap::new(),
-        broken_sources: Default::default(),
-        referenced: Default::default(),
-        unparsed_claims: false,
-        syndication: Vec::new(),
-        broken_properties: Default::default(),
-        property_records: None,
-    };
+    let mut l = Loader::new(root);
     l.run();
     crate::diag::sort(&mut l.out.diagnostics);
     l.out
@@ -90,6 +105,20 @@ struct Sp<T> {
 }
 
 impl Loader {
+    fn new(root: &Path) -> Loader {
+        Loader {
+            root: root.to_path_buf(),
+            out: Loaded::default(),
+            claim_ids: HashMap::new(),
+            broken_sources: Default::default(),
+            referenced: Default::default(),
+            unparsed_claims: false,
+            syndication: Vec::new(),
+            broken_properties: Default::default(),
+            property_records: None,
+        }
+    }
+
     fn push(&mut self, d: Diagnostic) {
         self.out.diagnostics.push(d);
     }
@@ -122,6 +151,7 @@ impl Loader {
         };
         let sources = self.list("sources", &canonical_root, "txt");
         let claims = self.list("claims", &canonical_root, "toml");
+        let mut source_texts = Vec::new();
         for (rel, path) in &sources {
             // Until it loads, the source counts as broken: claims naming an
             // unreadable source are not reported again as naming no source.
@@ -129,32 +159,49 @@ impl Loader {
                 self.broken_sources.insert(id.to_string());
             }
             if let Some(text) = self.read(rel, path) {
-                self.source(rel, &text);
+                source_texts.push((rel.clone(), text));
             }
+        }
+        let properties = match claims.iter().find(|(rel, _)| rel == PROPERTIES_FILE) {
+            Some((rel, path)) => Some(self.read(rel, path)),
+            None => None,
+        };
+        let mut claim_texts = Vec::new();
+        for (rel, path) in &claims {
+            if rel == PROPERTIES_FILE {
+                continue;
+            }
+            if let Some(text) = self.read(rel, path) {
+                claim_texts.push((rel.clone(), text));
+            }
+        }
+        self.process(&source_texts, properties, &claim_texts);
+    }
+
+    /// Validates files already read: sources, then properties (`None`: the
+    /// file is missing; `Some(None)`: it could not be read), then claims.
+    fn process(&mut self, sources: &[(String, String)], properties: Option<Option<String>>, claims: &[(String, String)]) {
+        for (rel, text) in sources {
+            self.source(rel, text);
         }
         self.out.corpus.sources.sort_by(|a, b| a.id.cmp(&b.id));
         self.resolve_voices();
-        if let Some((rel, path)) = claims.iter().find(|(rel, _)| rel == PROPERTIES_FILE) {
-            if let Some(text) = self.read(rel, path) {
-                self.properties(rel, &text);
+        match properties {
+            Some(Some(text)) => self.properties(PROPERTIES_FILE, &text),
+            Some(None) => {}
+            None => {
+                let d = Diagnostic::error("io", PROPERTIES_FILE, None, "the corpus has no property declarations")
+                    .help("create claims/properties.toml with one [[property]] table per question (see README.md)");
+                self.push(d);
             }
-        } else {
-            let d = Diagnostic::error("io", PROPERTIES_FILE, None, "the corpus has no property declarations")
-                .help("create claims/properties.toml with one [[property]] table per question (see README.md)");
-            self.push(d);
         }
         self.out
             .corpus
             .properties
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.check_change_of();
-        for (rel, path) in &claims {
-            if rel == PROPERTIES_FILE {
-                continue;
-            }
-            if let Some(text) = self.read(rel, path) {
-                self.claims(rel, &text);
-            }
+        for (rel, text) in claims {
+            self.claims(rel, text);
         }
         self.out.corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
         self.unused_properties();
