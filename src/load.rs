@@ -162,10 +162,10 @@ impl Loader {
                 source_texts.push((rel.clone(), text));
             }
         }
-        let properties = match claims.iter().find(|(rel, _)| rel == PROPERTIES_FILE) {
-            Some((rel, path)) => Some(self.read(rel, path)),
-            None => None,
-        };
+        let properties = claims
+            .iter()
+            .find(|(rel, _)| rel == PROPERTIES_FILE)
+            .map(|(rel, path)| self.read(rel, path));
         let mut claim_texts = Vec::new();
         for (rel, path) in &claims {
             if rel == PROPERTIES_FILE {
