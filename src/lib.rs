@@ -17,6 +17,7 @@ pub mod cli;
 pub mod compare;
 pub mod diag;
 pub mod files;
+pub mod fuzzing;
 pub mod load;
 pub mod model;
 pub mod quantity;

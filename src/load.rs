@@ -180,7 +180,12 @@ impl Loader {
 
     /// Validates files already read: sources, then properties (`None`: the
     /// file is missing; `Some(None)`: it could not be read), then claims.
-    fn process(&mut self, sources: &[(String, String)], properties: Option<Option<String>>, claims: &[(String, String)]) {
+    fn process(
+        &mut self,
+        sources: &[(String, String)],
+        properties: Option<Option<String>>,
+        claims: &[(String, String)],
+    ) {
         for (rel, text) in sources {
             self.source(rel, text);
         }
