@@ -216,17 +216,25 @@ impl Period {
                 (start, start.saturating_add(jiff::Span::new().days(6)))
             }
             Period::Month(y, m) => month_span(y, m, 1)?,
-            Period::Quarter(y, q) => month_span(y, (q - 1) * 3 + 1, 3)?,
-            Period::Half(y, h) => month_span(y, (h - 1) * 6 + 1, 6)?,
+            Period::Quarter(y, q) if (1..=4).contains(&q) => month_span(y, (q - 1) * 3 + 1, 3)?,
+            Period::Half(y, h) if (1..=2).contains(&h) => month_span(y, (h - 1) * 6 + 1, 6)?,
+            Period::Quarter(_, n) | Period::Half(_, n) => {
+                return Err(TimeError::Invalid(format!("there is no quarter or half number {n}")))
+            }
             Period::Season(y, s) => match s {
                 0 => month_span(y, 3, 3)?,
                 1 => month_span(y, 6, 3)?,
                 2 => month_span(y, 9, 3)?,
-                _ => (ymd(y, 12, 1)?, ymd(y + 1, 3, 1)?.yesterday().map_err(inv)?),
+                _ => (
+                    ymd(y, 12, 1)?,
+                    ymd(y.checked_add(1).ok_or_else(too_far)?, 3, 1)?
+                        .yesterday()
+                        .map_err(inv)?,
+                ),
             },
             Period::Year(y) => (ymd(y, 1, 1)?, ymd(y, 12, 31)?),
-            Period::Decade(d) => (ymd(d * 10, 1, 1)?, ymd(d * 10 + 9, 12, 31)?),
-            Period::Century(c) => (ymd(c * 100, 1, 1)?, ymd(c * 100 + 99, 12, 31)?),
+            Period::Decade(d) => span_years(i32::from(d) * 10, 10)?,
+            Period::Century(c) => span_years(i32::from(c) * 100, 100)?,
         };
         Ok(Interval::new(s, e))
     }
@@ -262,6 +270,12 @@ fn year_minus(y: i16, n: i64) -> Result<i16, TimeError> {
         .ok()
         .filter(|y| (-9999..=9999).contains(y))
         .ok_or_else(too_far)
+}
+
+/// The `n` years from `first`, checked against the calendar's range.
+fn span_years(first: i32, n: i32) -> Result<(Date, Date), TimeError> {
+    let year = |y: i32| i16::try_from(y).map_err(|_| too_far());
+    Ok((ymd(year(first)?, 1, 1)?, ymd(year(first + n - 1)?, 12, 31)?))
 }
 
 fn ymd(y: i16, m: i8, d: i8) -> Result<Date, TimeError> {
