@@ -11,6 +11,8 @@ status=0
 bash seeds.sh
 for target in load time quantity anchor; do
     echo "== fuzzing $target for ${seconds}s"
+    # Artifacts of earlier runs are already kept; start this one empty.
+    rm -rf "artifacts/$target"
     mkdir -p "corpus/$target" "artifacts/$target"
     if ! cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
