@@ -54,29 +54,41 @@ pub fn fold(s: &str) -> Folded {
     // Segments start at a character with combining class 0 and are composed
     // one at a time: NFC never composes across such a boundary for the
     // scripts news is written in. ASCII needs no composition at all.
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
     let mut segment = String::new();
-    while let Some((at, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII not followed by a combining mark: no composition, and the
+        // fold is a byte map. Most news text takes this path.
+        if b.is_ascii() && bytes.get(i + 1).is_none_or(|n| n.is_ascii()) {
+            if b == b'\\' && bytes.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
+                i += 1;
+                continue;
+            }
+            if let Some(f) = fold_char(char::from(b)) {
+                push(&mut text, f, i);
+            }
+            i += 1;
+            continue;
+        }
+        // Otherwise the general path, one character and its marks at a time.
+        let Some(rest) = s.get(i..) else { break };
+        let base = i;
+        let mut chars = rest.char_indices().map(|(k, c)| (base + k, c)).peekable();
+        let Some((at, c)) = chars.next() else { break };
+        i = at + c.len_utf8();
         // A backslash before ASCII punctuation is a capture artefact (`\$`).
         if c == '\\' && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()) {
             continue;
         }
-        let combining_follows = chars
-            .peek()
-            .is_some_and(|(_, n)| !n.is_ascii() && canonical_combining_class(*n) != 0);
-        if c.is_ascii() && !combining_follows {
-            if let Some(f) = fold_char(c) {
-                push(&mut text, f, at);
-            }
-            continue;
-        }
         segment.clear();
         segment.push(c);
-        while let Some(&(_, n)) = chars.peek() {
+        while let Some(&(k, n)) = chars.peek() {
             if n.is_ascii() || canonical_combining_class(n) == 0 {
                 break;
             }
             segment.push(n);
+            i = k + n.len_utf8();
             chars.next();
         }
         for c in segment.nfc() {

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -97,6 +98,33 @@ struct Loader {
     property_records: Option<usize>,
 }
 
+/// One source file, validated: the source if it is valid, its
+/// diagnostics, and its `syndicated_from` to resolve later.
+#[derive(Default)]
+struct FileSource {
+    source: Option<Source>,
+    diags: Vec<Diagnostic>,
+    syndication: Option<(String, String, Sp<String>)>,
+}
+
+/// One claims file, validated: its records in order, its diagnostics, and
+/// the questions it names (valid or not).
+#[derive(Default)]
+struct FileClaims {
+    records: Vec<ClaimRecord>,
+    diags: Vec<Diagnostic>,
+    referenced: Vec<String>,
+    unparsed: bool,
+}
+
+/// A `[[claim]]` record: its id (for duplicates), where it is, and the
+/// claim if it is valid.
+struct ClaimRecord {
+    id: Option<Sp<String>>,
+    loc: Loc,
+    claim: Option<Claim>,
+}
+
 /// A value with its byte span in its file.
 #[derive(Clone, Debug)]
 struct Sp<T> {
@@ -152,14 +180,19 @@ impl Loader {
         let sources = self.list("sources", &canonical_root, "txt");
         let claims = self.list("claims", &canonical_root, "toml");
         let mut source_texts = Vec::new();
-        for (rel, path) in &sources {
+        let read: Vec<_> = sources.par_iter().map(|(rel, path)| read_text(rel, path)).collect();
+        for ((rel, _), text) in sources.iter().zip(read) {
             // Until it loads, the source counts as broken: claims naming an
             // unreadable source are not reported again as naming no source.
             if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
                 self.broken_sources.insert(id.to_string());
             }
-            if let Some(text) = self.read(rel, path) {
-                source_texts.push((rel.clone(), text));
+            match text {
+                Ok(text) => {
+                    self.out.files.insert(rel, &text);
+                    source_texts.push((rel.clone(), text));
+                }
+                Err(d) => self.push(*d),
             }
         }
         let properties = claims
@@ -186,8 +219,20 @@ impl Loader {
         properties: Option<Option<String>>,
         claims: &[(String, String)],
     ) {
-        for (rel, text) in sources {
-            self.source(rel, text);
+        for (rel, _) in sources {
+            if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
+                self.broken_sources.insert(id.to_string());
+            }
+        }
+        let files: Vec<FileSource> = sources.par_iter().map(|(rel, text)| self.source(rel, text)).collect();
+        for file in files {
+            self.out.diagnostics.extend(file.diags);
+            self.syndication.extend(file.syndication);
+            if let Some(source) = file.source {
+                // Valid: claims naming it are checked against it.
+                self.broken_sources.remove(&source.id);
+                self.out.corpus.sources.push(source);
+            }
         }
         self.out.corpus.sources.sort_by(|a, b| a.id.cmp(&b.id));
         self.resolve_voices();
@@ -205,8 +250,9 @@ impl Loader {
             .properties
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.check_change_of();
-        for (rel, text) in claims {
-            self.claims(rel, text);
+        let files: Vec<FileClaims> = claims.par_iter().map(|(rel, text)| self.claims(rel, text)).collect();
+        for ((rel, _), file) in claims.iter().zip(files) {
+            self.merge(rel, file);
         }
         self.out.corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
         self.unused_properties();
@@ -387,50 +433,13 @@ impl Loader {
 
     /// Reads a file as UTF-8 text, refusing empty and non-UTF-8 files.
     fn read(&mut self, rel: &str, path: &Path) -> Option<String> {
-        let bytes = match crate::files::read_regular(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let help = match e {
-                    crate::files::ReadError::TooLarge(_) => "split the file, or keep only the article's text",
-                    crate::files::ReadError::NotRegular(_) => {
-                        "replace it with a regular file, or move it out of the corpus"
-                    }
-                    _ => "make the file readable by the user running claimcheck",
-                };
-                self.push(Diagnostic::error("io", rel, None, format!("cannot read `{rel}`: {e}")).help(help));
-                return None;
-            }
-        };
-        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-            self.push(
-                Diagnostic::error("empty-file", rel, None, format!("`{rel}` is empty"))
-                    .at_line(1)
-                    .help("fill it in, or delete it if it was created by mistake"),
-            );
-            return None;
-        }
-        match String::from_utf8(bytes) {
+        match read_text(rel, path) {
             Ok(text) => {
                 self.out.files.insert(rel, &text);
                 Some(text)
             }
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(e.as_bytes().get(..at).unwrap_or_default()).into_owned();
-                let (line, col) = anchor::line_col(&valid, at);
-                self.push(
-                    Diagnostic::error(
-                        "not-utf8",
-                        rel,
-                        None,
-                        format!(
-                            "`{rel}` is not UTF-8: invalid byte 0x{:02X} at line {line}, column {col}",
-                            e.as_bytes().get(at).copied().unwrap_or(0)
-                        ),
-                    )
-                    .at_line(line)
-                    .help("save the file as UTF-8 (most editors offer \"Save with encoding\")"),
-                );
+            Err(d) => {
+                self.push(*d);
                 None
             }
         }
@@ -439,6 +448,24 @@ impl Loader {
     /// Parses TOML, reporting every syntax error; `offset` is where the TOML
     /// starts in the file (after a source's `+++` line).
     fn parse<'t>(&mut self, rel: &str, toml_text: &'t str, offset: usize) -> Option<DeTable<'t>> {
+        parse_toml(rel, toml_text, offset, &mut self.out.diagnostics)
+    }
+
+    /// The `[[what]]` tables of a file; anything else at the top level is reported.
+    fn records<'a, 't>(
+        &mut self,
+        rel: &str,
+        table: &'a DeTable<'t>,
+        what: &str,
+    ) -> Vec<(Range<usize>, &'a DeTable<'t>)> {
+        records(rel, table, what, &mut self.out.diagnostics)
+    }
+}
+
+/// Parses TOML, reporting every syntax error; `offset` is where the TOML
+/// starts in the file (after a source's `+++` line).
+fn parse_toml<'t>(rel: &str, toml_text: &'t str, offset: usize, diags: &mut Vec<Diagnostic>) -> Option<DeTable<'t>> {
+    {
         let (table, errors) = DeTable::parse_recoverable(toml_text);
         if errors.is_empty() {
             return Some(table.into_inner());
@@ -446,7 +473,7 @@ impl Loader {
         for e in errors {
             let span = e.span().map(|s| s.start + offset..s.end + offset);
             let msg = e.message().trim().to_string();
-            self.push(
+            diags.push(
                 Diagnostic::error("toml-syntax", rel, span, format!("malformed TOML: {msg}"))
                     .label(msg)
                     .help(
@@ -456,24 +483,27 @@ impl Loader {
         }
         None
     }
+}
 
-    fn source(&mut self, rel: &str, text: &str) {
+impl Loader {
+    /// Validates one source file. Changes nothing in the loader, so
+    /// sources are checked in parallel and added in file order.
+    fn source(&self, rel: &str, text: &str) -> FileSource {
+        let mut out = FileSource::default();
         let id = rel.trim_start_matches("sources/").trim_end_matches(".txt").to_string();
         if !valid_id(&id) {
-            self.push(
+            out.diags.push(
                 Diagnostic::error("bad-id", rel, None, format!("`{id}` is not a usable source id")).help(
                     "name source files with lower-case letters, digits and dashes, e.g. `sources/001-moscow-times.txt`",
                 ),
             );
-            return;
+            return out;
         }
-        // Until it validates, this source counts as broken.
-        self.broken_sources.insert(id.clone());
         let first_line = 0..text.find('\n').unwrap_or(text.len()).min(200);
         let (front, front_start, body_offset) = match front_matter(text) {
             Ok(parts) => parts,
             Err(FrontMatter::Bom) => {
-                self.push(
+                out.diags.push(
                     Diagnostic::error(
                         "missing-front-matter",
                         rel,
@@ -485,10 +515,10 @@ impl Loader {
                         "save the file as UTF-8 without a BOM (most editors offer \"UTF-8\" beside \"UTF-8 with BOM\")",
                     ),
                 );
-                return;
+                return out;
             }
             Err(FrontMatter::CrOnly) => {
-                self.push(
+                out.diags.push(
                     Diagnostic::error(
                         "missing-front-matter",
                         rel,
@@ -498,10 +528,10 @@ impl Loader {
                     .at_line(1)
                     .help("convert its line endings to LF (or CRLF), e.g. with `dos2unix -c mac`"),
                 );
-                return;
+                return out;
             }
             Err(FrontMatter::Unclosed) => {
-                self.push(
+                out.diags.push(
                     Diagnostic::error(
                         "missing-front-matter",
                         rel,
@@ -511,19 +541,19 @@ impl Loader {
                     .label("opened here")
                     .help("end the metadata with a line holding only `+++`, then the article text"),
                 );
-                return;
+                return out;
             }
             Err(FrontMatter::Missing) => {
-                self.push(
+                out.diags.push(
                     Diagnostic::error("missing-front-matter", rel, Some(first_line), "this source has no TOML front matter")
                         .label("expected `+++` here")
                         .help("start the file with a line `+++`, the metadata (title, outlet, published, ...), a line `+++`, then the article text"),
                 );
-                return;
+                return out;
             }
         };
-        let Some(table) = self.parse(rel, front, front_start) else {
-            return;
+        let Some(table) = parse_toml(rel, front, front_start, &mut out.diags) else {
+            return out;
         };
         let mut r = Rec::new(rel, front_start, &table, 0..3, "source");
         let title = r.string("title", true);
@@ -538,7 +568,7 @@ impl Loader {
         let language = r.string("language", true);
         let syndicated_from = r.string("syndicated_from", false);
         if let Some(s) = &syndicated_from {
-            self.syndication.push((id.clone(), rel.to_string(), s.clone()));
+            out.syndication = Some((id.clone(), rel.to_string(), s.clone()));
         }
         let _captured = r.string("captured_from", false);
         let _note = r.string("note", false);
@@ -592,20 +622,19 @@ impl Loader {
             }
         });
         let ok = diags.is_empty();
-        self.out.diagnostics.extend(diags);
+        out.diags.extend(diags);
         let (Some(title), Some(outlet), Some(published), Some(published_basis), Some(kind), Some(language)) =
             (title, outlet, published, published_basis, kind, language)
         else {
-            return;
+            return out;
         };
         if !ok {
-            return;
+            return out;
         }
-        self.broken_sources.remove(&id);
         let body = text[body_offset..].to_string();
         let folded = fold(&body);
         let voice = normalise_outlet(&outlet.v);
-        self.out.corpus.sources.push(Source {
+        out.source = Some(Source {
             lines: anchor::LineIndex::new(text),
             voice,
             id,
@@ -626,6 +655,7 @@ impl Loader {
             body_offset,
             folded,
         });
+        out
     }
 
     fn properties(&mut self, rel: &str, text: &str) {
@@ -868,74 +898,59 @@ impl Loader {
         }
     }
 
-    /// The `[[what]]` tables of a file; anything else at the top level is reported.
-    fn records<'a, 't>(
-        &mut self,
-        rel: &str,
-        table: &'a DeTable<'t>,
-        what: &str,
-    ) -> Vec<(Range<usize>, &'a DeTable<'t>)> {
-        let mut out = Vec::new();
-        for (k, v) in table.iter() {
-            if k.get_ref().as_ref() != what {
-                let mut d = Diagnostic::error(
-                    "unknown-field",
-                    rel,
-                    Some(k.span()),
-                    format!("unexpected top-level key `{}`", k.get_ref()),
-                )
-                .label(format!("this file holds [[{what}]] tables"));
-                if did_you_mean(k.get_ref(), [what]).is_some() {
-                    d = d.help(format!("did you mean `[[{what}]]`?"));
-                } else {
-                    d = d.help(format!("write each record as a [[{what}]] table"));
-                }
-                self.push(d);
-                continue;
-            }
-            match v.get_ref() {
-                DeValue::Array(items) => {
-                    for item in items.iter() {
-                        match item.get_ref() {
-                            DeValue::Table(t) => out.push((item.span(), t)),
-                            _ => self.push(
-                                Diagnostic::error(
-                                    "wrong-type",
-                                    rel,
-                                    Some(item.span()),
-                                    format!("each `{what}` must be a table"),
-                                )
-                                .help(format!("write records as [[{what}]] followed by key = value lines")),
-                            ),
-                        }
-                    }
-                }
-                _ => self.push(
-                    Diagnostic::error(
-                        "wrong-type",
-                        rel,
-                        Some(v.span()),
-                        format!("`{what}` must be an array of tables"),
-                    )
-                    .help(format!("write each record under its own [[{what}]] header")),
-                ),
-            }
+    /// Validates one claims file. Reads the loader's state but changes
+    /// nothing, so files can be checked in parallel; [`Loader::merge`]
+    /// then adds the results in file order (and finds duplicate ids).
+    fn claims(&self, rel: &str, text: &str) -> FileClaims {
+        let mut out = FileClaims::default();
+        let Some(table) = parse_toml(rel, text, 0, &mut out.diags) else {
+            out.unparsed = true;
+            return out;
+        };
+        let lines = anchor::LineIndex::new(text);
+        for (span, t) in records(rel, &table, "claim", &mut out.diags) {
+            self.claim(rel, text, &lines, span, t, &mut out);
         }
         out
     }
 
-    fn claims(&mut self, rel: &str, text: &str) {
-        let Some(table) = self.parse(rel, text, 0) else {
-            self.unparsed_claims = true;
-            return;
-        };
-        let lines = anchor::LineIndex::new(text);
-        for (span, t) in self.records(rel, &table, "claim") {
-            self.claim(rel, text, &lines, span, t);
+    /// Adds one file's claims, reporting a claim id used before.
+    fn merge(&mut self, rel: &str, file: FileClaims) {
+        self.out.diagnostics.extend(file.diags);
+        self.unparsed_claims |= file.unparsed;
+        self.referenced.extend(file.referenced);
+        for record in file.records {
+            if let Some(id) = &record.id {
+                if let Some(first) = self.claim_ids.get(&id.v) {
+                    self.out.diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            rel,
+                            Some(id.span.clone()),
+                            format!("the claim id `{}` is used twice", id.v),
+                        )
+                        .label("second use")
+                        .help(format!("the first is at {first}; give this claim its own id")),
+                    );
+                    continue;
+                }
+                self.claim_ids.insert(id.v.clone(), record.loc.clone());
+            }
+            if let Some(c) = record.claim {
+                self.out.corpus.claims.push(c);
+            }
         }
     }
 
-    fn claim(&mut self, rel: &str, text: &str, lines: &anchor::LineIndex, span: Range<usize>, t: &DeTable<'_>) {
+    fn claim(
+        &self,
+        rel: &str,
+        text: &str,
+        lines: &anchor::LineIndex,
+        span: Range<usize>,
+        t: &DeTable<'_>,
+        out: &mut FileClaims,
+    ) {
         let mut r = Rec::new(rel, 0, t, span.clone(), "claim");
         let id = r.id("id");
         let source = r.string("source", true);
@@ -958,24 +973,13 @@ impl Loader {
             col,
         };
 
-        if let Some(id) = &id {
-            if let Some(first) = self.claim_ids.get(&id.v) {
-                diags.push(
-                    Diagnostic::error(
-                        "duplicate-id",
-                        rel,
-                        Some(id.span.clone()),
-                        format!("the claim id `{}` is used twice", id.v),
-                    )
-                    .label("second use")
-                    .help(format!("the first is at {first}; give this claim its own id")),
-                );
-            } else {
-                self.claim_ids.insert(id.v.clone(), loc.clone());
-            }
-        }
+        let mut record = ClaimRecord {
+            id: id.clone(),
+            loc: loc.clone(),
+            claim: None,
+        };
         let src = source.as_ref().and_then(|s| {
-            let found = self.out.corpus.sources.iter().find(|x| x.id == s.v);
+            let found = self.out.corpus.source(&s.v);
             if found.is_none() && !self.broken_sources.contains(&s.v) {
                 let mut d = Diagnostic::error(
                     "unknown-source",
@@ -1004,8 +1008,8 @@ impl Loader {
         let prop = match (&subject, &property) {
             (Some(su), Some(pr)) => {
                 let key = format!("{}/{}", su.v, pr.v);
-                self.referenced.insert(key.clone());
-                let found = self.out.corpus.properties.iter().find(|p| p.key() == key);
+                out.referenced.push(key.clone());
+                let found = self.out.corpus.property(&key);
                 if found.is_none() && !self.out.corpus.properties.is_empty() && !self.broken_properties.contains(&key) {
                     let keys: Vec<String> = self.out.corpus.properties.iter().map(|p| p.key()).collect();
                     let mut d = Diagnostic::error(
@@ -1183,20 +1187,18 @@ impl Loader {
             }
         }
         let failed = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
-        self.out.diagnostics.extend(diags);
-        if failed {
-            return;
-        }
-        let (Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality), Some(anchor)) =
-            (id, src, quote, prop, typed, modality, anchor_loc)
+        out.diags.extend(diags);
+        let (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality), Some(anchor)) =
+            (failed, id, src, quote, prop, typed, modality, anchor_loc)
         else {
+            out.records.push(record);
             return;
         };
         let since = match (since, since_r, when, when_r) {
             (Some(t), Some(r), _, _) | (_, _, Some(t), Some(r)) => Some(TimeText { text: t.v, resolved: r }),
             _ => None,
         };
-        self.out.corpus.claims.push(Claim {
+        record.claim = Some(Claim {
             id: id.v,
             source: src.id.clone(),
             quote: q.v,
@@ -1213,6 +1215,7 @@ impl Loader {
             loc,
             anchor,
         });
+        out.records.push(record);
     }
 
     fn typed_value(
@@ -1840,5 +1843,109 @@ mod tests {
         assert_eq!(front_matter("\u{feff}+++\nx = 1\n+++\n"), Err(FrontMatter::Bom));
         assert_eq!(front_matter("+++\rx = 1\r+++\rBody"), Err(FrontMatter::CrOnly));
         assert_eq!(front_matter("+++\ntitle = \"x\"\nBody.\n"), Err(FrontMatter::Unclosed));
+    }
+}
+
+/// The `[[what]]` tables of a file; anything else at the top level is reported.
+fn records<'a, 't>(
+    rel: &str,
+    table: &'a DeTable<'t>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(Range<usize>, &'a DeTable<'t>)> {
+    let mut out = Vec::new();
+    for (k, v) in table.iter() {
+        if k.get_ref().as_ref() != what {
+            let mut d = Diagnostic::error(
+                "unknown-field",
+                rel,
+                Some(k.span()),
+                format!("unexpected top-level key `{}`", k.get_ref()),
+            )
+            .label(format!("this file holds [[{what}]] tables"));
+            if did_you_mean(k.get_ref(), [what]).is_some() {
+                d = d.help(format!("did you mean `[[{what}]]`?"));
+            } else {
+                d = d.help(format!("write each record as a [[{what}]] table"));
+            }
+            diags.push(d);
+            continue;
+        }
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => out.push((item.span(), t)),
+                        _ => diags.push(
+                            Diagnostic::error(
+                                "wrong-type",
+                                rel,
+                                Some(item.span()),
+                                format!("each `{what}` must be a table"),
+                            )
+                            .help(format!("write records as [[{what}]] followed by key = value lines")),
+                        ),
+                    }
+                }
+            }
+            _ => diags.push(
+                Diagnostic::error(
+                    "wrong-type",
+                    rel,
+                    Some(v.span()),
+                    format!("`{what}` must be an array of tables"),
+                )
+                .help(format!("write each record under its own [[{what}]] header")),
+            ),
+        }
+    }
+    out
+}
+
+/// Reads a file as UTF-8 text, refusing unreadable, empty and non-UTF-8
+/// files with a diagnostic. Free of the loader, so files are read in parallel.
+fn read_text(rel: &str, path: &Path) -> Result<String, Box<Diagnostic>> {
+    let bytes = match crate::files::read_regular(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let help = match e {
+                crate::files::ReadError::TooLarge(_) => "split the file, or keep only the article's text",
+                crate::files::ReadError::NotRegular(_) => {
+                    "replace it with a regular file, or move it out of the corpus"
+                }
+                _ => "make the file readable by the user running claimcheck",
+            };
+            return Err(Box::new(
+                Diagnostic::error("io", rel, None, format!("cannot read `{rel}`: {e}")).help(help),
+            ));
+        }
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Box::new(
+            Diagnostic::error("empty-file", rel, None, format!("`{rel}` is empty"))
+                .at_line(1)
+                .help("fill it in, or delete it if it was created by mistake"),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(e.as_bytes().get(..at).unwrap_or_default()).into_owned();
+            let (line, col) = anchor::line_col(&valid, at);
+            Err(Box::new(
+                Diagnostic::error(
+                    "not-utf8",
+                    rel,
+                    None,
+                    format!(
+                        "`{rel}` is not UTF-8: invalid byte 0x{:02X} at line {line}, column {col}",
+                        e.as_bytes().get(at).copied().unwrap_or(0)
+                    ),
+                )
+                .at_line(line)
+                .help("save the file as UTF-8 (most editors offer \"Save with encoding\")"),
+            ))
+        }
     }
 }

@@ -23,6 +23,7 @@
 //! corpus, and every list is sorted, so the same data gives the same
 //! findings, with the same ids.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::*;
@@ -216,19 +217,24 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     for c in &corpus.claims {
         by_key.entry((&c.subject, &c.property)).or_default().push(c);
     }
-    for p in &corpus.properties {
-        let Some(claims) = by_key.get(&(p.subject.as_str(), p.property.as_str())) else {
-            continue;
-        };
-        let q = Question {
-            corpus,
-            property: p,
-            committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
-            context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
-            passages: &passages,
-        };
-        findings.extend(q.compare());
-    }
+    // Questions are independent: compare them on every core; the order of
+    // the results is the order of the properties, then sorted.
+    let per_question: Vec<Vec<Finding>> = corpus
+        .properties
+        .par_iter()
+        .filter_map(|p| {
+            let claims = by_key.get(&(p.subject.as_str(), p.property.as_str()))?;
+            let q = Question {
+                corpus,
+                property: p,
+                committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
+                context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
+                passages: &passages,
+            };
+            Some(q.compare())
+        })
+        .collect();
+    findings.extend(per_question.into_iter().flatten());
     findings.extend(internal::internal_dates(corpus));
     findings.extend(internal::percent_changes(corpus));
     findings.extend(internal::dated_after_publication(corpus));
