@@ -1796,56 +1796,6 @@ pub fn by_property(corpus: &Corpus) -> BTreeMap<String, Vec<&Claim>> {
     map
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_must_carry_the_years_months_and_days() {
-        assert_eq!(
-            time_missing_from_quote("mid-2024", "his full withdrawal from the CSTO in mid-2024"),
-            None
-        );
-        assert_eq!(
-            time_missing_from_quote("2025-03-13", "a March 13, 2025, peace treaty"),
-            None
-        );
-        assert_eq!(
-            time_missing_from_quote("2025-03-14", "a March 13, 2025, peace treaty").as_deref(),
-            Some("the day (14)")
-        );
-        assert_eq!(
-            time_missing_from_quote("2023", "a March 13, 2025, peace treaty").as_deref(),
-            Some("the year 2023")
-        );
-        assert_eq!(
-            time_missing_from_quote("by February 2024", "By January 2024, Armenia stopped").as_deref(),
-            Some("the month (february)")
-        );
-        assert_eq!(
-            time_missing_from_quote("last month", "traveled to Yerevan last month"),
-            None
-        );
-        assert_eq!(
-            time_missing_from_quote("last week", "traveled to Yerevan last month").as_deref(),
-            Some("the wording")
-        );
-    }
-
-    #[test]
-    fn front_matter_splits() {
-        let text = "+++\ntitle = \"x\"\n+++\nBody.\n";
-        let (toml, start, body) = front_matter(text).unwrap();
-        assert_eq!(toml, "title = \"x\"\n");
-        assert_eq!(start, 4);
-        assert_eq!(&text[body..], "Body.\n");
-        assert_eq!(front_matter("no front matter"), Err(FrontMatter::Missing));
-        assert_eq!(front_matter("\u{feff}+++\nx = 1\n+++\n"), Err(FrontMatter::Bom));
-        assert_eq!(front_matter("+++\rx = 1\r+++\rBody"), Err(FrontMatter::CrOnly));
-        assert_eq!(front_matter("+++\ntitle = \"x\"\nBody.\n"), Err(FrontMatter::Unclosed));
-    }
-}
-
 /// The `[[what]]` tables of a file; anything else at the top level is reported.
 fn records<'a, 't>(
     rel: &str,
@@ -1947,5 +1897,55 @@ fn read_text(rel: &str, path: &Path) -> Result<String, Box<Diagnostic>> {
                 .help("save the file as UTF-8 (most editors offer \"Save with encoding\")"),
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_must_carry_the_years_months_and_days() {
+        assert_eq!(
+            time_missing_from_quote("mid-2024", "his full withdrawal from the CSTO in mid-2024"),
+            None
+        );
+        assert_eq!(
+            time_missing_from_quote("2025-03-13", "a March 13, 2025, peace treaty"),
+            None
+        );
+        assert_eq!(
+            time_missing_from_quote("2025-03-14", "a March 13, 2025, peace treaty").as_deref(),
+            Some("the day (14)")
+        );
+        assert_eq!(
+            time_missing_from_quote("2023", "a March 13, 2025, peace treaty").as_deref(),
+            Some("the year 2023")
+        );
+        assert_eq!(
+            time_missing_from_quote("by February 2024", "By January 2024, Armenia stopped").as_deref(),
+            Some("the month (february)")
+        );
+        assert_eq!(
+            time_missing_from_quote("last month", "traveled to Yerevan last month"),
+            None
+        );
+        assert_eq!(
+            time_missing_from_quote("last week", "traveled to Yerevan last month").as_deref(),
+            Some("the wording")
+        );
+    }
+
+    #[test]
+    fn front_matter_splits() {
+        let text = "+++\ntitle = \"x\"\n+++\nBody.\n";
+        let (toml, start, body) = front_matter(text).unwrap();
+        assert_eq!(toml, "title = \"x\"\n");
+        assert_eq!(start, 4);
+        assert_eq!(&text[body..], "Body.\n");
+        assert_eq!(front_matter("no front matter"), Err(FrontMatter::Missing));
+        assert_eq!(front_matter("\u{feff}+++\nx = 1\n+++\n"), Err(FrontMatter::Bom));
+        assert_eq!(front_matter("+++\rx = 1\r+++\rBody"), Err(FrontMatter::CrOnly));
+        assert_eq!(front_matter("+++\ntitle = \"x\"\nBody.\n"), Err(FrontMatter::Unclosed));
     }
 }
