@@ -16,8 +16,11 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone)]
 pub struct Folded {
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original it came from.
-    origin: Vec<u32>,
+    /// Where the folded text maps back to the original, as runs: from
+    /// folded byte `.0` on, byte `k` came from original byte `.1 + (k - .0)`,
+    /// until the next run. Folding is the identity almost everywhere, so
+    /// this holds a few entries per paragraph instead of one per byte.
+    runs: Vec<(u32, u32)>,
     /// The length of the original, where a match at the very end ends.
     len: usize,
 }
@@ -40,16 +43,22 @@ fn fold_char(c: char) -> Option<char> {
 /// Folds `s` for matching; see the module docs.
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
-    let mut origin: Vec<u32> = Vec::with_capacity(s.len());
+    let mut runs: Vec<(u32, u32)> = Vec::new();
     let mut push = |text: &mut String, c: char, at: usize| {
         if c == ' ' && (text.is_empty() || text.ends_with(' ')) {
             return;
         }
-        let before = text.len();
-        text.push(c);
         // Files are at most 64 MiB (`files::MAX_FILE_BYTES`), so offsets fit.
-        let at = u32::try_from(at).unwrap_or(u32::MAX);
-        origin.extend(std::iter::repeat_n(at, text.len() - before));
+        let (here, at) = (
+            u32::try_from(text.len()).unwrap_or(u32::MAX),
+            u32::try_from(at).unwrap_or(u32::MAX),
+        );
+        // A new run unless this character continues the current one.
+        let continues = runs.last().is_some_and(|&(f, o)| o.checked_add(here - f) == Some(at));
+        if !continues {
+            runs.push((here, at));
+        }
+        text.push(c);
     };
     // Segments start at a character with combining class 0 and are composed
     // one at a time: NFC never composes across such a boundary for the
@@ -99,11 +108,14 @@ pub fn fold(s: &str) -> Folded {
     }
     if text.ends_with(' ') {
         text.pop();
-        origin.pop();
+        let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        if runs.last().is_some_and(|&(f, _)| f >= end) {
+            runs.pop();
+        }
     }
     Folded {
         text,
-        origin,
+        runs,
         len: s.len(),
     }
 }
@@ -111,7 +123,15 @@ pub fn fold(s: &str) -> Folded {
 impl Folded {
     /// The byte offset in the original of folded byte `i`.
     pub fn origin(&self, i: usize) -> usize {
-        self.origin.get(i).map_or(self.len, |o| *o as usize)
+        if i >= self.text.len() {
+            return self.len;
+        }
+        let Ok(i32_) = u32::try_from(i) else { return self.len };
+        let run = self.runs.partition_point(|&(f, _)| f <= i32_);
+        match run.checked_sub(1).and_then(|r| self.runs.get(r)) {
+            Some(&(f, o)) => (o + (i32_ - f)) as usize,
+            None => self.len,
+        }
     }
 }
 

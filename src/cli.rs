@@ -166,11 +166,16 @@ pub fn run(
                 all,
             };
             let c = &loaded.corpus;
+            // A report is written in one go: buffer it rather than paying a
+            // system call per line.
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
             match format {
-                ReportFormat::Text => report::text(c, &analysis, &reviews, &filter, out, color)?,
-                ReportFormat::Markdown => report::markdown(c, &analysis, &reviews, &filter, out)?,
-                ReportFormat::Json => report::json(c, &analysis, &reviews, &filter, out)?,
+                ReportFormat::Text => report::text(c, &analysis, &reviews, &filter, &mut buffered, color)?,
+                ReportFormat::Markdown => report::markdown(c, &analysis, &reviews, &filter, &mut buffered)?,
+                ReportFormat::Json => report::json(c, &analysis, &reviews, &filter, &mut buffered)?,
             }
+            buffered.flush()?;
+            drop(buffered);
             let failing = analysis
                 .findings
                 .iter()
@@ -413,7 +418,7 @@ impl ReviewCtx<'_> {
             writeln!(out, "  {}", f.question)?;
             writeln!(out, "  {}", f.summary)?;
             for id in f.claims.iter().chain(&f.context) {
-                if let Some(cl) = c.claims.iter().find(|x| &x.id == id) {
+                if let Some(cl) = c.claim(id) {
                     report::write_claim(out, c, cl, "  - ", false)?;
                 }
             }

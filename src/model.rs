@@ -284,6 +284,14 @@ impl Corpus {
             .and_then(|i| self.sources.get(i))
     }
 
+    /// The claim with this id (binary search; claims are sorted by id).
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.claims.get(i))
+    }
+
     /// The property with this `subject/property` key (binary search).
     pub fn property(&self, key: &str) -> Option<&Property> {
         let (subject, property) = key.split_once('/')?;

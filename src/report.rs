@@ -66,7 +66,7 @@ fn section_title(kind: FindingKind) -> &'static str {
 }
 
 fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
-    corpus.claims.iter().find(|c| c.id == id)
+    corpus.claim(id)
 }
 
 /// The claim's time in words: "since mid-2024 (2024-05-01..2024-08-31), as of 2025-03-29".

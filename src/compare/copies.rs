@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::PossibleCopy;
 use crate::model::*;
 
@@ -27,15 +29,20 @@ fn shingles(text: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            // FNV-1a over the lower-cased word.
-            w.chars()
-                .flat_map(char::to_lowercase)
-                .fold(0xcbf29ce484222325u64, |h, c| {
-                    let mut buf = [0u8; 4];
-                    c.encode_utf8(&mut buf)
-                        .bytes()
-                        .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
-                })
+            // FNV-1a over the lower-cased word (ASCII words without
+            // per-character Unicode case mapping).
+            let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
+            if w.is_ascii() {
+                w.bytes()
+                    .fold(0xcbf29ce484222325u64, |h, b| fnv(h, b.to_ascii_lowercase()))
+            } else {
+                w.chars()
+                    .flat_map(char::to_lowercase)
+                    .fold(0xcbf29ce484222325u64, |h, c| {
+                        let mut buf = [0u8; 4];
+                        c.encode_utf8(&mut buf).bytes().fold(h, fnv)
+                    })
+            }
         })
         .collect();
     let mut out: Vec<u64> = words
@@ -53,7 +60,7 @@ fn shingles(text: &str) -> Vec<u64> {
 
 /// Sources sharing long passages (8-word shingles): undeclared copies.
 pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
-    let sets: Vec<Vec<u64>> = corpus.sources.iter().map(|s| shingles(&s.folded.text)).collect();
+    let sets: Vec<Vec<u64>> = corpus.sources.par_iter().map(|s| shingles(&s.folded.text)).collect();
     // The inverted index as one sorted list of (shingle, source): a run of
     // one shingle lists the sources that hold it.
     let mut postings: Vec<(u64, usize)> = sets
@@ -61,7 +68,7 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
         .enumerate()
         .flat_map(|(i, set)| set.iter().map(move |h| (*h, i)))
         .collect();
-    postings.sort_unstable();
+    postings.par_sort_unstable();
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for run in postings.chunk_by(|a, b| a.0 == b.0) {
         if run.len() < 2 || run.len() > BOILERPLATE {

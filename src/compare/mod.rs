@@ -197,10 +197,20 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
         sorted.sort();
         return analyse(&sorted);
     }
+    // The three searches are independent: run them side by side.
+    let (findings, (possible_copies, similar_questions)) = rayon::join(
+        || findings(corpus),
+        || {
+            rayon::join(
+                || copies::possible_copies(corpus),
+                || lookalike::similar_questions(corpus),
+            )
+        },
+    );
     Analysis {
-        findings: findings(corpus),
-        possible_copies: copies::possible_copies(corpus),
-        similar_questions: lookalike::similar_questions(corpus),
+        findings,
+        possible_copies,
+        similar_questions,
     }
 }
 

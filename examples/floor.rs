@@ -1,0 +1,29 @@
+//! The floor for the scale benchmark: read every file of a corpus and parse
+//! its TOML (claims, properties, and each source's front matter), nothing
+//! else, on as many cores as claimcheck uses.
+//! `cargo run --release --example floor -- CORPUS`
+use rayon::prelude::*;
+
+fn main() {
+    let root = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: floor CORPUS"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["sources", "claims"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("a corpus folder") {
+            files.push(e.expect("an entry").path());
+        }
+    }
+    let records: usize = files
+        .par_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("UTF-8");
+            let toml = if p.extension().is_some_and(|e| e == "txt") {
+                text.split("+++").nth(1).unwrap_or_default().to_string()
+            } else {
+                text
+            };
+            let (table, _) = toml::de::DeTable::parse_recoverable(&toml);
+            table.get_ref().len()
+        })
+        .sum();
+    println!("{} files, {records} top-level keys", files.len());
+}
