@@ -61,12 +61,35 @@ fn shingles(text: &str) -> Vec<u64> {
 /// Sources sharing long passages (8-word shingles): undeclared copies.
 pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     let sets: Vec<Vec<u64>> = corpus.sources.par_iter().map(|s| shingles(&s.folded.text)).collect();
+    // Most shingles occur in one source only. Two bitmaps indexed by the
+    // hash's top bits mark the ones seen twice (a few false alarms only add
+    // postings), so the index holds just the shingles sources share.
+    const BITS: u32 = 26;
+    let slot = |h: u64| (h >> (64 - BITS)) as usize;
+    let mut seen = vec![0u64; 1 << (BITS - 6)];
+    let mut twice = vec![0u64; 1 << (BITS - 6)];
+    for set in &sets {
+        for &h in set {
+            let (word, bit) = (slot(h) >> 6, 1u64 << (slot(h) & 63));
+            if let (Some(s), Some(t)) = (seen.get_mut(word), twice.get_mut(word)) {
+                if *s & bit != 0 {
+                    *t |= bit;
+                }
+                *s |= bit;
+            }
+        }
+    }
+    let shared_maybe = |h: u64| {
+        twice
+            .get(slot(h) >> 6)
+            .is_some_and(|t| t & (1u64 << (slot(h) & 63)) != 0)
+    };
     // The inverted index as one sorted list of (shingle, source): a run of
     // one shingle lists the sources that hold it.
     let mut postings: Vec<(u64, usize)> = sets
         .iter()
         .enumerate()
-        .flat_map(|(i, set)| set.iter().map(move |h| (*h, i)))
+        .flat_map(|(i, set)| set.iter().filter(|h| shared_maybe(**h)).map(move |h| (*h, i)))
         .collect();
     postings.par_sort_unstable();
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
