@@ -166,6 +166,13 @@ impl Files {
         self.texts.get(path).map(|(t, _)| t.as_str())
     }
 
+    /// One-based line and column of byte `offset` in file `path`.
+    pub fn line_col(&self, path: &str, offset: usize) -> (usize, usize) {
+        self.texts
+            .get(path)
+            .map_or((1, 1), |(text, index)| index.line_col(text, offset))
+    }
+
     /// The lines of `path` that `span` touches, as (first line number,
     /// their text, the span relative to that text): a diagnostic shows only
     /// those, so rendering many diagnostics of a large file stays linear.

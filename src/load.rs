@@ -234,7 +234,8 @@ impl Loader {
                 self.out.corpus.sources.push(source);
             }
         }
-        self.out.corpus.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        // Sorted and indexed now: claims look their sources up.
+        self.out.corpus.sort();
         self.resolve_voices();
         match properties {
             Some(Some(text)) => self.properties(PROPERTIES_FILE, &text),
@@ -635,7 +636,6 @@ impl Loader {
         let folded = fold(&body);
         let voice = normalise_outlet(&outlet.v);
         out.source = Some(Source {
-            lines: anchor::LineIndex::new(text),
             voice,
             id,
             file: rel.to_string(),
@@ -1055,8 +1055,7 @@ impl Loader {
         if let (Some(q), Some(src)) = (&quote, src) {
             match anchor::find(&src.folded, &q.v) {
                 Ok(a) => {
-                    let file_text = self.out.files.get(&src.file).unwrap_or_default();
-                    let (l, c) = src.lines.line_col(file_text, a.start + src.body_offset);
+                    let (l, c) = self.out.files.line_col(&src.file, a.start + src.body_offset);
                     anchor_loc = Some(Loc {
                         file: src.file.clone(),
                         line: l,
@@ -1072,8 +1071,7 @@ impl Loader {
                     )
                     .label("not in the source text");
                     if let Some(m) = miss {
-                        let file_text = self.out.files.get(&src.file).unwrap_or_default();
-                        let (l, _) = src.lines.line_col(file_text, m.start + src.body_offset);
+                        let (l, _) = self.out.files.line_col(&src.file, m.start + src.body_offset);
                         d = d
                             .related(&src.file, m.start + src.body_offset..m.end + src.body_offset, format!("closest passage ({:.0}% similar)", m.similarity * 100.0))
                             .help(format!(

@@ -68,8 +68,6 @@ pub struct Source {
     /// Byte offset of the body in the file, to turn anchors into lines.
     pub body_offset: usize,
     pub folded: Folded,
-    /// Line starts of the whole file, to place quotes quickly.
-    pub lines: crate::anchor::LineIndex,
 }
 
 impl Source {
@@ -272,12 +270,20 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     pub properties: Vec<Property>,
     pub claims: Vec<Claim>,
+    /// Source positions by id, made by [`Corpus::sort`]; a look-up checks
+    /// it against the list, so a stale index only costs a binary search.
+    source_index: std::collections::HashMap<String, usize>,
 }
 
 impl Corpus {
     /// The source with this id: a binary search, as loading sorts sources
     /// by id (a corpus built by hand must be [`Corpus::sort`]ed).
     pub fn source(&self, id: &str) -> Option<&Source> {
+        if let Some(s) = self.source_index.get(id).and_then(|&i| self.sources.get(i)) {
+            if s.id == id {
+                return Some(s);
+            }
+        }
         self.sources
             .binary_search_by(|s| s.id.as_str().cmp(id))
             .ok()
@@ -308,6 +314,7 @@ impl Corpus {
         self.properties
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.claims.sort_by(|a, b| a.id.cmp(&b.id));
+        self.source_index = self.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
     }
 
     /// Whether the lists are in the order [`Corpus::sort`] gives.

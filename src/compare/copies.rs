@@ -8,8 +8,6 @@
 //! (a wire's sign-off, a cookie notice) and are left out. Sources of one
 //! voice (declared copies) are never reported as copies of each other.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
 use super::PossibleCopy;
@@ -23,36 +21,41 @@ const BOILERPLATE: usize = 50;
 const THRESHOLD: f64 = 0.3;
 
 /// The distinct 8-word shingles of a text, hashed without building
-/// strings, sorted.
+/// strings, sorted. Words are runs of letters and digits, ASCII letters
+/// lower-cased; bytes of other scripts count as letters and are compared
+/// as they are (copies keep their case), which keeps this a byte loop.
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            // FNV-1a over the lower-cased word (ASCII words without
-            // per-character Unicode case mapping).
-            let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
-            if w.is_ascii() {
-                w.bytes()
-                    .fold(0xcbf29ce484222325u64, |h, b| fnv(h, b.to_ascii_lowercase()))
-            } else {
-                w.chars()
-                    .flat_map(char::to_lowercase)
-                    .fold(0xcbf29ce484222325u64, |h, c| {
-                        let mut buf = [0u8; 4];
-                        c.encode_utf8(&mut buf).bytes().fold(h, fnv)
-                    })
-            }
-        })
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(8)
-        .map(|w| {
-            w.iter().fold(0x84222325cbf29ce4u64, |h, x| {
-                h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)
-            })
-        })
-        .collect();
+    const FNV: u64 = 0xcbf29ce484222325;
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut window = [0u64; 8];
+    let mut words = 0usize;
+    let mut word = FNV;
+    let mut in_word = false;
+    // A trailing space ends the last word.
+    for b in text.bytes().chain(std::iter::once(b' ')) {
+        if b.is_ascii_alphanumeric() || !b.is_ascii() {
+            word = (word ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100000001b3);
+            in_word = true;
+            continue;
+        }
+        if !in_word {
+            continue;
+        }
+        window.rotate_left(1);
+        if let Some(last) = window.last_mut() {
+            *last = word;
+        }
+        words += 1;
+        word = FNV;
+        in_word = false;
+        if words >= 8 {
+            out.push(
+                window
+                    .iter()
+                    .fold(0x84222325cbf29ce4u64, |h, x| h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)),
+            );
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -92,20 +95,25 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
         .flat_map(|(i, set)| set.iter().filter(|h| shared_maybe(**h)).map(move |h| (*h, i)))
         .collect();
     postings.par_sort_unstable();
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for run in postings.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() < 2 || run.len() > BOILERPLATE {
-            continue;
-        }
-        let holders: Vec<usize> = run.iter().map(|p| p.1).collect();
-        for (n, &a) in holders.iter().enumerate() {
-            for &b in holders.iter().skip(n + 1) {
-                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
-            }
-        }
-    }
+    // Every pair of sources that share a shingle, once per shingle, packed
+    // into one integer; sorted, a run of one pair counts its shared shingles.
+    let mut pairs: Vec<u64> = postings
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= 2 && run.len() <= BOILERPLATE)
+        .flat_map_iter(|run| {
+            run.iter().enumerate().flat_map(move |(n, a)| {
+                run.iter().skip(n + 1).map(move |b| {
+                    let (x, y) = (a.1.min(b.1) as u64, a.1.max(b.1) as u64);
+                    (x << 32) | y
+                })
+            })
+        })
+        .collect();
+    pairs.par_sort_unstable();
     let mut out = Vec::new();
-    for ((a, b), count) in shared {
+    for run in pairs.chunk_by(|a, b| a == b) {
+        let (Some(&packed), count) = (run.first(), run.len()) else { continue };
+        let (a, b) = ((packed >> 32) as usize, (packed & 0xffff_ffff) as usize);
         let (Some(sa), Some(sb)) = (corpus.sources.get(a), corpus.sources.get(b)) else {
             continue;
         };
