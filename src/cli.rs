@@ -135,10 +135,13 @@ pub fn run(
 ) -> io::Result<ExitCode> {
     match args.command {
         Command::Check { strict } => {
+            let progress = crate::progress::Progress::start("reading and checking the corpus");
             let mut loaded = load::load(&args.corpus);
             // Validation needs the findings' ids (for stale verdicts), not
             // the look-alike and copy searches.
+            progress.phase("comparing claims");
             let findings = compare::findings(&loaded.corpus);
+            drop(progress);
             let (reviews, diags) = review::load(&args.corpus, &mut loaded.files);
             loaded.diagnostics.extend(diags);
             crate::diag::sort(&mut loaded.diagnostics);
@@ -288,8 +291,11 @@ fn open_corpus(
     err: &mut dyn Write,
     color: bool,
 ) -> io::Result<Option<(Loaded, Analysis, Reviews)>> {
+    let progress = crate::progress::Progress::start("reading and checking the corpus");
     let mut loaded = load::load(root);
+    progress.phase("comparing claims, looking for copies");
     let (ok, analysis, reviews) = analysed(&mut loaded, root);
+    drop(progress);
     if !ok {
         refuse(&loaded, err, color)?;
         return Ok(None);

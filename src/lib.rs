@@ -20,6 +20,7 @@ pub mod files;
 pub mod fuzzing;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod quantity;
 pub mod report;
 pub mod review;
