@@ -15,6 +15,8 @@ fn main() {
     claimcheck::report::json(&loaded.corpus, &a, &Default::default(), &Default::default(), &mut out).unwrap();
     println!("json {:?} {}", t.elapsed(), out.len());
     let t = std::time::Instant::now();
-    drop(a); drop(f); drop(loaded);
+    drop(a);
+    drop(f);
+    drop(loaded);
     println!("drop {:?}", t.elapsed());
 }

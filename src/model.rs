@@ -314,7 +314,12 @@ impl Corpus {
         self.properties
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.claims.sort_by(|a, b| a.id.cmp(&b.id));
-        self.source_index = self.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        self.source_index = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
     }
 
     /// Whether the lists are in the order [`Corpus::sort`] gives.

@@ -25,6 +25,11 @@
 /// Two weights closer than this are equal (weights are sums of fractions).
 const EPS: f64 = 1e-9;
 
+/// Components with more claims than this are solved greedily, and say
+/// so: the exact search (and telling suspects from undecided claims, two
+/// more searches per claim) grows exponentially in the worst case.
+const EXACT_LIMIT: usize = 40;
+
 /// Search steps allowed per component before falling back to greedy.
 const BUDGET: u64 = 200_000;
 
@@ -84,6 +89,26 @@ fn solve_component(adj: &[Vec<usize>], weight: &[f64], members: Vec<usize>) -> C
     let mut alive = vec![false; n];
     for &m in &members {
         alive[m] = true;
+    }
+    if members.len() > EXACT_LIMIT {
+        let mut cover = greedy_set(adj, weight, &alive);
+        cover.sort_unstable();
+        let cover_weight: f64 = cover.iter().map(|&v| weight[v]).sum();
+        let total: f64 = members.iter().map(|&v| weight[v]).sum();
+        // Without the exact search, only a clear minority is called suspect;
+        // otherwise the data is said not to decide.
+        let (suspects, undecided) = if cover_weight * 2.0 < total {
+            (cover, Vec::new())
+        } else {
+            (Vec::new(), members.clone())
+        };
+        return Component {
+            members,
+            suspects,
+            undecided,
+            weight: cover_weight,
+            exact: false,
+        };
     }
     let (best, exact) = min_cover(adj, weight, &alive, 0.0);
     let mut suspects = Vec::new();
@@ -166,6 +191,38 @@ fn greedy_cover(adj: &[Vec<usize>], weight: &[f64], alive: &[bool]) -> f64 {
             None => return total,
         }
     }
+}
+
+/// The greedy cover itself, in O(m log n): a heap of vertices by edges
+/// covered per unit of weight, refreshed lazily as neighbours leave.
+fn greedy_set(adj: &[Vec<usize>], weight: &[f64], alive: &[bool]) -> Vec<usize> {
+    let mut alive = alive.to_vec();
+    let mut deg: Vec<usize> = (0..adj.len())
+        .map(|v| if alive[v] { degree(adj, &alive, v) } else { 0 })
+        .collect();
+    let key = |d: usize, v: usize| ((d as f64 / weight[v].max(EPS)) * 1e6) as u64;
+    let mut heap: std::collections::BinaryHeap<(u64, std::cmp::Reverse<usize>)> = (0..adj.len())
+        .filter(|&v| alive[v] && deg[v] > 0)
+        .map(|v| (key(deg[v], v), std::cmp::Reverse(v)))
+        .collect();
+    let mut cover = Vec::new();
+    while let Some((k, std::cmp::Reverse(v))) = heap.pop() {
+        if !alive[v] || deg[v] == 0 {
+            continue;
+        }
+        if k != key(deg[v], v) {
+            heap.push((key(deg[v], v), std::cmp::Reverse(v)));
+            continue;
+        }
+        alive[v] = false;
+        cover.push(v);
+        for &u in &adj[v] {
+            if alive[u] {
+                deg[u] -= 1;
+            }
+        }
+    }
+    cover
 }
 
 /// A lower bound: disjoint edges each need one end in the cover.
@@ -257,6 +314,22 @@ mod tests {
         assert_eq!(c[0].members, vec![0, 1]);
         assert_eq!(c[1].members, vec![3, 4, 5]);
         assert_eq!(c[1].suspects, vec![3]);
+    }
+
+    #[test]
+    fn a_large_disagreement_is_solved_greedily_and_says_so() {
+        // 60 claims against 3: far past the exact limit, still quick.
+        let n = 63;
+        let edges: Vec<(usize, usize)> = (0..60).flat_map(|a| (60..63).map(move |b| (a, b))).collect();
+        let c = check(n, &edges, &vec![1.0; n]);
+        assert_eq!(c.len(), 1);
+        assert!(!c[0].exact);
+        assert_eq!(c[0].suspects, vec![60, 61, 62]);
+        // Two equal halves: the greedy choice is no verdict.
+        let edges: Vec<(usize, usize)> = (0..30).flat_map(|a| (30..60).map(move |b| (a, b))).collect();
+        let c = check(60, &edges, &[1.0; 60]);
+        assert!(c[0].suspects.is_empty());
+        assert_eq!(c[0].undecided.len(), 60);
     }
 
     #[test]

@@ -49,11 +49,9 @@ fn shingles(text: &str) -> Vec<u64> {
         word = FNV;
         in_word = false;
         if words >= 8 {
-            out.push(
-                window
-                    .iter()
-                    .fold(0x84222325cbf29ce4u64, |h, x| h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)),
-            );
+            out.push(window.iter().fold(0x84222325cbf29ce4u64, |h, x| {
+                h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)
+            }));
         }
     }
     out.sort_unstable();
@@ -112,7 +110,9 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     pairs.par_sort_unstable();
     let mut out = Vec::new();
     for run in pairs.chunk_by(|a, b| a == b) {
-        let (Some(&packed), count) = (run.first(), run.len()) else { continue };
+        let (Some(&packed), count) = (run.first(), run.len()) else {
+            continue;
+        };
         let (a, b) = ((packed >> 32) as usize, (packed & 0xffff_ffff) as usize);
         let (Some(sa), Some(sb)) = (corpus.sources.get(a), corpus.sources.get(b)) else {
             continue;

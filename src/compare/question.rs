@@ -286,16 +286,28 @@ impl<'a> Question<'a> {
     }
 
     fn side_text(&self, side: &Side) -> String {
+        // A summary names at most this many claims per side; the finding
+        // lists them all.
+        const SHOWN: usize = 8;
         let mut tags: Vec<String> = Vec::new();
+        let mut more = 0usize;
         for c in side
             .claims
             .iter()
             .filter_map(|id| self.committed.iter().find(|c| c.id == *id))
         {
             let t = self.tag(c);
-            if !tags.contains(&t) {
+            if tags.contains(&t) {
+                continue;
+            }
+            if tags.len() == SHOWN {
+                more += 1;
+            } else {
                 tags.push(t);
             }
+        }
+        if more > 0 {
+            tags.push(format!("and {more} more"));
         }
         format!("{} ({})", side.value, tags.join("; "))
     }
