@@ -12,6 +12,23 @@ fn corpus() -> tempfile::TempDir {
 }
 
 const CONFLICT: &str = "c-2ddf7d";
+
+/// `claimcheck review FINDING --verdict confirmed --by A --at 2026-11-22`.
+fn confirm(dir: &std::path::Path, finding: &str) -> (i32, String, String) {
+    run(
+        dir,
+        &[
+            "review",
+            finding,
+            "--verdict",
+            "confirmed",
+            "--by",
+            "A",
+            "--at",
+            "2026-11-22",
+        ],
+    )
+}
 const OBSERVERS: &str = "s-a84a7d";
 
 #[test]
@@ -185,19 +202,7 @@ fn a_process_killed_mid_write_leaves_the_old_file() {
     let (_, _, err) = run(dir.path(), &["check"]);
     assert!(err.contains("warning[stray-temporary]"), "{err}");
     // And without the crash, the new file replaces it, whole and valid.
-    let (code, _, _) = run(
-        dir.path(),
-        &[
-            "review",
-            CONFLICT,
-            "--verdict",
-            "confirmed",
-            "--by",
-            "A",
-            "--at",
-            "2026-11-22",
-        ],
-    );
+    let (code, _, _) = confirm(dir.path(), CONFLICT);
     assert_eq!(code, 0);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with(before), "old records kept:\n{text}");
@@ -266,19 +271,7 @@ fn a_symlinked_or_duplicated_reviews_file_is_refused() {
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(&target, dir.path().join("reviews.toml")).unwrap();
-        let (code, _, err) = run(
-            dir.path(),
-            &[
-                "review",
-                CONFLICT,
-                "--verdict",
-                "confirmed",
-                "--by",
-                "A",
-                "--at",
-                "2026-11-22",
-            ],
-        );
+        let (code, _, err) = confirm(dir.path(), CONFLICT);
         assert_eq!(code, 2, "{err}");
         assert!(err.contains("symbolic link"), "{err}");
         assert!(
