@@ -73,6 +73,10 @@ pub enum Command {
         /// Read `published<TAB>expression` lines from standard input; write JSON lines.
         #[arg(long)]
         batch: bool,
+        /// The article's language (BCP 47: es, pt-BR, ru, ar, zh...), tried
+        /// first when the expression is not English.
+        #[arg(long)]
+        language: Option<String>,
     },
     /// Compare the claims and report conflicts, framings, internal checks,
     /// single-source assertions, changes and agreements.
@@ -261,15 +265,17 @@ pub fn run(
             tense,
             format,
             batch,
+            language,
         } => {
+            let language = language.as_deref();
             if batch {
-                return date_batch(input, out, err, tense);
+                return date_batch(input, out, err, tense, language);
             }
             let Some(expression) = expression else {
                 writeln!(err, "error: give an expression, e.g. claimcheck date \"last month\" --published 2025-06-09, or use --batch")?;
                 return Ok(2);
             };
-            date(&expression, published.as_deref(), tense, format, out, err)
+            date(&expression, published.as_deref(), tense, language, format, out, err)
         }
     }
 }
@@ -519,8 +525,13 @@ struct DateJson<'a> {
     error: Option<String>,
 }
 
-fn date_json<'a>(expression: &'a str, published: Option<jiff::civil::Date>, tense: Tense) -> DateJson<'a> {
-    match time::resolve(expression, published, tense) {
+fn date_json<'a>(
+    expression: &'a str,
+    published: Option<jiff::civil::Date>,
+    tense: Tense,
+    language: Option<&str>,
+) -> DateJson<'a> {
+    match time::resolve_in(expression, published, tense, language) {
         Ok(r) => DateJson {
             expression,
             published: published.map(|d| d.to_string()),
@@ -548,6 +559,7 @@ fn date(
     expression: &str,
     published: Option<&str>,
     tense: Tense,
+    language: Option<&str>,
     format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -559,7 +571,7 @@ fn date(
             return Ok(2);
         }
     };
-    let j = date_json(expression, published, tense);
+    let j = date_json(expression, published, tense, language);
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?,
         Format::Text => {
@@ -584,7 +596,13 @@ fn date(
 
 /// `published<TAB>expression` lines in, one JSON object a line out. A bad
 /// line gives an object with `error`, and the batch goes on.
-fn date_batch(input: &mut dyn BufRead, out: &mut dyn Write, err: &mut dyn Write, tense: Tense) -> io::Result<ExitCode> {
+fn date_batch(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    tense: Tense,
+    language: Option<&str>,
+) -> io::Result<ExitCode> {
     let mut code = 0;
     let mut buf = Vec::new();
     let mut n = 0;
@@ -618,7 +636,7 @@ fn date_batch(input: &mut dyn BufRead, out: &mut dyn Write, err: &mut dyn Write,
                 continue;
             }
         };
-        let j = date_json(expression, published, tense);
+        let j = date_json(expression, published, tense, language);
         writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?;
     }
     Ok(code)

@@ -1397,7 +1397,8 @@ fn resolve_time(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Resolved> {
     let reference = src.and_then(|s| s.reference_date());
-    match time::resolve(&t.v, reference, tense) {
+    // A date written in the article's language is read in that language first.
+    match time::resolve_in(&t.v, reference, tense, src.map(|s| s.language.as_str())) {
         Ok(r) => Some(r),
         Err(time::TimeError::NeedsReference(_)) if src.is_none() => None,
         Err(e @ time::TimeError::NeedsReference(_)) => {
@@ -1433,6 +1434,14 @@ fn resolve_time(
 /// Which part of a time expression is missing from the quote, if any: the
 /// year, the month name, the day, or (for a relative expression) its words.
 fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
+    // The expression as written, in any language, found in the quote.
+    if fold(quote)
+        .text
+        .to_lowercase()
+        .contains(&fold(expr.trim()).text.to_lowercase())
+    {
+        return None;
+    }
     let r = time::resolve(expr, None, Tense::Past);
     if let Err(time::TimeError::Unrecognised(_) | time::TimeError::Invalid(_)) = r {
         return None; // reported as a bad time already
@@ -1466,7 +1475,7 @@ fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
     {
         let name = time::month_name(m);
         let iso = &v[..7];
-        if !q.contains(&name[..3]) && !q.contains(iso) {
+        if !q.contains(&name[..3]) && !q.contains(iso) && !crate::lang::month_in(m, &q) {
             return Some(format!("the month ({name})"));
         }
         if let Some(d) = v.get(8..10).and_then(|d| d.parse::<u8>().ok()) {

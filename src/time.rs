@@ -429,6 +429,36 @@ fn clean(expr: &str) -> String {
 /// assert_eq!(r.interval.to_string(), "2025-05-01..2025-05-31");
 /// ```
 pub fn resolve(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
+    resolve_in(expr, reference, tense, None)
+}
+
+/// [`resolve`] for an expression written in language `lang` (a BCP 47 tag):
+/// English first, then, if English does not read it, the article's language
+/// and the other languages claimcheck knows ([`crate::lang`]). The rule
+/// says how the expression was read ("yesterday (read as `ayer`)").
+pub fn resolve_in(
+    expr: &str,
+    reference: Option<Date>,
+    tense: Tense,
+    lang: Option<&str>,
+) -> Result<Resolved, TimeError> {
+    match resolve_english(expr, reference, tense) {
+        Err(TimeError::Unrecognised(e)) => match crate::lang::translate(expr, lang) {
+            Some(en) => match resolve_english(&en, reference, tense) {
+                Ok(r) => Ok(Resolved {
+                    rule: format!("{} (read as `{en}`)", r.rule),
+                    ..r
+                }),
+                Err(TimeError::NeedsReference(_)) => Err(TimeError::NeedsReference(expr.to_string())),
+                Err(_) => Err(TimeError::Unrecognised(e)),
+            },
+            None => Err(TimeError::Unrecognised(e)),
+        },
+        other => other,
+    }
+}
+
+fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
     // Time expressions are short; a cap bounds the parser's work and depth.
     if expr.chars().count() > MAX_EXPRESSION {
         return Err(TimeError::Invalid(format!(

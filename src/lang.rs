@@ -1,0 +1,530 @@
+//! Dates in the languages of the news: month and weekday names from glibc's
+//! locale data (through `pure-rust-locales`), a few relative words per
+//! language, and the CJK `年月日` forms, turned into the English expressions
+//! the time reader knows ("16 de abril de 2024" → "16 april 2024",
+//! "в субботу" → "saturday", "8月3日" → "august 3").
+//!
+//! Names come from the locale data, in every form it has: full and
+//! abbreviated months, the genitive and nominative forms Slavic languages
+//! need ("января" / "январь"), full weekday names. Slavic weekdays also
+//! decline ("в субботу"), so a word matches a name that shares all of it
+//! but its last two letters. Relative words ("ayer", "ieri", "вчера",
+//! "اليوم") and the little words that join a date ("de", "del", "am")
+//! are the only tables written here: locale data does not carry them.
+//!
+//! To add a language: add its glibc locale's `LC_TIME` names and its
+//! relative and joining words to [`LANGS`], then a test below.
+
+use pure_rust_locales as l;
+
+/// One language's date vocabulary.
+struct Lang {
+    code: &'static str,
+    /// Month names in every form the locale data gives, each 12 long.
+    months: &'static [&'static [&'static str]],
+    /// Full weekday names, Sunday first.
+    days: &'static [&'static str],
+    /// Relative words and their English: yesterday, today, this, last...
+    words: &'static [(&'static str, &'static str)],
+    /// Words that only join the parts of a date ("de", "am", "в").
+    joins: &'static [&'static str],
+    /// Whether month and weekday names decline ("в январе", "в субботу").
+    declines: bool,
+}
+
+const fn alt(m: Option<&'static [&'static str]>) -> &'static [&'static str] {
+    match m {
+        Some(m) => m,
+        None => &[],
+    }
+}
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const ENGLISH_DAYS: [&str; 7] = [
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+const LANGS: &[Lang] = &[
+    Lang {
+        code: "es",
+        months: &[l::es_ES::LC_TIME::MON, l::es_ES::LC_TIME::ABMON],
+        days: l::es_ES::LC_TIME::DAY,
+        words: &[
+            ("ayer", "yesterday"),
+            ("hoy", "today"),
+            ("este", "this"),
+            ("esta", "this"),
+            ("pasado", "last"),
+            ("pasada", "last"),
+            ("próximo", "next"),
+            ("próxima", "next"),
+            ("semana", "week"),
+            ("mes", "month"),
+            ("año", "year"),
+        ],
+        joins: &["de", "del", "el", "la", "en"],
+        declines: false,
+    },
+    Lang {
+        code: "pt",
+        months: &[l::pt_PT::LC_TIME::MON, l::pt_BR::LC_TIME::ABMON],
+        days: l::pt_PT::LC_TIME::DAY,
+        words: &[
+            ("ontem", "yesterday"),
+            ("hoje", "today"),
+            ("este", "this"),
+            ("esta", "this"),
+            ("neste", "this"),
+            ("nesta", "this"),
+            ("passado", "last"),
+            ("passada", "last"),
+            ("próximo", "next"),
+            ("próxima", "next"),
+            ("semana", "week"),
+            ("mês", "month"),
+            ("ano", "year"),
+        ],
+        joins: &["de", "do", "da", "em", "no", "na", "o", "a"],
+        declines: false,
+    },
+    Lang {
+        code: "fr",
+        months: &[l::fr_FR::LC_TIME::MON, l::fr_FR::LC_TIME::ABMON],
+        days: l::fr_FR::LC_TIME::DAY,
+        words: &[
+            ("hier", "yesterday"),
+            ("aujourd'hui", "today"),
+            ("ce", "this"),
+            ("cette", "this"),
+            ("dernier", "last"),
+            ("dernière", "last"),
+            ("prochain", "next"),
+            ("prochaine", "next"),
+            ("semaine", "week"),
+            ("mois", "month"),
+            ("année", "year"),
+        ],
+        joins: &["le", "la", "de", "du", "en"],
+        declines: false,
+    },
+    Lang {
+        code: "de",
+        months: &[l::de_DE::LC_TIME::MON, l::de_DE::LC_TIME::ABMON],
+        days: l::de_DE::LC_TIME::DAY,
+        words: &[
+            ("gestern", "yesterday"),
+            ("heute", "today"),
+            ("diese", "this"),
+            ("diesen", "this"),
+            ("dieser", "this"),
+            ("letzte", "last"),
+            ("letzten", "last"),
+            ("vergangene", "last"),
+            ("vergangenen", "last"),
+            ("nächste", "next"),
+            ("nächsten", "next"),
+            ("woche", "week"),
+            ("monat", "month"),
+            ("jahr", "year"),
+        ],
+        joins: &["am", "im", "den", "der", "dem", "des", "vom"],
+        declines: false,
+    },
+    Lang {
+        code: "it",
+        months: &[l::it_IT::LC_TIME::MON, l::it_IT::LC_TIME::ABMON],
+        days: l::it_IT::LC_TIME::DAY,
+        words: &[
+            ("ieri", "yesterday"),
+            ("oggi", "today"),
+            ("questo", "this"),
+            ("questa", "this"),
+            ("scorso", "last"),
+            ("scorsa", "last"),
+            ("prossimo", "next"),
+            ("prossima", "next"),
+            ("settimana", "week"),
+            ("mese", "month"),
+            ("anno", "year"),
+        ],
+        joins: &["il", "lo", "la", "di", "del", "nel", "a"],
+        declines: false,
+    },
+    Lang {
+        code: "ru",
+        months: &[
+            l::ru_RU::LC_TIME::MON,
+            alt(l::ru_RU::LC_TIME::ALT_MON),
+            l::ru_RU::LC_TIME::ABMON,
+        ],
+        days: l::ru_RU::LC_TIME::DAY,
+        words: &[
+            ("вчера", "yesterday"),
+            ("сегодня", "today"),
+            ("этот", "this"),
+            ("эту", "this"),
+            ("этой", "this"),
+            ("прошлый", "last"),
+            ("прошлой", "last"),
+            ("прошлом", "last"),
+            ("прошлую", "last"),
+            ("следующий", "next"),
+            ("следующей", "next"),
+            ("неделе", "week"),
+            ("неделю", "week"),
+            ("месяце", "month"),
+            ("году", "year"),
+        ],
+        joins: &["в", "во", "г", "года"],
+        declines: true,
+    },
+    Lang {
+        code: "uk",
+        months: &[
+            l::uk_UA::LC_TIME::MON,
+            alt(l::uk_UA::LC_TIME::ALT_MON),
+            l::uk_UA::LC_TIME::ABMON,
+        ],
+        days: l::uk_UA::LC_TIME::DAY,
+        words: &[
+            ("вчора", "yesterday"),
+            ("сьогодні", "today"),
+            ("цей", "this"),
+            ("цього", "this"),
+            ("цю", "this"),
+            ("минулого", "last"),
+            ("минулий", "last"),
+            ("минулу", "last"),
+            ("наступного", "next"),
+            ("наступний", "next"),
+            ("тижня", "week"),
+            ("тиждень", "week"),
+            ("місяця", "month"),
+            ("року", "year"),
+        ],
+        joins: &["у", "в", "р", "року"],
+        declines: true,
+    },
+    Lang {
+        code: "bg",
+        months: &[l::bg_BG::LC_TIME::MON, l::bg_BG::LC_TIME::ABMON],
+        days: l::bg_BG::LC_TIME::DAY,
+        words: &[
+            ("вчера", "yesterday"),
+            ("днес", "today"),
+            ("този", "this"),
+            ("тази", "this"),
+            ("миналия", "last"),
+            ("миналата", "last"),
+            ("следващия", "next"),
+            ("следващата", "next"),
+            ("седмица", "week"),
+            ("месец", "month"),
+            ("година", "year"),
+        ],
+        joins: &["в", "на", "г"],
+        declines: true,
+    },
+    Lang {
+        code: "ar",
+        months: &[l::ar_EG::LC_TIME::MON],
+        days: l::ar_SA::LC_TIME::DAY,
+        words: &[
+            ("أمس", "yesterday"),
+            ("الأمس", "yesterday"),
+            ("اليوم", "today"),
+            ("هذا", "this"),
+            ("هذه", "this"),
+            ("الماضي", "last"),
+            ("الماضية", "last"),
+            ("المقبل", "next"),
+            ("المقبلة", "next"),
+            ("القادم", "next"),
+            ("الأسبوع", "week"),
+            ("الشهر", "month"),
+            ("العام", "year"),
+        ],
+        joins: &["في", "يوم"],
+        declines: false,
+    },
+    Lang {
+        code: "tr",
+        months: &[l::tr_TR::LC_TIME::MON, l::tr_TR::LC_TIME::ABMON],
+        days: l::tr_TR::LC_TIME::DAY,
+        words: &[
+            ("dün", "yesterday"),
+            ("bugün", "today"),
+            ("bu", "this"),
+            ("geçen", "last"),
+            ("gelecek", "next"),
+            ("hafta", "week"),
+            ("ay", "month"),
+            ("yıl", "year"),
+        ],
+        joins: &[],
+        declines: false,
+    },
+    Lang {
+        code: "zh",
+        months: &[],
+        days: l::zh_CN::LC_TIME::DAY,
+        words: &[("昨天", "yesterday"), ("今天", "today"), ("明天", "tomorrow")],
+        joins: &[],
+        declines: false,
+    },
+    Lang {
+        code: "ja",
+        months: &[],
+        days: l::ja_JP::LC_TIME::DAY,
+        words: &[("昨日", "yesterday"), ("今日", "today"), ("明日", "tomorrow")],
+        joins: &[],
+        declines: false,
+    },
+];
+
+/// The languages whose dates claimcheck reads, besides English.
+pub fn languages() -> Vec<&'static str> {
+    LANGS.iter().map(|l| l.code).collect()
+}
+
+/// Lower case, without a trailing abbreviation dot; Arabic without tatweel
+/// and with the hamza forms of alef as plain alef, as Arabic news spells
+/// "الاثنين" and "الإثنين" alike.
+fn norm(w: &str) -> String {
+    w.to_lowercase()
+        .chars()
+        .filter(|c| *c != '\u{0640}')
+        .map(|c| if matches!(c, 'أ' | 'إ' | 'آ') { 'ا' } else { c })
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// Whether `word` is `name`, or a declined form of it (Slavic weekdays:
+/// "субботу" for "суббота"): the same but for the last two letters.
+fn matches(word: &str, name: &str) -> bool {
+    let (w, n) = (norm(word), norm(name));
+    if w == n {
+        return true;
+    }
+    let (wc, nc): (Vec<char>, Vec<char>) = (w.chars().collect(), n.chars().collect());
+    nc.len() >= 5 && wc.len() + 2 >= nc.len() && wc.len() <= nc.len() + 2 && {
+        let stem = nc.len() - 2;
+        wc.len() >= stem && wc.iter().take(stem).eq(nc.iter().take(stem))
+    }
+}
+
+/// The English for one word in one language, `Some("")` for a joining word.
+fn word(lang: &Lang, w: &str) -> Option<String> {
+    let n = norm(w);
+    if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() {
+        return Some(n);
+    }
+    if lang.joins.iter().any(|j| norm(j) == n) {
+        return Some(String::new());
+    }
+    if let Some((_, en)) = lang.words.iter().find(|(k, _)| norm(k) == n) {
+        return Some((*en).to_string());
+    }
+    let same = |name: &str| {
+        if lang.declines {
+            matches(w, name)
+        } else {
+            norm(name) == n
+        }
+    };
+    for form in lang.months {
+        if let Some(i) = form.iter().position(|m| same(m)) {
+            return ENGLISH_MONTHS.get(i).map(|m| (*m).to_string());
+        }
+    }
+    if let Some(i) = lang.days.iter().position(|d| same(d)) {
+        return ENGLISH_DAYS.get(i).map(|d| (*d).to_string());
+    }
+    None
+}
+
+/// CJK dates: `2024年8月3日`, `8月3日`, `2024年8月`, `2024年`, and the
+/// relative words and weekdays of Chinese and Japanese.
+fn cjk(expr: &str) -> Option<String> {
+    let re = regex::Regex::new(r"^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$").ok()?;
+    let s: String = expr.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(c) = re.captures(&s).filter(|c| c.get(1).or(c.get(2)).is_some()) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<usize>().ok());
+        let month = num(2)
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|m| ENGLISH_MONTHS.get(m));
+        return Some(match (num(1), month, num(3)) {
+            (Some(y), Some(m), Some(d)) => format!("{m} {d}, {y}"),
+            (Some(y), Some(m), None) => format!("{m} {y}"),
+            (Some(y), None, None) => y.to_string(),
+            (None, Some(m), Some(d)) => format!("{m} {d}"),
+            (None, Some(m), None) => (*m).to_string(),
+            _ => return None,
+        });
+    }
+    for lang in LANGS.iter().filter(|l| matches!(l.code, "zh" | "ja")) {
+        if let Some(en) = word(lang, &s).filter(|en| !en.chars().all(|c| c.is_ascii_digit())) {
+            return Some(en);
+        }
+    }
+    None
+}
+
+/// `expr` in English, read as language `lang` (a BCP 47 tag such as
+/// `es` or `pt-BR`), or, if that fails or no language is given, as each
+/// language in turn. `None` when no language reads it.
+pub fn translate(expr: &str, lang: Option<&str>) -> Option<String> {
+    if let Some(en) = cjk(expr.trim()) {
+        return Some(en);
+    }
+    let primary = lang.map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
+    let order = LANGS
+        .iter()
+        .filter(|l| Some(l.code) == primary.as_deref())
+        .chain(LANGS.iter().filter(|l| Some(l.code) != primary.as_deref()));
+    for lang in order {
+        if let Some(en) = translate_in(lang, expr) {
+            return Some(en);
+        }
+    }
+    None
+}
+
+fn translate_in(lang: &Lang, expr: &str) -> Option<String> {
+    let words: Vec<&str> = expr
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        // "3." (German day), "1º" and "1er" (first of the month).
+        let w = w.trim_end_matches(['º', 'ª']);
+        let w = match w.strip_suffix("er") {
+            Some(d) if !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()) => d,
+            _ => w,
+        };
+        let en = word(lang, w)?;
+        if !en.is_empty() {
+            out.push(en);
+        }
+    }
+    // "اليوم الأحد", "heute, Montag": the relative day says it; the weekday
+    // only names it.
+    if out
+        .iter()
+        .any(|w| matches!(w.as_str(), "today" | "yesterday" | "tomorrow"))
+    {
+        out.retain(|w| !ENGLISH_DAYS.contains(&w.as_str()));
+    }
+    // "la semana pasada", "settimana scorsa": English puts the word for
+    // which one first ("last week").
+    if let [unit, which] = out.as_slice() {
+        if matches!(which.as_str(), "last" | "next" | "this") {
+            out = vec![which.clone(), unit.clone()];
+        }
+    }
+    // A translation that is only numbers or empty is no date.
+    if out.is_empty() || out.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    Some(out.join(" "))
+}
+
+/// Whether a name of month `m` (1-12), in any language claimcheck reads,
+/// occurs in `text` (lower-cased): a date in the article's language is
+/// checked against the quote in that language.
+pub fn month_in(m: i8, text: &str) -> bool {
+    let Some(i) = usize::try_from(m).ok().and_then(|m| m.checked_sub(1)) else {
+        return false;
+    };
+    LANGS
+        .iter()
+        .flat_map(|l| l.months.iter())
+        .filter_map(|form| form.get(i))
+        .any(|name| {
+            let n = norm(name);
+            n.chars().count() >= 3 && text.contains(&n)
+        })
+        || (text.contains(&format!("{m}月")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    fn t(expr: &str, lang: &str) -> String {
+        translate(expr, Some(lang)).unwrap_or_else(|| panic!("{expr:?} ({lang}) not read"))
+    }
+
+    #[test]
+    fn written_dates_in_the_languages_of_the_news() {
+        assert_eq!(t("16 de abril", "es"), "16 april");
+        assert_eq!(t("16 de abril de 2024", "es"), "16 april 2024");
+        assert_eq!(t("3 de agosto de 2014", "pt"), "3 august 2014");
+        assert_eq!(t("1er mars 2025", "fr"), "1 march 2025");
+        assert_eq!(t("3. März 2024", "de"), "3 march 2024");
+        assert_eq!(t("24 agosto 2016", "it"), "24 august 2016");
+        assert_eq!(t("24 января 2024", "ru"), "24 january 2024");
+        assert_eq!(t("в январе", "ru"), "january");
+        assert_eq!(t("24 січня", "uk"), "24 january");
+        assert_eq!(t("24 януари", "bg"), "24 january");
+        assert_eq!(t("6 فبراير 2023", "ar"), "6 february 2023");
+        assert_eq!(t("6 Şubat 2023", "tr"), "6 february 2023");
+        assert_eq!(t("2014年8月3日", "zh"), "august 3, 2014");
+        assert_eq!(t("8月3日", "zh"), "august 3");
+        assert_eq!(t("2016年4月", "ja"), "april 2016");
+    }
+
+    #[test]
+    fn relative_words_and_weekdays() {
+        assert_eq!(t("este sábado", "es"), "this saturday");
+        assert_eq!(t("ayer", "es"), "yesterday");
+        assert_eq!(t("ieri", "it"), "yesterday");
+        assert_eq!(t("hoje", "pt"), "today");
+        assert_eq!(t("gestern", "de"), "yesterday");
+        assert_eq!(t("в субботу", "ru"), "saturday");
+        assert_eq!(t("в среду", "ru"), "wednesday");
+        assert_eq!(t("вчора", "uk"), "yesterday");
+        assert_eq!(t("اليوم الأحد", "ar"), "today");
+        assert_eq!(t("الجمعة", "ar"), "friday");
+        assert_eq!(t("الاثنين", "ar"), "monday");
+        assert_eq!(t("geçen hafta", "tr"), "last week");
+        assert_eq!(t("la semana pasada", "es"), "last week");
+        assert_eq!(t("il mese scorso", "it"), "last month");
+        assert_eq!(t("昨天", "zh"), "yesterday");
+        assert_eq!(t("土曜日", "ja"), "saturday");
+    }
+
+    #[test]
+    fn what_is_not_a_date_is_not_read() {
+        assert_eq!(translate("el presidente", Some("es")), None);
+        assert_eq!(translate("2024", Some("es")), None);
+        assert_eq!(translate("", None), None);
+    }
+
+    #[test]
+    fn the_article_language_goes_first() {
+        // "mar" is a Spanish abbreviation of marzo; read as Spanish first.
+        assert_eq!(t("15 mar 2024", "es"), "15 march 2024");
+    }
+}
