@@ -1137,7 +1137,27 @@ impl Loader {
                     RawValue::Str(s) => fold(&q.v).text.to_lowercase().contains(&s.trim().to_lowercase()),
                     _ => false,
                 };
-                for n in form.numbers().into_iter().filter(|_| !worded) {
+                // A value in words only ("hundreds", "two dozen"): the message
+                // speaks of the words, never of an internal reading.
+                let words_only = match &raw.v {
+                    RawValue::Str(s) => !s.chars().any(|c| c.is_ascii_digit()),
+                    _ => false,
+                };
+                if words_only && !worded && !form.numbers().iter().all(|n| quantity::appears_in(*n, &q.v)) {
+                    if let RawValue::Str(s) = &raw.v {
+                        diags.push(
+                            Diagnostic::error(
+                                "number-not-in-quote",
+                                rel,
+                                Some(raw.span.clone()),
+                                format!("`{}` does not occur in the quote", s.trim()),
+                            )
+                            .label("not in the quote")
+                            .help("write the value in the quote's own words, or the figure the quote gives"),
+                        );
+                    }
+                }
+                for n in form.numbers().into_iter().filter(|_| !worded && !words_only) {
                     if !quantity::appears_in(n, &q.v) {
                         diags.push(
                             Diagnostic::error("number-not-in-quote", rel, Some(raw.span.clone()), format!("the number {} does not occur in the quote", quantity::fmt_num(n)))

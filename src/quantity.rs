@@ -15,11 +15,30 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "form", rename_all = "kebab-case")]
 pub enum Form {
-    Exact { value: f64 },
-    Approx { value: f64 },
-    Range { low: f64, high: f64 },
-    AtLeast { value: f64 },
-    AtMost { value: f64 },
+    Exact {
+        value: f64,
+    },
+    Approx {
+        value: f64,
+    },
+    Range {
+        low: f64,
+        high: f64,
+    },
+    AtLeast {
+        value: f64,
+    },
+    AtMost {
+        value: f64,
+    },
+    /// "nearly 600", "almost", "just under": below the figure, and close.
+    JustUnder {
+        value: f64,
+    },
+    /// "just over 600", "slightly more than": above the figure, and close.
+    JustOver {
+        value: f64,
+    },
 }
 
 /// How far an exact or approximate value may stray and still agree.
@@ -70,7 +89,12 @@ impl Form {
     /// The numbers the form states, to be found in the quote.
     pub fn numbers(&self) -> Vec<f64> {
         match *self {
-            Form::Exact { value } | Form::Approx { value } | Form::AtLeast { value } | Form::AtMost { value } => {
+            Form::Exact { value }
+            | Form::Approx { value }
+            | Form::AtLeast { value }
+            | Form::AtMost { value }
+            | Form::JustUnder { value }
+            | Form::JustOver { value } => {
                 vec![value]
             }
             Form::Range { low, high } => vec![low, high],
@@ -93,6 +117,19 @@ impl Form {
             Form::Range { low, high } => (low, high),
             Form::AtLeast { value } => (value, f64::INFINITY),
             Form::AtMost { value } => (f64::NEG_INFINITY, value),
+            // Close below or above the figure: within the approximate width.
+            Form::JustUnder { value } => {
+                let t = tolerance
+                    .map_or(0.0, |t| t.amount(value))
+                    .max(APPROX_DEFAULT.amount(value));
+                (value - t, value)
+            }
+            Form::JustOver { value } => {
+                let t = tolerance
+                    .map_or(0.0, |t| t.amount(value))
+                    .max(APPROX_DEFAULT.amount(value));
+                (value, value + t)
+            }
         }
     }
 }
@@ -105,6 +142,8 @@ impl fmt::Display for Form {
             Form::Range { low, high } => write!(f, "{}-{}", fmt_num(low), fmt_num(high)),
             Form::AtLeast { value } => write!(f, "at least {}", fmt_num(value)),
             Form::AtMost { value } => write!(f, "at most {}", fmt_num(value)),
+            Form::JustUnder { value } => write!(f, "just under {}", fmt_num(value)),
+            Form::JustOver { value } => write!(f, "just over {}", fmt_num(value)),
         }
     }
 }
@@ -139,12 +178,23 @@ fn trim_float(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-const APPROX_WORDS: [&str; 11] = [
+/// Words that put a figure just below its value ("nearly 600" is not 610).
+const UNDER_WORDS: [&str; 6] = [
+    "nearly",
+    "almost",
+    "just under",
+    "just below",
+    "not quite",
+    "close to but under",
+];
+/// Words that put a figure just above its value.
+const OVER_WORDS: [&str; 4] = ["just over", "just above", "slightly more than", "slightly over"];
+
+const APPROX_WORDS: [&str; 10] = [
     "about",
     "approximately",
     "around",
-    "nearly",
-    "almost",
+    "close to",
     "roughly",
     "some",
     "an estimated",
@@ -191,6 +241,20 @@ pub fn parse(s: &str) -> Result<Form, String> {
              `about`, `over`/`at least`, `under`/`at most`, or a range `200-300`"
         )
     };
+    for w in UNDER_WORDS {
+        if let Some(rest) = strip_word(&t, w) {
+            return Ok(Form::JustUnder {
+                value: number(rest).ok_or_else(err)?,
+            });
+        }
+    }
+    for w in OVER_WORDS {
+        if let Some(rest) = strip_word(&t, w) {
+            return Ok(Form::JustOver {
+                value: number(rest).ok_or_else(err)?,
+            });
+        }
+    }
     for w in APPROX_WORDS {
         if let Some(rest) = strip_word(&t, w) {
             return Ok(Form::Approx {
@@ -279,6 +343,23 @@ fn number(s: &str) -> Option<f64> {
     if let Some(n) = crate::time::number_word(s) {
         return Some(n as f64);
     }
+    // An ordinal ("32nd") is its number, for properties that ask for a rank.
+    let s = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| {
+            s.strip_suffix(suffix)
+                .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or(s);
+    // A figure followed directly by a CJK scale character ("8万").
+    let s_owned;
+    let s = match s.char_indices().last() {
+        Some((i, c)) if matches!(c, '千' | '万' | '萬' | '亿' | '億') && i > 0 => {
+            s_owned = format!("{} {c}", s.get(..i).unwrap_or_default());
+            s_owned.as_str()
+        }
+        _ => s,
+    };
     let (digits, scale) = match s.split_once(' ') {
         Some((d, w)) => (d, scale_word(w.trim())?),
         None => {
@@ -287,6 +368,10 @@ fn number(s: &str) -> Option<f64> {
             (d, if w.is_empty() { 1.0 } else { scale_word(w)? })
         }
     };
+    // "two dozen", "three million": a number word with a scale.
+    if let Some(n) = crate::time::number_word(digits.trim()) {
+        return Some(n as f64 * scale).filter(|v| v.is_finite() && v.abs() <= MAX_VALUE);
+    }
     if digits.is_empty() || !grouped_well(digits) {
         return None;
     }
@@ -325,6 +410,12 @@ fn scale_word(w: &str) -> Option<f64> {
         "m" | "mn" | "mln" | "million" | "millions" | "млн" | "millones" | "millions de" | "مليون" => 1e6,
         "bn" | "b" | "billion" | "billions" | "млрд" | "mrd" | "milliard" | "milliards" | "مليار" => 1e9,
         "trillion" | "трлн" => 1e12,
+        "dozen" | "dozens" => 12.0,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
+        "千" => 1e3,
+        "万" | "萬" => 1e4,
+        "亿" | "億" => 1e8,
         _ => return None,
     })
 }
@@ -358,10 +449,15 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
         let token: String = chars.iter().skip(start).take(j - start).collect();
         let rest: String = chars.iter().skip(j).take(24).collect();
         let scale = following_scale(&rest);
+        // "16 mil 601" (Spanish, Portuguese): thousands, then the rest.
+        let thousands_then = thousands_remainder(&rest);
         for v in interpretations(&token) {
             out.push(v);
             if let Some(sc) = scale {
                 out.push(v * sc);
+            }
+            if let Some(r) = thousands_then {
+                out.push(v * 1000.0 + r);
             }
         }
         i = j;
@@ -392,8 +488,24 @@ fn ascii_digit(c: char) -> char {
     }
 }
 
+/// After a number, `mil 601` (a thousands word, then fewer than a thousand).
+fn thousands_remainder(rest: &str) -> Option<f64> {
+    let rest = rest.trim_start();
+    let after = ["mil ", "ألف "].iter().find_map(|w| rest.strip_prefix(w))?;
+    let digits: String = after.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<f64>().ok().filter(|r| *r < 1000.0 && digits.len() == 3)
+}
+
 fn following_scale(rest: &str) -> Option<f64> {
     let rest = rest.trim_start_matches(['%', ')']).trim_start();
+    // CJK scale characters follow the digits directly ("8万", "1.08万").
+    if let Some(c) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '千' | '万' | '萬' | '亿' | '億'))
+    {
+        return scale_word(&c.to_string());
+    }
     let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
     if word.is_empty() {
         return None;
@@ -461,6 +573,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_as_news_in_other_languages_writes_them() {
+        assert!(appears_in(16601.0, "los heridos suman 16 mil 601, según el gobierno"));
+        assert!(appears_in(25000.0, "unas 25 mil personas"));
+        assert!(appears_in(1.08e6, "1,08 millones de personas"));
+        assert!(appears_in(72000.0, "نحو 72 ألف شخص"));
+        assert!(appears_in(10800.0, "受灾人数达1.08万人"));
+        assert!(appears_in(80000.0, "约8万人"));
+        assert!(appears_in(200000.0, "about 2 lakh people"));
+        assert!(
+            !appears_in(16601.0, "16 mil personas y 601 heridos"),
+            "601 must follow the thousands directly"
+        );
+    }
+
+    #[test]
     fn parses_every_form() {
         assert_eq!(parse("7.2 billion"), Ok(Form::Exact { value: 7.2e9 }));
         assert_eq!(parse("$1.7bn"), Ok(Form::Exact { value: 1.7e9 }));
@@ -489,6 +616,15 @@ mod tests {
             })
         );
         assert!(parse("300-200").unwrap_err().contains("goes down"));
+        // Just under / just over: an interval that ends or starts at the figure.
+        assert_eq!(parse("nearly 600"), Ok(Form::JustUnder { value: 600.0 }));
+        assert_eq!(parse("nearly 600").unwrap().interval(None), (540.0, 600.0));
+        assert_eq!(parse("just over 600").unwrap().interval(None), (600.0, 660.0));
+        assert_eq!(parse("close to 600"), Ok(Form::Approx { value: 600.0 }));
+        assert_eq!(parse("more than two dozen"), Ok(Form::AtLeast { value: 24.0 }));
+        assert_eq!(parse("32nd"), Ok(Form::Exact { value: 32.0 }));
+        assert_eq!(parse("8万"), Ok(Form::Exact { value: 80000.0 }));
+        assert_eq!(parse("2 lakh"), Ok(Form::Exact { value: 200000.0 }));
         assert!(parse("lots").unwrap_err().contains("is not a quantity"));
         // A first character of several bytes is no reason to panic.
         assert!(parse("≈100-200").unwrap_err().contains("is not a quantity"));
