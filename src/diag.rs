@@ -41,6 +41,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("duplicate-id", "two records share an id"),
     ("unknown-source", "a claim names a source that does not exist"),
     (
+        "derived-unscoped",
+        "`derived` exempts a whole claim instead of naming the field it explains",
+    ),
+    (
         "stray-temporary",
         "a temporary file left by an interrupted review write",
     ),

@@ -125,6 +125,36 @@ struct ClaimRecord {
     claim: Option<Claim>,
 }
 
+/// What `derived` says was worked out rather than quoted.
+#[derive(Clone, Debug)]
+enum Derived {
+    /// The older form: one note, the whole claim exempt.
+    All(String),
+    /// Field name and how it was worked out.
+    Fields(Vec<(&'static str, String)>),
+}
+
+impl Derived {
+    fn explains(&self, field: &str) -> bool {
+        match self {
+            Derived::All(_) => true,
+            Derived::Fields(f) => f.iter().any(|(k, _)| *k == field),
+        }
+    }
+}
+
+impl std::fmt::Display for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Derived::All(s) => write!(f, "{s}"),
+            Derived::Fields(fields) => {
+                let parts: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                write!(f, "{}", parts.join("; "))
+            }
+        }
+    }
+}
+
 /// A value with its byte span in its file.
 #[derive(Clone, Debug)]
 struct Sp<T> {
@@ -963,7 +993,9 @@ impl Loader {
         let when = r.time_string("when", false);
         let said_by = r.string("said_by", false);
         let modality = r.string("modality", false);
-        let derived = r.string("derived", false);
+        let derived = r.derived();
+        // Which fields the quote checks skip: those `derived` explains.
+        let exempt = |field: &str| derived.as_ref().is_some_and(|d| d.v.explains(field));
         let note = r.string("note", false);
         let mut diags = r.finish();
         let (line, col) = lines.line_col(text, span.start);
@@ -1130,8 +1162,8 @@ impl Loader {
             typed = self.typed_value(rel, p, v, src, tense, &mut diags);
         }
         // Every number and date the claim states must be in its quote.
-        if let (Some(q), Some(v), None) = (&quote, &typed, &derived) {
-            if let (Value::Quantity(form), Some(raw)) = (v, &value) {
+        if let (Some(q), Some(v)) = (&quote, &typed) {
+            if let (Value::Quantity(form), Some(raw), false) = (v, &value, exempt("value")) {
                 // A value written as the quote words it ("hundreds") is found as such.
                 let worded = match &raw.v {
                     RawValue::Str(s) => fold(&q.v).text.to_lowercase().contains(&s.trim().to_lowercase()),
@@ -1162,12 +1194,13 @@ impl Loader {
                         diags.push(
                             Diagnostic::error("number-not-in-quote", rel, Some(raw.span.clone()), format!("the number {} does not occur in the quote", quantity::fmt_num(n)))
                                 .label("not in the quote")
-                                .help("check the number against the source; if it was computed, say how in `derived = \"...\"`"),
+                                .help("check the number against the source; if it was computed, say how in `derived = { value = \"...\" }`"),
                         );
                     }
                 }
             }
             let value_time = match (v, &value) {
+                _ if exempt("value") => None,
                 (
                     Value::Date(_),
                     Some(Sp {
@@ -1180,7 +1213,13 @@ impl Loader {
                 }),
                 _ => None,
             };
-            for t in [&as_of, &since, &when, &value_time].into_iter().flatten() {
+            let times = [
+                as_of.as_ref().filter(|_| !exempt("as_of")),
+                since.as_ref().filter(|_| !exempt("since")),
+                when.as_ref().filter(|_| !exempt("when")),
+                value_time.as_ref(),
+            ];
+            for t in times.into_iter().flatten() {
                 // A time that could not be read is already reported once.
                 let unread = diags
                     .iter()
@@ -1198,7 +1237,7 @@ impl Loader {
                         )
                         .label("not in the quote")
                         .help(
-                            "quote the words that give the date, or say how it was worked out in `derived = \"...\"`",
+                            "quote the words that give the date, or say how it was worked out in `derived = { as_of = \"...\" }` (or since, when, value)",
                         ),
                     );
                 }
@@ -1228,7 +1267,7 @@ impl Loader {
             since,
             said_by: said_by.map(|s| s.v),
             modality,
-            derived: derived.map(|d| d.v),
+            derived: derived.map(|d| d.v.to_string()),
             note: note.map(|n| n.v),
             loc,
             anchor,
@@ -1431,7 +1470,7 @@ fn resolve_time(
                     format!("`{field}`: {e}"),
                 )
                 .label(format!("the source's date is only known as `{when}`"))
-                .help("write the absolute date and say how it was worked out in `derived = \"...\"`"),
+                .help("write the absolute date and say how it was worked out in `derived = { as_of = \"...\" }`"),
             );
             None
         }
@@ -1633,6 +1672,82 @@ impl<'a, 't> Rec<'a, 't> {
                     None
                 }
             },
+        }
+    }
+
+    /// `derived`: a table naming each field worked out rather than quoted
+    /// (`derived = { as_of = "why" }`), or, in the older form, one string
+    /// that exempts the whole claim (kept, with a warning).
+    fn derived(&mut self) -> Option<Sp<Derived>> {
+        const FIELDS: [&str; 4] = ["value", "as_of", "since", "when"];
+        let v = self.get("derived")?;
+        let span = self.sp(v.span());
+        match v.get_ref() {
+            DeValue::String(s) => {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "derived-unscoped",
+                        self.file,
+                        Some(span.clone()),
+                        "`derived` names no field, so no number or date of this claim is checked against its quote",
+                    )
+                    .label("exempts the whole claim")
+                    .help("name the field it explains: derived = { as_of = \"...\" } (or value, since, when)"),
+                );
+                Some(Sp {
+                    v: Derived::All(s.to_string()),
+                    span,
+                })
+            }
+            DeValue::Table(t) => {
+                let mut fields = Vec::new();
+                for (k, val) in t.iter() {
+                    let key: &str = k.get_ref();
+                    let Some(field) = FIELDS.iter().find(|f| **f == key) else {
+                        let mut d = Diagnostic::error(
+                            "unknown-field",
+                            self.file,
+                            Some(self.sp(k.span())),
+                            format!("`derived.{key}` explains no field a quote is checked for"),
+                        );
+                        d = match did_you_mean(key, FIELDS) {
+                            Some(m) => d.help(format!("did you mean `{m}`?")),
+                            None => d.help("derived may explain value, as_of, since or when"),
+                        };
+                        self.diags.push(d);
+                        continue;
+                    };
+                    match val.get_ref() {
+                        DeValue::String(why) if !why.trim().is_empty() => fields.push((*field, why.to_string())),
+                        _ => self.diags.push(
+                            Diagnostic::error(
+                                "wrong-type",
+                                self.file,
+                                Some(self.sp(val.span())),
+                                format!("`derived.{key}` must say how it was worked out"),
+                            )
+                            .help(format!("write derived = {{ {key} = \"how it was worked out\" }}")),
+                        ),
+                    }
+                }
+                Some(Sp {
+                    v: Derived::Fields(fields),
+                    span,
+                })
+            }
+            other => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        self.file,
+                        Some(span),
+                        "`derived` must be a table of the fields it explains",
+                    )
+                    .label(format!("found {}", other.type_str()))
+                    .help("write derived = { as_of = \"how it was worked out\" }"),
+                );
+                None
+            }
         }
     }
 
