@@ -77,6 +77,10 @@ pub enum Command {
         /// first when the expression is not English.
         #[arg(long)]
         language: Option<String>,
+        /// The sentence the expression was printed in: its tense decides a
+        /// bare month or weekday ("will meet Monday" vs "met Monday").
+        #[arg(long)]
+        context: Option<String>,
     },
     /// Compare the claims and report conflicts, framings, internal checks,
     /// single-source assertions, changes and agreements.
@@ -266,6 +270,7 @@ pub fn run(
             format,
             batch,
             language,
+            context,
         } => {
             let language = language.as_deref();
             if batch {
@@ -275,7 +280,12 @@ pub fn run(
                 writeln!(err, "error: give an expression, e.g. claimcheck date \"last month\" --published 2025-06-09, or use --batch")?;
                 return Ok(2);
             };
-            date(&expression, published.as_deref(), tense, language, format, out, err)
+            let how = Reading {
+                tense,
+                language,
+                context: context.as_deref(),
+            };
+            date(&expression, published.as_deref(), how, format, out, err)
         }
     }
 }
@@ -525,13 +535,17 @@ struct DateJson<'a> {
     error: Option<String>,
 }
 
-fn date_json<'a>(
-    expression: &'a str,
-    published: Option<jiff::civil::Date>,
+/// How `claimcheck date` reads: the default direction, the article's
+/// language, and the sentence around the expression.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
     tense: Tense,
-    language: Option<&str>,
-) -> DateJson<'a> {
-    match time::resolve_in(expression, published, tense, language) {
+    language: Option<&'a str>,
+    context: Option<&'a str>,
+}
+
+fn date_json<'a>(expression: &'a str, published: Option<jiff::civil::Date>, how: Reading<'_>) -> DateJson<'a> {
+    match time::resolve_in_context(expression, published, how.tense, how.language, how.context) {
         Ok(r) => DateJson {
             expression,
             published: published.map(|d| d.to_string()),
@@ -558,8 +572,7 @@ fn date_json<'a>(
 fn date(
     expression: &str,
     published: Option<&str>,
-    tense: Tense,
-    language: Option<&str>,
+    how: Reading<'_>,
     format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -571,7 +584,7 @@ fn date(
             return Ok(2);
         }
     };
-    let j = date_json(expression, published, tense, language);
+    let j = date_json(expression, published, how);
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?,
         Format::Text => {
@@ -623,7 +636,9 @@ fn date_batch(
         if line.trim().is_empty() {
             continue;
         }
-        let Some((published, expression)) = line.split_once('\t') else {
+        // published<TAB>expression[<TAB>sentence]
+        let mut fields = line.splitn(3, '\t');
+        let (Some(published), Some(expression), sentence) = (fields.next(), fields.next(), fields.next()) else {
             writeln!(err, "error: line {}: expected `published<TAB>expression`", n + 1)?;
             code = 2;
             continue;
@@ -636,7 +651,12 @@ fn date_batch(
                 continue;
             }
         };
-        let j = date_json(expression, published, tense, language);
+        let how = Reading {
+            tense,
+            language,
+            context: sentence,
+        };
+        let j = date_json(expression, published, how);
         writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?;
     }
     Ok(code)

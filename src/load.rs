@@ -1121,8 +1121,10 @@ impl Loader {
         } else {
             Tense::Past
         };
-        let resolve =
-            |t: &Sp<String>, field: &str, diags: &mut Vec<Diagnostic>| resolve_time(rel, t, field, src, tense, diags);
+        let quote_text = quote.as_ref().map(|q| q.v.as_str());
+        let resolve = |t: &Sp<String>, field: &str, diags: &mut Vec<Diagnostic>| {
+            resolve_time(rel, t, field, src, (tense, quote_text), diags)
+        };
         let as_of_r = as_of.as_ref().and_then(|t| resolve(t, "as_of", &mut diags));
         let since_r = since.as_ref().and_then(|t| resolve(t, "since", &mut diags));
         let when_r = when.as_ref().and_then(|t| resolve(t, "when", &mut diags));
@@ -1159,7 +1161,7 @@ impl Loader {
                     );
                 }
             }
-            typed = self.typed_value(rel, p, v, src, tense, &mut diags);
+            typed = self.typed_value(rel, p, v, src, (tense, quote_text), &mut diags);
         }
         // Every number and date the claim states must be in its quote.
         if let (Some(q), Some(v)) = (&quote, &typed) {
@@ -1281,7 +1283,7 @@ impl Loader {
         p: &Property,
         v: &Sp<RawValue>,
         src: Option<&Source>,
-        tense: Tense,
+        reading: (Tense, Option<&str>),
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Value> {
         let wrong = |expected: &str| {
@@ -1357,7 +1359,7 @@ impl Loader {
                     v: s.clone(),
                     span: v.span.clone(),
                 };
-                let r = resolve_time(rel, &t, "value", src, tense, diags)?;
+                let r = resolve_time(rel, &t, "value", src, reading, diags)?;
                 Some(Value::Date(TimeText {
                     text: s.clone(),
                     resolved: r,
@@ -1452,12 +1454,13 @@ fn resolve_time(
     t: &Sp<String>,
     field: &str,
     src: Option<&Source>,
-    tense: Tense,
+    (tense, quote): (Tense, Option<&str>),
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Resolved> {
     let reference = src.and_then(|s| s.reference_date());
-    // A date written in the article's language is read in that language first.
-    match time::resolve_in(&t.v, reference, tense, src.map(|s| s.language.as_str())) {
+    // A date written in the article's language is read in that language
+    // first, and the quote's tense decides a bare month or weekday.
+    match time::resolve_in_context(&t.v, reference, tense, src.map(|s| s.language.as_str()), quote) {
         Ok(r) => Some(r),
         Err(time::TimeError::NeedsReference(_)) if src.is_none() => None,
         Err(e @ time::TimeError::NeedsReference(_)) => {

@@ -458,6 +458,107 @@ pub fn resolve_in(
     }
 }
 
+/// Which way a sentence points in time at an expression, from the cue
+/// nearest to it: "will", "plans", "scheduled", "next", "expected to"
+/// point ahead; "was", "had", "ago", "earlier" and verbs in -ed point
+/// back. `None` when the sentence has no cue (the caller's default stands).
+pub fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
+    const AHEAD: [&str; 13] = [
+        "will",
+        "won't",
+        "shall",
+        "plans",
+        "plan",
+        "planning",
+        "scheduled",
+        "upcoming",
+        "next",
+        "intends",
+        "aims",
+        "expected",
+        "due",
+    ];
+    const BACK: [&str; 9] = [
+        "was",
+        "were",
+        "had",
+        "did",
+        "ago",
+        "earlier",
+        "last",
+        "yesterday",
+        "began",
+    ];
+    let lower = sentence.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = expr.to_lowercase();
+    let first = first
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?
+        .to_string();
+    let at = words.iter().position(|w| *w == first)?;
+    // "planned for March", "scheduled for Thursday", "set for": ahead.
+    let before: Vec<&str> = words.iter().take(at).rev().take(4).copied().collect();
+    if let Some(f) = before.iter().position(|w| *w == "for") {
+        if before
+            .get(f + 1)
+            .is_some_and(|w| matches!(*w, "planned" | "scheduled" | "set" | "slated"))
+        {
+            return Some(Tense::Future);
+        }
+    }
+    let cue = |w: &str, distance: usize| -> Option<Tense> {
+        if (AHEAD.contains(&w) || w.ends_with("'ll")) && distance <= 10 {
+            Some(Tense::Future)
+        } else if BACK.contains(&w) && distance <= 4 {
+            Some(Tense::Past)
+        } else if w.len() > 4 && w.ends_with("ed") && w != "planned" && distance <= 4 {
+            // A verb in the past right beside it ("issued ... Friday").
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    // The nearest cue wins; at equal distance, the one before.
+    (1..words.len())
+        .flat_map(|d| [(at.checked_sub(d), d), (at.checked_add(d), d)])
+        .filter_map(|(i, d)| i.and_then(|i| words.get(i)).map(|w| (w, d)))
+        .find_map(|(w, d)| cue(w, d))
+}
+
+/// [`resolve_in`] with the sentence the expression was printed in: the
+/// sentence decides the direction of a bare month or weekday
+/// ([`tense_of`]), and words that continue the expression in it
+/// ("February this year") place it.
+pub fn resolve_in_context(
+    expr: &str,
+    reference: Option<Date>,
+    tense: Tense,
+    lang: Option<&str>,
+    sentence: Option<&str>,
+) -> Result<Resolved, TimeError> {
+    let Some(sentence) = sentence.filter(|s| !s.trim().is_empty()) else {
+        return resolve_in(expr, reference, tense, lang);
+    };
+    let (lower, e) = (sentence.to_lowercase(), expr.trim().to_lowercase());
+    if let Some(after) = lower.find(&e).and_then(|i| lower.get(i + e.len()..)) {
+        for suffix in [" this year", " last year", " next year"] {
+            if after.starts_with(suffix) {
+                if let Ok(r) = resolve_in(&format!("{expr}{suffix}"), reference, tense, lang) {
+                    return Ok(Resolved {
+                        rule: format!("{} (the sentence continues \"{}{suffix}\")", r.rule, expr.trim()),
+                        ..r
+                    });
+                }
+            }
+        }
+    }
+    resolve_in(expr, reference, tense_of(sentence, expr).unwrap_or(tense), lang)
+}
+
 fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
     // Time expressions are short; a cap bounds the parser's work and depth.
     if expr.chars().count() > MAX_EXPRESSION {
@@ -475,7 +576,19 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
         reference,
         tense,
     };
-    let r = ctx.expr(&cleaned)?;
+    let r = match ctx.expr(&cleaned) {
+        Err(TimeError::Unrecognised(e)) => match news_forms(&cleaned, reference)? {
+            Some((rewritten, note)) => {
+                let r = ctx.expr(&rewritten).map_err(|_| TimeError::Unrecognised(e))?;
+                Resolved {
+                    rule: format!("{note}: {}", r.rule),
+                    ..r
+                }
+            }
+            None => return Err(TimeError::Unrecognised(e)),
+        },
+        other => other?,
+    };
     // Never an empty reading: a span whose end precedes its start is no time.
     if let (Some(s), Some(e)) = (r.interval.start, r.interval.end) {
         if e < s {
@@ -485,6 +598,168 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
         }
     }
     Ok(r)
+}
+
+/// More of English news time, rewritten into forms the reader knows, with
+/// a note saying how: months placed by "this/last/next year", financial
+/// quarters and halves, fiscal years, year-end, "the year", "this past
+/// spring", "earlier yesterday", and times of day, which are read as their
+/// day (claimcheck's moments are days; the part of the day is kept in the
+/// rule). `Ok(None)`: not one of these forms.
+fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
+    const ORDINALS: [(&str, i8); 4] = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    let need = || reference.ok_or_else(|| TimeError::NeedsReference(s.to_string()));
+    let s = s.trim_start_matches("the ").trim();
+    // "June last year", "January this year", "March next year".
+    for (suffix, delta) in [(" this year", 0i64), (" last year", -1), (" next year", 1)] {
+        if let Some(month) = s.strip_suffix(suffix).filter(|m| month_number(m).is_some()) {
+            let y = year_minus(need()?.year(), -delta)?;
+            return Ok(Some((format!("{month} {y}"), "month placed by the year named")));
+        }
+    }
+    // Times of day: "saturday evening", "sunday morning", "4:30 p.m. sunday",
+    // "0830 utc", "overnight", "late tuesday night".
+    const PARTS: [&str; 9] = [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "noon",
+        "midday",
+        "midnight",
+        "dawn",
+        "overnight",
+    ];
+    let words: Vec<&str> = s.split(' ').collect();
+    let is_zone = |w: &str| {
+        matches!(
+            w,
+            "utc" | "gmt" | "est" | "edt" | "cet" | "cest" | "msk" | "local" | "time"
+        )
+    };
+    // "4:30", "16:05"; "0830" only before a time zone ("0830 utc"), as
+    // four digits alone are a year.
+    let is_clock_at = |i: usize| {
+        let Some(w) = words.get(i).map(|w| w.trim_end_matches(['.', ','])) else {
+            return false;
+        };
+        (w.contains(':')
+            && w.split(':')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+            || (w.len() == 4
+                && w.chars().all(|c| c.is_ascii_digit())
+                && w.get(..2).is_some_and(|h| h < "24")
+                && w.get(2..).is_some_and(|m| m < "60")
+                && words.get(i + 1).is_some_and(|z| is_zone(z)))
+    };
+    let is_meridiem = |w: &str| matches!(w.trim_end_matches(['.', ',']), "a.m" | "p.m" | "am" | "pm");
+    if words.len() > 1 && (0..words.len()).any(|i| words.get(i).is_some_and(|w| PARTS.contains(w)) || is_clock_at(i)) {
+        let day: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| {
+                !PARTS.contains(w)
+                    && !is_clock_at(*i)
+                    && !is_zone(w)
+                    && !is_meridiem(w)
+                    && !matches!(**w, "at" | "late" | "early")
+            })
+            .map(|(_, w)| *w)
+            .collect();
+        if !day.is_empty() && day.len() < words.len() {
+            return Ok(Some((day.join(" "), "a time of day, read as its day")));
+        }
+    }
+    if matches!(
+        s,
+        "overnight" | "tonight" | "this morning" | "this afternoon" | "this evening" | "earlier today" | "later today"
+    ) {
+        return Ok(Some(("today".into(), "a part of the reference day")));
+    }
+    if matches!(
+        s,
+        "earlier yesterday" | "yesterday morning" | "yesterday afternoon" | "yesterday evening" | "last night"
+    ) {
+        return Ok(Some((
+            "yesterday".into(),
+            "a part of the day before the reference date",
+        )));
+    }
+    // "this past spring": the most recent one.
+    if let Some(season_word) = s.strip_prefix("this past ") {
+        return Ok(Some((format!("last {season_word}"), "this past: the most recent one")));
+    }
+    // "the year", "the full year", "the current year", "the current fiscal year", "year-end".
+    match s {
+        "year" | "full year" | "current year" | "current fiscal year" | "fiscal year" => {
+            return Ok(Some((
+                "this year".into(),
+                "the year under report: the reference date's year",
+            )));
+        }
+        "year-end" | "year end" | "end of the year" => return Ok(Some(("end of this year".into(), "year-end"))),
+        "latest quarter" | "quarter" | "latest three months" => {
+            let r = need()?;
+            let q = (r.month() - 1) / 3 + 1;
+            let (y, q) = if q == 1 {
+                (year_minus(r.year(), 1)?, 4)
+            } else {
+                (r.year(), q - 1)
+            };
+            return Ok(Some((format!("{y}-q{q}"), "the latest completed quarter")));
+        }
+        _ => {}
+    }
+    // "fiscal 1989", "fiscal year 1989", "fy1989".
+    for prefix in ["fiscal year ", "fiscal ", "fy"] {
+        if let Some(y) = s
+            .strip_prefix(prefix)
+            .filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Ok(Some((
+                y.to_string(),
+                "a fiscal year, read as its calendar year (fiscal years differ)",
+            )));
+        }
+    }
+    // "third quarter", "third-quarter", "the third quarter of 1998", "first half".
+    let flat = s.replace('-', " ");
+    for (word, n) in ORDINALS {
+        for (unit, short, count) in [("quarter", 'q', 4), ("half", 'h', 2)] {
+            let Some(rest) = flat.strip_prefix(&format!("{word} {unit}")) else {
+                continue;
+            };
+            if n > count {
+                continue;
+            }
+            let rest = rest.trim().trim_start_matches("of ").trim();
+            if rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()) {
+                return Ok(Some((
+                    format!("{rest}-{short}{n}"),
+                    "a quarter or half of the year named",
+                )));
+            }
+            if rest.is_empty() || rest == "results" || rest == "earnings" {
+                // The most recent such quarter or half, this year's if begun.
+                let r = need()?;
+                let current = if short == 'q' {
+                    (r.month() - 1) / 3 + 1
+                } else {
+                    (r.month() - 1) / 6 + 1
+                };
+                let y = if n <= current {
+                    r.year()
+                } else {
+                    year_minus(r.year(), 1)?
+                };
+                return Ok(Some((
+                    format!("{y}-{short}{n}"),
+                    "a quarter or half without a year: the most recent",
+                )));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The longest time expression read, in characters. The parser strips
@@ -1125,6 +1400,49 @@ pub fn parse_day(s: &str) -> Result<Date, TimeError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_sentence_decides_the_direction() {
+        let r = |e: &str, s: &str| {
+            resolve_in_context(e, Some(date(1998, 10, 26)), Tense::Nearest, None, Some(s))
+                .unwrap()
+                .value
+        };
+        assert_eq!(
+            r("Tuesday", "On Tuesday, the league plans to hold a news conference."),
+            "1998-10-27"
+        );
+        assert_eq!(
+            r("Tuesday", "The league held a news conference on Tuesday."),
+            "1998-10-20"
+        );
+        assert_eq!(
+            r("Tuesday", "A service planned at the chapel for Tuesday was canceled."),
+            "1998-10-20"
+        );
+        assert_eq!(r("March", "The accession was planned for early March."), "1999-03");
+        assert_eq!(r("February", "The process began in February this year."), "1998-02");
+        assert_eq!(tense_of("No cue here about Friday.", "Friday"), None);
+    }
+
+    #[test]
+    fn more_of_english_news_time() {
+        let r = |e: &str| resolve(e, Some(date(1998, 12, 3)), Tense::Nearest).map(|r| r.value);
+        assert_eq!(r("June last year").unwrap(), "1997-06");
+        assert_eq!(r("January this year").unwrap(), "1998-01");
+        assert_eq!(r("the third quarter").unwrap(), "1998-Q3");
+        assert_eq!(r("third-quarter").unwrap(), "1998-Q3");
+        assert_eq!(r("the fourth quarter of 1997").unwrap(), "1997-Q4");
+        assert_eq!(r("the latest quarter").unwrap(), "1998-Q3");
+        assert_eq!(r("fiscal 1989").unwrap(), "1989");
+        assert_eq!(r("the year").unwrap(), "1998");
+        assert_eq!(r("this past spring").unwrap(), "1998-SP");
+        assert_eq!(r("earlier yesterday").unwrap(), "1998-12-02");
+        assert_eq!(r("Saturday evening").unwrap(), "1998-11-28");
+        assert_eq!(r("4:30 p.m. Sunday").unwrap(), "1998-11-29");
+        assert_eq!(r("0830 UTC Monday").unwrap(), "1998-11-30");
+        assert_eq!(r("overnight").unwrap(), "1998-12-03");
+    }
+
     use super::*;
     use jiff::civil::date;
 

@@ -155,6 +155,57 @@ const CONTEXT: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// (published, expression, gold, modifier, sentence).
+fn rows_with_sentence() -> Vec<(String, String, String, String, String)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeml/aquaint-dates.tsv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let get = |i: usize| f.get(i).copied().unwrap_or("").to_string();
+            (get(1), get(2), get(3), get(4), get(5))
+        })
+        .collect()
+}
+
+/// Reads every row with its sentence as context (`resolve_in_context`) and
+/// without (the expression alone); prints both rates and holds each to the
+/// count it reached when this test was written, so any regression fails.
+#[test]
+#[allow(clippy::print_stdout)] // the measurement is the point of this test
+fn aquaint_with_and_without_the_sentence() {
+    use claimcheck::time::resolve_in_context;
+    let rows = rows_with_sentence();
+    assert_eq!(rows.len(), 128);
+    let exact = |with_sentence: bool| {
+        rows.iter()
+            .filter(|(published, expr, gold, modifier, sentence)| {
+                let reference = Some(parse_day(published).unwrap());
+                let r = if with_sentence {
+                    resolve_in_context(expr, reference, Tense::Nearest, Some("en"), Some(sentence))
+                } else {
+                    resolve(expr, reference, Tense::Nearest)
+                };
+                r.as_ref()
+                    .is_ok_and(|r| r.value == *gold && (modifier.is_empty() || r.modifier.unwrap_or("") == modifier))
+            })
+            .count()
+    };
+    let (alone, with) = (exact(false), exact(true));
+    println!(
+        "AQUAINT exact match: expression alone {alone}/128 ({:.1}%), with its sentence {with}/128 ({:.1}%)",
+        100.0 * alone as f64 / 128.0,
+        100.0 * with as f64 / 128.0
+    );
+    assert!(alone >= 104, "the expression alone regressed: {alone}/128");
+    assert!(with >= WITH_SENTENCE, "with the sentence regressed: {with}/128");
+}
+
+/// What `aquaint_with_and_without_the_sentence` reached with the sentence.
+const WITH_SENTENCE: usize = 107;
+
 fn rows() -> Vec<(String, String, String, String)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeml/aquaint-dates.tsv");
     let text =
