@@ -20,6 +20,29 @@ proptest! {
         let _ = resolve(&expr, None, Tense::Past);
     }
 
+    /// Every reading is a non-empty interval, in any language and with any
+    /// sentence; what cannot be read is an error, never a panic.
+    #[test]
+    fn every_reading_is_a_non_empty_interval(
+        expr in prop::sample::select(vec![
+            "late Monday", "early Wednesday", "mid-Friday", "end of 2024", "third-quarter", "June last year",
+            "16 de abril", "в субботу", "8月3日", "اليوم الأحد", "Saturday evening", "overnight", "the year",
+            "between 2020 and 2019", "400 century", "q9 2024", "fiscal 1989",
+        ]),
+        sentence in "\\PC{0,60}",
+        lang in prop::sample::select(vec!["en", "es", "ru", "ar", "zh", "xx"]),
+        y in 1i16..9999, m in 1i8..=12, d in 1i8..=28,
+    ) {
+        let reference = jiff::civil::Date::new(y, m, d).unwrap();
+        for tense in [Tense::Past, Tense::Future, Tense::Nearest] {
+            if let Ok(r) = claimcheck::time::resolve_in_context(expr, Some(reference), tense, Some(lang), Some(&sentence)) {
+                if let (Some(a), Some(b)) = (r.interval.start, r.interval.end) {
+                    prop_assert!(a <= b, "{expr:?} read as {a} to {b}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn reading_time_like_expressions_never_panics(
         prefix in prop::sample::select(vec!["", "by ", "before ", "after ", "mid-", "early ", "late ", "last ", "next ", "since ", "between 2020 and "]),
