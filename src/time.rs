@@ -685,6 +685,27 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
             "a part of the day before the reference date",
         )));
     }
+    // "in the coming days", "within weeks": forward intervals from the
+    // reference, for what is expected (hedged claims).
+    let ahead = [
+        ("in the coming days", 1, 14),
+        ("in the next few days", 1, 7),
+        ("within days", 0, 14),
+        ("in the coming weeks", 1, 56),
+        ("within weeks", 0, 56),
+        ("in the coming months", 1, 365),
+        ("within months", 0, 365),
+    ];
+    let full = format!("{}{s}", if s.starts_with("coming") { "in the " } else { "" });
+    if let Some((_, from, to)) = ahead.iter().find(|(w, _, _)| *w == s || *w == full) {
+        let r = need()?;
+        let start = r.checked_add(days(*from)?).map_err(inv)?;
+        let end = r.checked_add(days(*to)?).map_err(inv)?;
+        return Ok(Some((
+            format!("{start}..{end}"),
+            "a stretch ahead of the reference date",
+        )));
+    }
     // "this past spring": the most recent one.
     if let Some(season_word) = s.strip_prefix("this past ") {
         return Ok(Some((format!("last {season_word}"), "this past: the most recent one")));
@@ -1441,6 +1462,8 @@ mod tests {
         assert_eq!(r("4:30 p.m. Sunday").unwrap(), "1998-11-29");
         assert_eq!(r("0830 UTC Monday").unwrap(), "1998-11-30");
         assert_eq!(r("overnight").unwrap(), "1998-12-03");
+        assert_eq!(r("in the coming days").unwrap(), "1998-12-04/1998-12-17");
+        assert_eq!(r("within weeks").unwrap(), "1998-12-03/1999-01-28");
     }
 
     use super::*;
