@@ -39,20 +39,8 @@ const fn alt(m: Option<&'static [&'static str]>) -> &'static [&'static str] {
     }
 }
 
-const ENGLISH_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The English month names the time reader knows.
+use crate::time::MONTHS as ENGLISH_MONTHS;
 const ENGLISH_DAYS: [&str; 7] = [
     "sunday",
     "monday",

@@ -295,7 +295,8 @@ fn month_span(y: i16, m: i8, months: i8) -> Result<(Date, Date), TimeError> {
     Ok((start, end))
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
