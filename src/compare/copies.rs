@@ -95,15 +95,30 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     postings.par_sort_unstable();
     // Every pair of sources that share a shingle, once per shingle, packed
     // into one integer; sorted, a run of one pair counts its shared shingles.
+    // Declared copies share their whole text but are one voice: their
+    // pairs are never counted.
+    let mut voice_ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let voice: Vec<u32> = corpus
+        .sources
+        .iter()
+        .map(|s| {
+            let next = u32::try_from(voice_ids.len()).unwrap_or(u32::MAX);
+            *voice_ids.entry(s.voice.as_str()).or_insert(next)
+        })
+        .collect();
+    let voice = &voice;
     let mut pairs: Vec<u64> = postings
         .par_chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() >= 2 && run.len() <= BOILERPLATE)
         .flat_map_iter(|run| {
             run.iter().enumerate().flat_map(move |(n, a)| {
-                run.iter().skip(n + 1).map(move |b| {
-                    let (x, y) = (a.1.min(b.1) as u64, a.1.max(b.1) as u64);
-                    (x << 32) | y
-                })
+                run.iter()
+                    .skip(n + 1)
+                    .filter(move |b| voice.get(a.1) != voice.get(b.1))
+                    .map(move |b| {
+                        let (x, y) = (a.1.min(b.1) as u64, a.1.max(b.1) as u64);
+                        (x << 32) | y
+                    })
             })
         })
         .collect();

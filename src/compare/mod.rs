@@ -223,7 +223,8 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     let passages = question::passages(corpus);
-    let mut by_key: std::collections::BTreeMap<(&str, &str), Vec<&Claim>> = std::collections::BTreeMap::new();
+    // Looked up, never iterated: a hash map, and the claims keep their order.
+    let mut by_key: std::collections::HashMap<(&str, &str), Vec<&Claim>> = std::collections::HashMap::new();
     for c in &corpus.claims {
         by_key.entry((&c.subject, &c.property)).or_default().push(c);
     }
