@@ -166,6 +166,11 @@ impl Files {
         self.texts.insert(path.to_string(), (text.to_string(), index));
     }
 
+    /// [`Files::insert`] with the line index already made (in parallel).
+    pub fn insert_indexed(&mut self, path: &str, text: String, index: crate::anchor::LineIndex) {
+        self.texts.insert(path.to_string(), (text, index));
+    }
+
     pub fn get(&self, path: &str) -> Option<&str> {
         self.texts.get(path).map(|(t, _)| t.as_str())
     }

@@ -210,7 +210,15 @@ impl Loader {
         let sources = self.list("sources", &canonical_root, "txt");
         let claims = self.list("claims", &canonical_root, "toml");
         let mut source_texts = Vec::new();
-        let read: Vec<_> = sources.par_iter().map(|(rel, path)| read_text(rel, path)).collect();
+        let read: Vec<_> = sources
+            .par_iter()
+            .map(|(rel, path)| {
+                read_text(rel, path).map(|text| {
+                    let index = anchor::LineIndex::new(&text);
+                    (text, index)
+                })
+            })
+            .collect();
         for ((rel, _), text) in sources.iter().zip(read) {
             // Until it loads, the source counts as broken: claims naming an
             // unreadable source are not reported again as naming no source.
@@ -218,8 +226,8 @@ impl Loader {
                 self.broken_sources.insert(id.to_string());
             }
             match text {
-                Ok(text) => {
-                    self.out.files.insert(rel, &text);
+                Ok((text, index)) => {
+                    self.out.files.insert_indexed(rel, text.clone(), index);
                     source_texts.push((rel.clone(), text));
                 }
                 Err(d) => self.push(*d),
