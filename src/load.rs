@@ -1172,6 +1172,18 @@ impl Loader {
             typed = self.typed_value(rel, p, v, src, (tense, quote_text), &mut diags);
         }
         // Every number and date the claim states must be in its quote.
+        let p_unit = prop.and_then(|p| p.unit.as_deref());
+        // The conversion of a figure given in another unit, shown with the claim.
+        let conversion = match (&value, p_unit) {
+            (
+                Some(Sp {
+                    v: RawValue::Str(s), ..
+                }),
+                Some(u),
+            ) => quantity::in_other_unit(s, u)
+                .map(|(n, w, f)| format!("given as {n} {w}; 1 {w} = {} {u}", quantity::fmt_num(f))),
+            _ => None,
+        };
         if let (Some(q), Some(v)) = (&quote, &typed) {
             if let (Value::Quantity(form), Some(raw), false) = (v, &value, exempt("value")) {
                 // A value written as the quote words it ("hundreds") is found as such.
@@ -1199,7 +1211,15 @@ impl Loader {
                         );
                     }
                 }
-                for n in form.numbers().into_iter().filter(|_| !worded && !words_only) {
+                // A converted figure ("6 miles" as km) is found as written.
+                let written = match &raw.v {
+                    RawValue::Str(s) => p_unit
+                        .and_then(|u| quantity::in_other_unit(s, u))
+                        .and_then(|(number, _, _)| quantity::parse(number).ok()),
+                    _ => None,
+                };
+                let numbers = written.map_or_else(|| form.numbers(), |w| w.numbers());
+                for n in numbers.into_iter().filter(|_| !worded && !words_only) {
                     if !quantity::appears_in(n, &q.v) {
                         diags.push(
                             Diagnostic::error("number-not-in-quote", rel, Some(raw.span.clone()), format!("the number {} does not occur in the quote", quantity::fmt_num(n)))
@@ -1278,7 +1298,10 @@ impl Loader {
             said_by: said_by.map(|s| s.v),
             modality,
             derived: derived.map(|d| d.v.to_string()),
-            note: note.map(|n| n.v),
+            note: match (note.map(|n| n.v), conversion) {
+                (Some(n), Some(c)) => Some(format!("{n} ({c})")),
+                (n, c) => n.or(c),
+            },
             loc,
             anchor,
         });
@@ -1346,7 +1369,15 @@ impl Loader {
                         return None;
                     }
                 };
-                match quantity::parse(&text) {
+                // "6 miles" for a property in km: converted, and the figure
+                // as written is what the quote is checked for.
+                let unit = p.unit.as_deref().unwrap_or_default();
+                let converted = quantity::in_other_unit(&text, unit);
+                let parsed = match converted {
+                    Some((number, _, factor)) => quantity::parse(number).map(|f| f.scaled(factor)),
+                    None => quantity::parse(&text),
+                };
+                match parsed {
                     Ok(f) => Some(Value::Quantity(f)),
                     Err(e) => {
                         diags.push(

@@ -420,6 +420,62 @@ fn scale_word(w: &str) -> Option<f64> {
     })
 }
 
+/// Units news gives figures in, by dimension, with their size in the
+/// dimension's base unit (metres, kilograms, square metres).
+const UNITS: [(&str, &str, f64); 16] = [
+    ("km", "length", 1000.0),
+    ("kilometres", "length", 1000.0),
+    ("kilometers", "length", 1000.0),
+    ("miles", "length", 1609.344),
+    ("mile", "length", 1609.344),
+    ("mi", "length", 1609.344),
+    ("m", "length", 1.0),
+    ("metres", "length", 1.0),
+    ("meters", "length", 1.0),
+    ("feet", "length", 0.3048),
+    ("ft", "length", 0.3048),
+    ("kg", "mass", 1.0),
+    ("tonnes", "mass", 1000.0),
+    ("pounds", "mass", 0.45359237),
+    ("lb", "mass", 0.45359237),
+    ("hectares", "area", 10_000.0),
+];
+
+fn unit(name: &str) -> Option<(&'static str, f64)> {
+    let n = name.trim().trim_end_matches('.').to_lowercase();
+    UNITS.iter().find(|(u, _, _)| *u == n).map(|(_, d, f)| (*d, *f))
+}
+
+/// A figure written in another unit than its property's ("6 miles" for a
+/// property in km): the figure as written, the unit written, and the factor
+/// that converts it. `None` when the text ends in no known unit, in the
+/// property's own unit, or in a unit of another dimension.
+pub fn in_other_unit<'a>(text: &'a str, property_unit: &str) -> Option<(&'a str, &'a str, f64)> {
+    let (number, written) = text.trim().rsplit_once(' ')?;
+    let (dim_w, size_w) = unit(written)?;
+    let (dim_p, size_p) = unit(property_unit)?;
+    (dim_w == dim_p && (size_w - size_p).abs() > f64::EPSILON).then_some((number, written, size_w / size_p))
+}
+
+impl Form {
+    /// The same form with every figure multiplied by `factor` (a unit
+    /// conversion).
+    pub fn scaled(self, factor: f64) -> Form {
+        match self {
+            Form::Exact { value } => Form::Exact { value: value * factor },
+            Form::Approx { value } => Form::Approx { value: value * factor },
+            Form::Range { low, high } => Form::Range {
+                low: low * factor,
+                high: high * factor,
+            },
+            Form::AtLeast { value } => Form::AtLeast { value: value * factor },
+            Form::AtMost { value } => Form::AtMost { value: value * factor },
+            Form::JustUnder { value } => Form::JustUnder { value: value * factor },
+            Form::JustOver { value } => Form::JustOver { value: value * factor },
+        }
+    }
+}
+
 /// Every value a number in `text` may stand for, in every convention news
 /// uses: `230.000` is 230000 in German and 230 in English, so both are kept.
 pub fn numbers_in(text: &str) -> Vec<f64> {
@@ -625,6 +681,11 @@ mod tests {
         assert_eq!(parse("32nd"), Ok(Form::Exact { value: 32.0 }));
         assert_eq!(parse("8万"), Ok(Form::Exact { value: 80000.0 }));
         assert_eq!(parse("2 lakh"), Ok(Form::Exact { value: 200000.0 }));
+        let (n, u, f) = in_other_unit("6 miles", "km").unwrap();
+        assert_eq!((n, u), ("6", "miles"));
+        assert!((parse(n).unwrap().scaled(f).interval(None).0 - 9.656064).abs() < 1e-9);
+        assert_eq!(in_other_unit("6 km", "km"), None);
+        assert_eq!(in_other_unit("6 kg", "km"), None);
         assert!(parse("lots").unwrap_err().contains("is not a quantity"));
         // A first character of several bytes is no reason to panic.
         assert!(parse("≈100-200").unwrap_err().contains("is not a quantity"));
