@@ -545,6 +545,31 @@ pub fn resolve_in_context(
         return resolve_in(expr, reference, tense, lang);
     };
     let (lower, e) = (sentence.to_lowercase(), expr.trim().to_lowercase());
+    // A bare day number ("on April 24 and 25") takes the month the
+    // sentence names before it.
+    if e.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)) {
+        let before = lower
+            .find(&format!(" {e}"))
+            .and_then(|i| lower.get(..i))
+            .unwrap_or_default();
+        let month = before
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .find(|w| month_number(w).is_some());
+        if let Some(month) = month {
+            if let Ok(r) = resolve_in(
+                &format!("{month} {e}"),
+                reference,
+                tense_of(sentence, month).unwrap_or(tense),
+                lang,
+            ) {
+                return Ok(Resolved {
+                    rule: format!("{} (the month is the sentence's: {month})", r.rule),
+                    ..r
+                });
+            }
+        }
+    }
     if let Some(after) = lower.find(&e).and_then(|i| lower.get(i + e.len()..)) {
         for suffix in [" this year", " last year", " next year"] {
             if after.starts_with(suffix) {
@@ -1444,6 +1469,7 @@ mod tests {
         assert_eq!(r("March", "The accession was planned for early March."), "1999-03");
         assert_eq!(r("February", "The process began in February this year."), "1998-02");
         assert_eq!(tense_of("No cue here about Friday.", "Friday"), None);
+        assert_eq!(r("25", "The summit will be held on April 24 and 25."), "1999-04-25");
     }
 
     #[test]
