@@ -307,18 +307,46 @@ fn norm(w: &str) -> String {
         .to_string()
 }
 
-/// Whether `word` is `name`, or a declined form of it (Slavic weekdays:
-/// "субботу" for "суббота"): the same but for the last two letters.
-fn matches(word: &str, name: &str) -> bool {
-    let (w, n) = (norm(word), norm(name));
-    if w == n {
+/// Whether `word` is `name` (both normalised), or a declined form of it
+/// (Slavic weekdays: "субботу" for "суббота"): the same but for the last
+/// two letters.
+fn declined(word: &str, name: &str) -> bool {
+    if word == name {
         return true;
     }
-    let (wc, nc): (Vec<char>, Vec<char>) = (w.chars().collect(), n.chars().collect());
-    nc.len() >= 5 && wc.len() + 2 >= nc.len() && wc.len() <= nc.len() + 2 && {
-        let stem = nc.len() - 2;
-        wc.len() >= stem && wc.iter().take(stem).eq(nc.iter().take(stem))
+    let (wc, nc) = (word.chars().count(), name.chars().count());
+    nc >= 5 && wc + 2 >= nc && wc <= nc + 2 && {
+        let stem = nc - 2;
+        wc >= stem && word.chars().take(stem).eq(name.chars().take(stem))
     }
+}
+
+/// A language's names and words, normalised once ([`norm`]).
+struct Normalised {
+    joins: Vec<String>,
+    words: Vec<(String, &'static str)>,
+    months: Vec<Vec<String>>,
+    days: Vec<String>,
+}
+
+/// The normalised tables of every language, in [`LANGS`] order.
+fn normalised() -> &'static [Normalised] {
+    static TABLES: std::sync::OnceLock<Vec<Normalised>> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        LANGS
+            .iter()
+            .map(|l| Normalised {
+                joins: l.joins.iter().map(|j| norm(j)).collect(),
+                words: l.words.iter().map(|(k, en)| (norm(k), *en)).collect(),
+                months: l
+                    .months
+                    .iter()
+                    .map(|form| form.iter().map(|m| norm(m)).collect())
+                    .collect(),
+                days: l.days.iter().map(|d| norm(d)).collect(),
+            })
+            .collect()
+    })
 }
 
 /// The English for one word in one language, `Some("")` for a joining word.
@@ -327,25 +355,21 @@ fn word(lang: &Lang, w: &str) -> Option<String> {
     if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() {
         return Some(n);
     }
-    if lang.joins.iter().any(|j| norm(j) == n) {
+    let index = LANGS.iter().position(|l| l.code == lang.code)?;
+    let t = normalised().get(index)?;
+    if t.joins.contains(&n) {
         return Some(String::new());
     }
-    if let Some((_, en)) = lang.words.iter().find(|(k, _)| norm(k) == n) {
+    if let Some((_, en)) = t.words.iter().find(|(k, _)| *k == n) {
         return Some((*en).to_string());
     }
-    let same = |name: &str| {
-        if lang.declines {
-            matches(w, name)
-        } else {
-            norm(name) == n
-        }
-    };
-    for form in lang.months {
+    let same = |name: &str| if lang.declines { declined(&n, name) } else { name == n };
+    for form in &t.months {
         if let Some(i) = form.iter().position(|m| same(m)) {
             return ENGLISH_MONTHS.get(i).map(|m| (*m).to_string());
         }
     }
-    if let Some(i) = lang.days.iter().position(|d| same(d)) {
+    if let Some(i) = t.days.iter().position(|d| same(d)) {
         return ENGLISH_DAYS.get(i).map(|d| (*d).to_string());
     }
     None
@@ -354,7 +378,10 @@ fn word(lang: &Lang, w: &str) -> Option<String> {
 /// CJK dates: `2024年8月3日`, `8月3日`, `2024年8月`, `2024年`, and the
 /// relative words and weekdays of Chinese and Japanese.
 fn cjk(expr: &str) -> Option<String> {
-    let re = regex::Regex::new(r"^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$").ok()?;
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE
+        .get_or_init(|| regex::Regex::new(r"^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$").ok())
+        .as_ref()?;
     let s: String = expr.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(c) = re.captures(&s).filter(|c| c.get(1).or(c.get(2)).is_some()) {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<usize>().ok());
