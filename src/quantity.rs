@@ -82,6 +82,14 @@ impl Tolerance {
     }
 }
 
+/// How far an approximate figure reaches: the property's tolerance, or
+/// the default width if that is larger.
+fn approx_width(value: f64, tolerance: Option<Tolerance>) -> f64 {
+    tolerance
+        .map_or(0.0, |t| t.amount(value))
+        .max(APPROX_DEFAULT.amount(value))
+}
+
 /// The default width given to an approximate value ("about 100,000").
 pub const APPROX_DEFAULT: Tolerance = Tolerance::Relative(0.10);
 
@@ -108,28 +116,16 @@ impl Form {
                 let t = tolerance.map_or(0.0, |t| t.amount(value));
                 (value - t, value + t)
             }
-            Form::Approx { value } => {
-                let t = tolerance
-                    .map_or(0.0, |t| t.amount(value))
-                    .max(APPROX_DEFAULT.amount(value));
-                (value - t, value + t)
-            }
+            Form::Approx { value } => (
+                value - approx_width(value, tolerance),
+                value + approx_width(value, tolerance),
+            ),
             Form::Range { low, high } => (low, high),
             Form::AtLeast { value } => (value, f64::INFINITY),
             Form::AtMost { value } => (f64::NEG_INFINITY, value),
             // Close below or above the figure: within the approximate width.
-            Form::JustUnder { value } => {
-                let t = tolerance
-                    .map_or(0.0, |t| t.amount(value))
-                    .max(APPROX_DEFAULT.amount(value));
-                (value - t, value)
-            }
-            Form::JustOver { value } => {
-                let t = tolerance
-                    .map_or(0.0, |t| t.amount(value))
-                    .max(APPROX_DEFAULT.amount(value));
-                (value, value + t)
-            }
+            Form::JustUnder { value } => (value - approx_width(value, tolerance), value),
+            Form::JustOver { value } => (value, value + approx_width(value, tolerance)),
         }
     }
 }
@@ -241,39 +237,20 @@ pub fn parse(s: &str) -> Result<Form, String> {
              `about`, `over`/`at least`, `under`/`at most`, or a range `200-300`"
         )
     };
-    for w in UNDER_WORDS {
-        if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::JustUnder {
-                value: number(rest).ok_or_else(err)?,
-            });
-        }
-    }
-    for w in OVER_WORDS {
-        if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::JustOver {
-                value: number(rest).ok_or_else(err)?,
-            });
-        }
-    }
-    for w in APPROX_WORDS {
-        if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::Approx {
-                value: number(rest).ok_or_else(err)?,
-            });
-        }
-    }
-    for w in LOWER_WORDS {
-        if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::AtLeast {
-                value: number(rest).ok_or_else(err)?,
-            });
-        }
-    }
-    for w in UPPER_WORDS {
-        if let Some(rest) = strip_word(&t, w) {
-            return Ok(Form::AtMost {
-                value: number(rest).ok_or_else(err)?,
-            });
+    // Words that give a figure its form, most specific first ("just under"
+    // before "under").
+    let forms: [(&[&str], fn(f64) -> Form); 5] = [
+        (&UNDER_WORDS, |value| Form::JustUnder { value }),
+        (&OVER_WORDS, |value| Form::JustOver { value }),
+        (&APPROX_WORDS, |value| Form::Approx { value }),
+        (&LOWER_WORDS, |value| Form::AtLeast { value }),
+        (&UPPER_WORDS, |value| Form::AtMost { value }),
+    ];
+    for (words, form) in forms {
+        for w in words {
+            if let Some(rest) = strip_word(&t, w) {
+                return Ok(form(number(rest).ok_or_else(err)?));
+            }
         }
     }
     match t.as_str() {
