@@ -82,6 +82,9 @@ impl Tolerance {
     }
 }
 
+/// Words that give a figure a form, and the form they give it.
+type FormWords = (&'static [&'static str], fn(f64) -> Form);
+
 /// How far an approximate figure reaches: the property's tolerance, or
 /// the default width if that is larger.
 fn approx_width(value: f64, tolerance: Option<Tolerance>) -> f64 {
@@ -239,7 +242,7 @@ pub fn parse(s: &str) -> Result<Form, String> {
     };
     // Words that give a figure its form, most specific first ("just under"
     // before "under").
-    let forms: [(&[&str], fn(f64) -> Form); 5] = [
+    let forms: [FormWords; 5] = [
         (&UNDER_WORDS, |value| Form::JustUnder { value }),
         (&OVER_WORDS, |value| Form::JustOver { value }),
         (&APPROX_WORDS, |value| Form::Approx { value }),
