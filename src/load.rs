@@ -1535,12 +1535,9 @@ fn resolve_time(
 /// Which part of a time expression is missing from the quote, if any: the
 /// year, the month name, the day, or (for a relative expression) its words.
 fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
+    let q = fold(quote).text.to_lowercase();
     // The expression as written, in any language, found in the quote.
-    if fold(quote)
-        .text
-        .to_lowercase()
-        .contains(&fold(expr.trim()).text.to_lowercase())
-    {
+    if q.contains(&fold(expr.trim()).text.to_lowercase()) {
         return None;
     }
     let r = time::resolve(expr, None, Tense::Past);
@@ -1554,9 +1551,8 @@ fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
             .trim_start_matches("on ")
             .trim_start_matches("in ")
             .to_lowercase();
-        return (!fold(quote).text.to_lowercase().contains(&words)).then(|| "the wording".to_string());
+        return (!q.contains(&words)).then(|| "the wording".to_string());
     };
-    let q = fold(quote).text.to_lowercase();
     let lower = expr.to_lowercase();
     // Years written in the expression must be in the quote.
     for y in regex_years(&lower) {

@@ -156,7 +156,8 @@ struct Best {
 /// The weight of a smallest cover of the edges among `alive` vertices,
 /// plus `cost` already paid; and whether the search was exhaustive.
 fn min_cover(adj: &[Vec<usize>], weight: &[f64], alive: &[bool], cost: f64) -> (Best, bool) {
-    let greedy = cost + greedy_cover(adj, weight, alive);
+    // The greedy cover is always valid: the first bound to beat.
+    let greedy = cost + greedy_set(adj, weight, alive).iter().map(|&v| weight[v]).sum::<f64>();
     let mut best = Best { weight: greedy };
     let mut budget = BUDGET;
     let mut alive = alive.to_vec();
@@ -168,33 +169,9 @@ fn degree(adj: &[Vec<usize>], alive: &[bool], v: usize) -> usize {
     adj[v].iter().filter(|&&u| alive[u]).count()
 }
 
-/// A cover built by taking, each time, the vertex that covers the most
-/// edges per unit of weight: always valid, used as the first bound.
-fn greedy_cover(adj: &[Vec<usize>], weight: &[f64], alive: &[bool]) -> f64 {
-    let mut alive = alive.to_vec();
-    let mut total = 0.0;
-    loop {
-        let pick = (0..adj.len())
-            .filter(|&v| alive[v])
-            .map(|v| (v, degree(adj, &alive, v)))
-            .filter(|&(_, d)| d > 0)
-            .max_by(|a, b| {
-                let ra = a.1 as f64 / weight[a.0].max(EPS);
-                let rb = b.1 as f64 / weight[b.0].max(EPS);
-                ra.total_cmp(&rb).then(b.0.cmp(&a.0))
-            });
-        match pick {
-            Some((v, _)) => {
-                alive[v] = false;
-                total += weight[v];
-            }
-            None => return total,
-        }
-    }
-}
-
-/// The greedy cover itself, in O(m log n): a heap of vertices by edges
-/// covered per unit of weight, refreshed lazily as neighbours leave.
+/// A greedy cover, in O(m log n): each time the vertex that covers the
+/// most edges per unit of weight, from a heap refreshed lazily as
+/// neighbours leave.
 fn greedy_set(adj: &[Vec<usize>], weight: &[f64], alive: &[bool]) -> Vec<usize> {
     let mut alive = alive.to_vec();
     let mut deg: Vec<usize> = (0..adj.len())

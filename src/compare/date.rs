@@ -20,3 +20,9 @@ pub fn relate(a: &Claim, b: &Claim) -> Relation {
         Relation::Clash(Reason::Date)
     }
 }
+
+/// The days every claim's date allows, if they share any.
+pub fn common(claims: &[&Claim]) -> Option<Interval> {
+    let (first, rest) = claims.split_first()?;
+    rest.iter().try_fold(date(first), |acc, c| acc.intersect(&date(c)))
+}

@@ -58,6 +58,12 @@ pub fn time_cmp(a: &Interval, b: &Interval) -> Ordering {
     a.sort_key().cmp(&b.sort_key())
 }
 
+/// Claims in time order, then by id: the order every list of claims in a
+/// finding is given in.
+pub fn by_time(a: &Claim, b: &Claim) -> Ordering {
+    time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id))
+}
+
 /// The span in which a state claim surely holds its value: from the latest
 /// day its `since` allows to the first day of its as-of time.
 pub fn sure_span(c: &Claim) -> Option<Interval> {

@@ -25,7 +25,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::consistency::{self, Component, Relation};
-use super::moment::{order, state_start, time_cmp, Order};
+use super::moment::{by_time, order, state_start, time_cmp, Order};
 use super::voices::{self, who};
 use super::{date, fact, framing, quantity, state};
 use super::{finding_id, fingerprint, Finding, FindingKind, Reason, Side, SideStatus};
@@ -52,7 +52,7 @@ impl<'a> Question<'a> {
     /// A finding on this question; claims in time order, context attached.
     pub fn finding(&self, kind: FindingKind, reason: Option<Reason>, claims: &[&Claim], summary: String) -> Finding {
         let mut claims = claims.to_vec();
-        claims.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
+        claims.sort_by(|a, b| by_time(a, b));
         claims.dedup_by(|a, b| a.id == b.id);
         let p = self.property;
         let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
@@ -263,7 +263,7 @@ impl<'a> Question<'a> {
                 let said_by: BTreeSet<String> = claims.iter().filter_map(|c| c.said_by.clone()).collect();
                 let sources: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
                 let mut sorted = claims.clone();
-                sorted.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
+                sorted.sort_by(|a, b| by_time(a, b));
                 Side {
                     value: self.value_label(sorted[0]),
                     claims: sorted.iter().map(|c| c.id.clone()).collect(),
@@ -291,11 +291,7 @@ impl<'a> Question<'a> {
         const SHOWN: usize = 8;
         let mut tags: Vec<String> = Vec::new();
         let mut more = 0usize;
-        for c in side
-            .claims
-            .iter()
-            .filter_map(|id| self.committed.iter().find(|c| c.id == *id))
-        {
+        for c in side.claims.iter().filter_map(|id| self.corpus.claim(id)) {
             let t = self.tag(c);
             if tags.contains(&t) {
                 continue;
@@ -315,16 +311,14 @@ impl<'a> Question<'a> {
     /// One finding for one connected disagreement, naming every side.
     fn conflict(&self, comp: &Component, reasons: &BTreeMap<(usize, usize), Reason>) -> Finding {
         let members: Vec<&Claim> = comp.members.iter().map(|&i| self.committed[i]).collect();
-        let status = |c: &Claim| {
-            let i = self.committed.iter().position(|x| x.id == c.id).unwrap_or(usize::MAX);
-            if comp.suspects.contains(&i) {
-                SideStatus::Suspect
-            } else if comp.undecided.contains(&i) {
-                SideStatus::Undecided
-            } else {
-                SideStatus::Kept
-            }
-        };
+        let mut statuses: std::collections::HashMap<&str, SideStatus> = std::collections::HashMap::new();
+        for (list, status) in [
+            (&comp.undecided, SideStatus::Undecided),
+            (&comp.suspects, SideStatus::Suspect),
+        ] {
+            statuses.extend(list.iter().map(|&i| (self.committed[i].id.as_str(), status)));
+        }
+        let status = |c: &Claim| statuses.get(c.id.as_str()).copied().unwrap_or(SideStatus::Kept);
         let sides = self.sides(&members, status);
         let in_comp: BTreeSet<usize> = comp.members.iter().copied().collect();
         let reason = reasons
@@ -473,7 +467,7 @@ impl<'a> Question<'a> {
     fn remainder(&self, kept: &[&Claim]) -> Finding {
         let p = self.property;
         let mut kept = kept.to_vec();
-        kept.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
+        kept.sort_by(|a, b| by_time(a, b));
         let kept = &kept[..];
         let steps = self.steps(kept);
         let voices = self.voices(kept);
@@ -525,10 +519,7 @@ impl<'a> Question<'a> {
             let mut f = self.finding(FindingKind::Agreement, None, kept, summary);
             f.agreed = agreed;
             if p.kind == Kind::EventDate {
-                f.agreed_interval = kept
-                    .iter()
-                    .skip(1)
-                    .try_fold(date::date(kept[0]), |acc, c| acc.intersect(&date::date(c)));
+                f.agreed_interval = date::common(kept);
             }
             return f;
         }
@@ -575,11 +566,7 @@ impl<'a> Question<'a> {
                     _ => Some(format!("{common}{unit}")),
                 }
             }
-            Kind::EventDate => kept
-                .iter()
-                .skip(1)
-                .try_fold(date::date(kept[0]), |acc, c| acc.intersect(&date::date(c)))
-                .map(|i| i.human()),
+            Kind::EventDate => date::common(kept).map(|i| i.human()),
             _ => Some(self.value_key(kept[0])),
         }
     }
@@ -588,9 +575,8 @@ impl<'a> Question<'a> {
     fn steps<'c>(&self, kept: &[&'c Claim]) -> Vec<Vec<&'c Claim>> {
         let p = self.property;
         if p.fixed {
-            let mut all = kept.to_vec();
-            all.sort_by(|a, b| time_cmp(&a.as_of, &b.as_of).then_with(|| a.id.cmp(&b.id)));
-            return vec![all];
+            // One fact: one step, in the time order `remainder` gave.
+            return vec![kept.to_vec()];
         }
         let mut sorted = kept.to_vec();
         let start = |c: &Claim| -> Interval {
