@@ -541,53 +541,8 @@ impl Loader {
         let first_line = 0..text.find('\n').unwrap_or(text.len()).min(200);
         let (front, front_start, body_offset) = match front_matter(text) {
             Ok(parts) => parts,
-            Err(FrontMatter::Bom) => {
-                out.diags.push(
-                    Diagnostic::error(
-                        "missing-front-matter",
-                        rel,
-                        None,
-                        "the file starts with a byte-order mark (U+FEFF) before its `+++` line",
-                    )
-                    .at_line(1)
-                    .help(
-                        "save the file as UTF-8 without a BOM (most editors offer \"UTF-8\" beside \"UTF-8 with BOM\")",
-                    ),
-                );
-                return out;
-            }
-            Err(FrontMatter::CrOnly) => {
-                out.diags.push(
-                    Diagnostic::error(
-                        "missing-front-matter",
-                        rel,
-                        None,
-                        "the file's lines end in a lone carriage return (CR), so it reads as one line",
-                    )
-                    .at_line(1)
-                    .help("convert its line endings to LF (or CRLF), e.g. with `dos2unix -c mac`"),
-                );
-                return out;
-            }
-            Err(FrontMatter::Unclosed) => {
-                out.diags.push(
-                    Diagnostic::error(
-                        "missing-front-matter",
-                        rel,
-                        Some(first_line),
-                        "the front matter opened here is never closed",
-                    )
-                    .label("opened here")
-                    .help("end the metadata with a line holding only `+++`, then the article text"),
-                );
-                return out;
-            }
-            Err(FrontMatter::Missing) => {
-                out.diags.push(
-                    Diagnostic::error("missing-front-matter", rel, Some(first_line), "this source has no TOML front matter")
-                        .label("expected `+++` here")
-                        .help("start the file with a line `+++`, the metadata (title, outlet, published, ...), a line `+++`, then the article text"),
-                );
+            Err(e) => {
+                out.diags.push(e.diagnostic(rel, first_line));
                 return out;
             }
         };
@@ -1943,6 +1898,43 @@ enum FrontMatter {
     CrOnly,
     Missing,
     Unclosed,
+}
+
+impl FrontMatter {
+    /// The error naming the cause, for source `rel` whose first line is `first_line`.
+    fn diagnostic(&self, rel: &str, first_line: Range<usize>) -> Diagnostic {
+        match self {
+            FrontMatter::Bom => Diagnostic::error(
+                        "missing-front-matter",
+                        rel,
+                        None,
+                        "the file starts with a byte-order mark (U+FEFF) before its `+++` line",
+                    )
+                    .at_line(1)
+                    .help(
+                        "save the file as UTF-8 without a BOM (most editors offer \"UTF-8\" beside \"UTF-8 with BOM\")",
+                    ),
+            FrontMatter::CrOnly => Diagnostic::error(
+                        "missing-front-matter",
+                        rel,
+                        None,
+                        "the file's lines end in a lone carriage return (CR), so it reads as one line",
+                    )
+                    .at_line(1)
+                    .help("convert its line endings to LF (or CRLF), e.g. with `dos2unix -c mac`"),
+            FrontMatter::Unclosed => Diagnostic::error(
+                        "missing-front-matter",
+                        rel,
+                        Some(first_line),
+                        "the front matter opened here is never closed",
+                    )
+                    .label("opened here")
+                    .help("end the metadata with a line holding only `+++`, then the article text"),
+            FrontMatter::Missing => Diagnostic::error("missing-front-matter", rel, Some(first_line), "this source has no TOML front matter")
+                        .label("expected `+++` here")
+                        .help("start the file with a line `+++`, the metadata (title, outlet, published, ...), a line `+++`, then the article text"),
+        }
+    }
 }
 
 fn front_matter(text: &str) -> Result<(&str, usize, usize), FrontMatter> {
