@@ -12,24 +12,17 @@ fn corpus() -> tempfile::TempDir {
 }
 
 const CONFLICT: &str = "c-2ddf7d";
+const OBSERVERS: &str = "s-a84a7d";
+
+/// The arguments after `review FINDING` that record a confirmation by A.
+const CONFIRMED_BY_A: [&str; 6] = ["--verdict", "confirmed", "--by", "A", "--at", "2026-11-22"];
 
 /// `claimcheck review FINDING --verdict confirmed --by A --at 2026-11-22`.
 fn confirm(dir: &std::path::Path, finding: &str) -> (i32, String, String) {
-    run(
-        dir,
-        &[
-            "review",
-            finding,
-            "--verdict",
-            "confirmed",
-            "--by",
-            "A",
-            "--at",
-            "2026-11-22",
-        ],
-    )
+    let mut args = vec!["review", finding];
+    args.extend(CONFIRMED_BY_A);
+    run(dir, &args)
 }
-const OBSERVERS: &str = "s-a84a7d";
 
 #[test]
 fn a_verdict_is_written_read_back_and_reported() {
@@ -179,18 +172,8 @@ fn a_process_killed_mid_write_leaves_the_old_file() {
     let before = "# verdicts\n[[review]]\nfinding = \"x-1\"\nverdict = \"dismissed\"\nby = \"A\"\nat = \"2026-01-01\"\nfingerprint = \"1\"\n";
     std::fs::write(&path, before).unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args([
-            "--corpus",
-            dir.path().to_str().unwrap(),
-            "review",
-            CONFLICT,
-            "--verdict",
-            "confirmed",
-            "--by",
-            "A",
-            "--at",
-            "2026-11-22",
-        ])
+        .args(["--corpus", dir.path().to_str().unwrap(), "review", CONFLICT])
+        .args(CONFIRMED_BY_A)
         .env("CLAIMCHECK_TEST_CRASH_BEFORE_RENAME", "1")
         .output()
         .unwrap();
