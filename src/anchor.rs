@@ -247,6 +247,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The byte offset where one-based `line` starts, if the text has it.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
     /// The same as [`line_col`], in logarithmic time plus the line's length.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));

@@ -175,6 +175,15 @@ impl Files {
         self.texts.get(path).map(|(t, _)| t.as_str())
     }
 
+    /// The byte offset where one-based `line` of file `path` starts (0 for
+    /// a file or line it does not hold).
+    pub fn line_start(&self, path: &str, line: usize) -> usize {
+        self.texts
+            .get(path)
+            .and_then(|(_, index)| index.line_start(line))
+            .unwrap_or(0)
+    }
+
     /// One-based line and column of byte `offset` in file `path`.
     pub fn line_col(&self, path: &str, offset: usize) -> (usize, usize) {
         self.texts

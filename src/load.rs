@@ -1376,8 +1376,7 @@ impl Loader {
         for p in &self.out.corpus.properties {
             let Some(of) = &p.change_of else { continue };
             if !quantities.contains(of) {
-                let text = self.out.files.get(&p.loc.file).unwrap_or_default();
-                let start = line_start(text, p.loc.line);
+                let start = self.out.files.line_start(&p.loc.file, p.loc.line);
                 let mut d = Diagnostic::error(
                     "unknown-property",
                     &p.loc.file,
@@ -1416,7 +1415,7 @@ impl Loader {
         for p in &self.out.corpus.properties {
             if !self.referenced.contains(&p.key()) {
                 let text = self.out.files.get(&p.loc.file).unwrap_or_default();
-                let start = line_start(text, p.loc.line);
+                let start = self.out.files.line_start(&p.loc.file, p.loc.line);
                 ds.push(
                     Diagnostic::warning(
                         "unused-property",
@@ -1434,10 +1433,6 @@ impl Loader {
 
 fn self_header(span: &Range<usize>) -> Range<usize> {
     span.start..span.start + "[[property]]".len()
-}
-
-fn line_start(text: &str, line: usize) -> usize {
-    text.split_inclusive('\n').take(line - 1).map(str::len).sum()
 }
 
 /// Resolves a claim's time expression against its source's date, reporting

@@ -279,19 +279,13 @@ pub fn orphans(reviews: &Reviews, findings: &[Finding], files: &Files) -> Vec<Di
     const SUGGEST: usize = 50;
     let text = files.get(FILE).unwrap_or_default();
     let ids: std::collections::HashSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     reviews
         .verdicts
         .values()
         .filter(|v| !ids.contains(v.finding.as_str()))
         .enumerate()
         .map(|(n, v)| {
-            let start = starts
-                .get(v.line.saturating_sub(1))
-                .copied()
-                .unwrap_or(0)
-                .min(text.len());
+            let start = files.line_start(FILE, v.line).min(text.len());
             let rest = text.get(start..).unwrap_or_default();
             let line_len = rest.find('\n').unwrap_or(rest.len());
             // Point at the `finding = "..."` line of the record if we can find it.
