@@ -632,21 +632,20 @@ fn date_batch(
             continue;
         };
         let line = line.trim_end_matches(['\n', '\r']);
-        let n = n - 1;
         if line.trim().is_empty() {
             continue;
         }
         // published<TAB>expression[<TAB>sentence]
         let mut fields = line.splitn(3, '\t');
         let (Some(published), Some(expression), sentence) = (fields.next(), fields.next(), fields.next()) else {
-            writeln!(err, "error: line {}: expected `published<TAB>expression`", n + 1)?;
+            writeln!(err, "error: line {n}: expected `published<TAB>expression`")?;
             code = 2;
             continue;
         };
         let published = match time::parse_day(published) {
             Ok(p) => Some(p),
             Err(e) => {
-                writeln!(err, "error: line {}: {e}", n + 1)?;
+                writeln!(err, "error: line {n}: {e}")?;
                 code = 2;
                 continue;
             }
