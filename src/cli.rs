@@ -532,6 +532,9 @@ struct DateJson<'a> {
     start: Option<String>,
     end: Option<String>,
     rule: Option<String>,
+    /// The part of the day ("17:00-23:00", "16:30 UTC+08:00"), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours: Option<String>,
     error: Option<String>,
 }
 
@@ -554,6 +557,7 @@ fn date_json<'a>(expression: &'a str, published: Option<jiff::civil::Date>, how:
             start: r.interval.start.map(|d| d.to_string()),
             end: r.interval.end.map(|d| d.to_string()),
             rule: Some(r.rule),
+            hours: r.hours.map(|h| h.human()),
             error: None,
         },
         Err(e) => DateJson {
@@ -564,6 +568,7 @@ fn date_json<'a>(expression: &'a str, published: Option<jiff::civil::Date>, how:
             start: None,
             end: None,
             rule: None,
+            hours: None,
             error: Some(e.to_string()),
         },
     }
@@ -601,6 +606,9 @@ fn date(
                 j.start.as_deref().unwrap_or("(open)"),
                 j.end.as_deref().unwrap_or("(open)")
             )?;
+            if let Some(h) = &j.hours {
+                writeln!(out, "hours:    {h}")?;
+            }
             writeln!(out, "rule:     {}", j.rule.as_deref().unwrap_or(""))?;
         }
     }

@@ -1247,6 +1247,10 @@ impl Loader {
             subject: p.subject.clone(),
             property: p.property.clone(),
             value,
+            as_of_hours: match &as_of_r {
+                Some(r) => r.hours,
+                None => src.now_hours(),
+            },
             as_of: as_of_r.map(|r| r.interval).unwrap_or_else(|| src.now()),
             as_of_text: as_of.map(|a| a.v),
             since,

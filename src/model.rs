@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::anchor::Folded;
 use crate::quantity::{Form, Tolerance};
-use crate::time::{Interval, Resolved};
+use crate::time::{DayPart, Interval, Resolved};
 
 /// A place in a corpus file, for reports: `claims/csto.toml:12:1`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -81,6 +81,12 @@ impl Source {
     /// The time the text describes as "now": the writing or publication date.
     pub fn now(&self) -> Interval {
         self.written.as_ref().unwrap_or(&self.published).resolved.interval
+    }
+
+    /// The part of the day of [`Source::now`], when the metadata gives a
+    /// time ("2014-08-03T20:15+08:00").
+    pub fn now_hours(&self) -> Option<DayPart> {
+        self.written.as_ref().unwrap_or(&self.published).resolved.hours
     }
 
     /// The independent voice this source belongs to (see [`Source::voice`]).
@@ -245,6 +251,10 @@ pub struct Claim {
     pub value: Value,
     /// The time the claim describes: `as_of` as written, or the source's "now".
     pub as_of: Interval,
+    /// The part of the day of `as_of`, when the claim or its source gives
+    /// one ("Sunday evening", a publication time): it orders two updates
+    /// of one day.
+    pub as_of_hours: Option<DayPart>,
     pub as_of_text: Option<String>,
     /// When the state began (state) or the event happened (fact), if said.
     pub since: Option<TimeText>,

@@ -83,10 +83,10 @@ pub fn claim_time(c: &Claim) -> String {
             "as of {}",
             with_reading(
                 t.trim_start_matches("on ").trim_start_matches("in "),
-                &c.as_of.as_of_words()
+                &crate::compare::moment::words(c)
             )
         ),
-        None => format!("as of {}", c.as_of.as_of_words()),
+        None => format!("as of {}", crate::compare::moment::words(c)),
     };
     format!("{since}{as_of}")
 }
@@ -441,6 +441,9 @@ struct JsonClaim<'a> {
     quote: &'a str,
     value: serde_json::Value,
     as_of: String,
+    /// The part of the day ("17:00-23:00", "16:30 UTC+08:00"), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of_hours: Option<String>,
     since: Option<String>,
     said_by: Option<&'a str>,
     modality: &'static str,
@@ -467,6 +470,7 @@ fn json_claim(c: &Claim) -> JsonClaim<'_> {
         quote: &c.quote,
         value,
         as_of: c.as_of.to_string(),
+        as_of_hours: c.as_of_hours.map(|h| h.human()),
         since: c.since.as_ref().map(|s| s.resolved.interval.to_string()),
         said_by: c.said_by.as_deref(),
         modality: c.modality.name(),

@@ -146,6 +146,218 @@ pub struct Resolved {
     pub rule: String,
     /// True when the reading depended on the reference date.
     pub relative: bool,
+    /// The part of the day, when the expression gives one for a single day
+    /// ("Sunday evening", "4:30 p.m.", "0830 UTC"): it orders two updates of
+    /// one day.
+    pub hours: Option<DayPart>,
+}
+
+/// A part of one day in minutes from local midnight, `from` inclusive and
+/// `to` exclusive, with the UTC offset in minutes when the text names a
+/// zone. "Evening" is 17:00-23:00, "4:30 p.m." the minute 16:30-16:31.
+///
+/// Two parts order two moments of one day only when they do not overlap,
+/// and only when both are in a known zone or both are in none (the local
+/// time of the story); a zoned and an unzoned time are in unknown order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DayPart {
+    pub from: u16,
+    pub to: u16,
+    pub utc_offset: Option<i16>,
+}
+
+impl DayPart {
+    /// `Some(Less)` when every minute of `self` comes before every minute
+    /// of `other` on the same day, `Some(Greater)` for the reverse, `None`
+    /// when they overlap or their zones do not let them be compared.
+    pub fn order(&self, other: &DayPart) -> Option<std::cmp::Ordering> {
+        let (shift_a, shift_b) = match (self.utc_offset, other.utc_offset) {
+            (Some(a), Some(b)) => (i32::from(a), i32::from(b)),
+            (None, None) => (0, 0),
+            _ => return None,
+        };
+        let (a0, a1) = (i32::from(self.from) - shift_a, i32::from(self.to) - shift_a);
+        let (b0, b1) = (i32::from(other.from) - shift_b, i32::from(other.to) - shift_b);
+        if a1 <= b0 {
+            Some(std::cmp::Ordering::Less)
+        } else if b1 <= a0 {
+            Some(std::cmp::Ordering::Greater)
+        } else {
+            None
+        }
+    }
+
+    /// "16:30", "17:00-23:00", "08:30 UTC+00:00".
+    pub fn human(&self) -> String {
+        let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+        let span = if self.to == self.from + 1 {
+            hm(self.from)
+        } else {
+            format!("{}-{}", hm(self.from), hm(self.to))
+        };
+        match self.utc_offset {
+            None => span,
+            Some(o) => {
+                let sign = if o < 0 { '-' } else { '+' };
+                let o = o.unsigned_abs();
+                format!("{span} UTC{sign}{:02}:{:02}", o / 60, o % 60)
+            }
+        }
+    }
+}
+
+/// Named parts of a day, in minutes from midnight.
+const DAY_PARTS: [(&str, u16, u16); 11] = [
+    ("dawn", 4 * 60, 7 * 60),
+    ("morning", 5 * 60, 12 * 60),
+    ("noon", 11 * 60, 13 * 60),
+    ("midday", 11 * 60, 13 * 60),
+    ("afternoon", 12 * 60, 18 * 60),
+    ("evening", 17 * 60, 23 * 60),
+    ("tonight", 18 * 60, 24 * 60),
+    ("night", 19 * 60, 24 * 60),
+    ("overnight", 0, 7 * 60),
+    ("predawn", 0, 6 * 60),
+    ("pre-dawn", 0, 6 * 60),
+];
+
+/// The UTC offset, in minutes, of a zone named after a clock time.
+fn zone_offset(w: &str) -> Option<i16> {
+    let named = match w {
+        "utc" | "gmt" | "z" => Some(0),
+        "est" => Some(-300),
+        "edt" => Some(-240),
+        "cdt" => Some(-300),
+        "pst" => Some(-480),
+        "pdt" => Some(-420),
+        "bst" | "cet" => Some(60),
+        "cest" | "eet" => Some(120),
+        "eest" | "msk" | "moscow" => Some(180),
+        "beijing" | "china" => Some(480),
+        "tokyo" | "jst" | "kst" | "seoul" => Some(540),
+        _ => None,
+    };
+    named.or_else(|| {
+        // "+08:00", "-0500", "utc+8", "gmt+05:30".
+        let w = w.trim_start_matches("utc").trim_start_matches("gmt");
+        let (sign, rest) = match w.as_bytes().first() {
+            Some(b'+') => (1, w.get(1..)?),
+            Some(b'-') => (-1, w.get(1..)?),
+            _ => return None,
+        };
+        let digits: String = rest.chars().filter(|c| *c != ':').collect();
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let (h, m) = if digits.len() <= 2 {
+            (digits.parse::<i16>().ok()?, 0)
+        } else {
+            let (h, m) = digits.split_at(digits.len() - 2);
+            (h.parse::<i16>().ok()?, m.parse::<i16>().ok()?)
+        };
+        (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+    })
+}
+
+/// A clock time: "4:30", "16:05", "4" before "p.m.", "0830" before a zone.
+fn clock(w: &str, meridiem: Option<&str>, zoned: bool) -> Option<u16> {
+    let w = w.trim_end_matches(['.', ',']);
+    let (h, m) = if let Some((h, m)) = w.split_once(':') {
+        let m = m.get(..2).unwrap_or(m);
+        (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?)
+    } else if w.len() == 4 && zoned && w.bytes().all(|b| b.is_ascii_digit()) {
+        (w.get(..2)?.parse().ok()?, w.get(2..)?.parse().ok()?)
+    } else if meridiem.is_some() && !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
+        (w.parse().ok()?, 0)
+    } else {
+        return None;
+    };
+    if m >= 60 {
+        return None;
+    }
+    let h = match meridiem {
+        Some(pm) if (1..=12).contains(&h) => {
+            if pm.starts_with('p') {
+                h % 12 + 12
+            } else {
+                h % 12
+            }
+        }
+        Some(_) => return None,
+        None if h < 24 => h,
+        None => return None,
+    };
+    Some(h * 60 + m)
+}
+
+/// The part of the day an expression gives, if any: a named part ("sunday
+/// evening", "last night", "early morning"), a clock time with its zone
+/// ("4:30 p.m. sunday", "0830 utc", "2014-08-03t16:30+08:00"), or "early" /
+/// "late" before a weekday ("late monday": 18:00-24:00).
+pub fn time_of_day(cleaned: &str) -> Option<DayPart> {
+    // An ISO date-time: the time and zone follow a `t`.
+    let iso;
+    let cleaned = match cleaned.split_once('t') {
+        Some((d, t))
+            if d.len() == 10
+                && d.bytes().filter(|b| *b == b'-').count() == 2
+                && d.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            let (clock_part, zone) = match t.find(['+', '-', 'z']) {
+                Some(i) => (t.get(..i)?, t.get(i..)?),
+                None => (t, ""),
+            };
+            let zone = if zone == "z" { "utc" } else { zone };
+            iso = format!("{clock_part} {zone}");
+            iso.as_str()
+        }
+        _ => cleaned,
+    };
+    let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
+    let meridiem_at = |i: usize| {
+        words
+            .get(i)
+            .map(|w| w.trim_end_matches(['.', ',']))
+            .filter(|w| matches!(*w, "a.m" | "p.m" | "am" | "pm"))
+    };
+    let mut part: Option<(u16, u16)> = None;
+    let mut zone = None;
+    for (i, w) in words.iter().enumerate() {
+        if let Some(z) = zone_offset(w) {
+            zone = Some(z);
+            continue;
+        }
+        if let Some((_, from, to)) = DAY_PARTS.iter().find(|(name, _, _)| name == w) {
+            part = Some((*from, *to));
+            continue;
+        }
+        // "4:30pm": the meridiem glued to the clock.
+        let (w, glued) = match w.strip_suffix("pm").or_else(|| w.strip_suffix("p.m.")) {
+            Some(c) if !c.is_empty() => (c, Some("pm")),
+            _ => match w.strip_suffix("am").or_else(|| w.strip_suffix("a.m.")) {
+                Some(c) if !c.is_empty() => (c, Some("am")),
+                _ => (*w, None),
+            },
+        };
+        let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
+        if let Some(m) = clock(w, glued.or_else(|| meridiem_at(i + 1)), zoned) {
+            part = Some((m, m + 1));
+        }
+    }
+    let modifier = words.iter().find(|w| matches!(**w, "early" | "late"));
+    let (from, to) = match (part, modifier) {
+        (Some((f, t)), Some(&"early")) if t - f > 1 => (f, f + (t - f) / 2),
+        (Some((f, t)), Some(_)) if t - f > 1 => (f + (t - f) / 2, t),
+        (Some(p), _) => p,
+        (None, Some(&"early")) if words.iter().any(|w| weekday(w).is_some()) => (0, 9 * 60),
+        (None, Some(_)) if words.iter().any(|w| weekday(w).is_some()) => (18 * 60, 24 * 60),
+        (None, _) => return None,
+    };
+    Some(DayPart {
+        from,
+        to,
+        utc_offset: zone,
+    })
 }
 
 /// Why an expression could not be read.
@@ -615,6 +827,11 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
         },
         other => other?,
     };
+    // The part of the day, for a reading of one day.
+    let r = Resolved {
+        hours: time_of_day(&cleaned).filter(|_| r.interval.is_day()),
+        ..r
+    };
     // Never an empty reading: a span whose end precedes its start is no time.
     if let (Some(s), Some(e)) = (r.interval.start, r.interval.end) {
         if e < s {
@@ -645,7 +862,7 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
     }
     // Times of day: "saturday evening", "sunday morning", "4:30 p.m. sunday",
     // "0830 utc", "overnight", "late tuesday night".
-    const PARTS: [&str; 9] = [
+    const PARTS: [&str; 11] = [
         "morning",
         "afternoon",
         "evening",
@@ -654,48 +871,10 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
         "midday",
         "midnight",
         "dawn",
+        "predawn",
+        "pre-dawn",
         "overnight",
     ];
-    let words: Vec<&str> = s.split(' ').collect();
-    let is_zone = |w: &str| {
-        matches!(
-            w,
-            "utc" | "gmt" | "est" | "edt" | "cet" | "cest" | "msk" | "local" | "time"
-        )
-    };
-    // "4:30", "16:05"; "0830" only before a time zone ("0830 utc"), as
-    // four digits alone are a year.
-    let is_clock_at = |i: usize| {
-        let Some(w) = words.get(i).map(|w| w.trim_end_matches(['.', ','])) else {
-            return false;
-        };
-        (w.contains(':')
-            && w.split(':')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
-            || (w.len() == 4
-                && w.chars().all(|c| c.is_ascii_digit())
-                && w.get(..2).is_some_and(|h| h < "24")
-                && w.get(2..).is_some_and(|m| m < "60")
-                && words.get(i + 1).is_some_and(|z| is_zone(z)))
-    };
-    let is_meridiem = |w: &str| matches!(w.trim_end_matches(['.', ',']), "a.m" | "p.m" | "am" | "pm");
-    if words.len() > 1 && (0..words.len()).any(|i| words.get(i).is_some_and(|w| PARTS.contains(w)) || is_clock_at(i)) {
-        let day: Vec<&str> = words
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| {
-                !PARTS.contains(w)
-                    && !is_clock_at(*i)
-                    && !is_zone(w)
-                    && !is_meridiem(w)
-                    && !matches!(**w, "at" | "late" | "early")
-            })
-            .map(|(_, w)| *w)
-            .collect();
-        if !day.is_empty() && day.len() < words.len() {
-            return Ok(Some((day.join(" "), "a time of day, read as its day")));
-        }
-    }
     if matches!(
         s,
         "overnight" | "tonight" | "this morning" | "this afternoon" | "this evening" | "earlier today" | "later today"
@@ -710,6 +889,52 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
             "yesterday".into(),
             "a part of the day before the reference date",
         )));
+    }
+    // An ISO date-time ("2014-08-03t16:30+08:00"): its day.
+    if let Some((day, _)) = s
+        .split_once('t')
+        .filter(|(d, _)| d.len() == 10 && time_of_day(s).is_some())
+    {
+        return Ok(Some((
+            day.to_string(),
+            "a date and time, read as its day and part of the day",
+        )));
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    // "CST" and "IST" name two zones each: dropped, read as local time.
+    let is_zone = |w: &str| zone_offset(w).is_some() || matches!(w, "local" | "time" | "cst" | "ist");
+    // "4:30", "16:05", "4:30pm"; "0830" only before a time zone ("0830
+    // utc"), as four digits alone are a year; "4" only before "p.m.".
+    let is_meridiem = |w: &str| matches!(w.trim_end_matches(['.', ',']), "a.m" | "p.m" | "am" | "pm");
+    let is_clock_at = |i: usize| {
+        let Some(w) = words.get(i) else { return false };
+        let (w, glued) = match w.strip_suffix("pm").or_else(|| w.strip_suffix("am")) {
+            Some(c) if !c.is_empty() => (c, true),
+            _ => (*w, false),
+        };
+        let next_meridiem = words.get(i + 1).is_some_and(|m| is_meridiem(m));
+        let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
+        clock(w, (glued || next_meridiem).then_some("pm"), zoned).is_some()
+    };
+    if words.len() > 1 && (0..words.len()).any(|i| words.get(i).is_some_and(|w| PARTS.contains(w)) || is_clock_at(i)) {
+        let day: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| {
+                !PARTS.contains(w)
+                    && !is_clock_at(*i)
+                    && !is_zone(w)
+                    && !is_meridiem(w)
+                    && !matches!(**w, "at" | "late" | "early" | "on")
+            })
+            .map(|(_, w)| *w)
+            .collect();
+        if day.len() < words.len() {
+            if day.is_empty() {
+                return Ok(Some(("today".into(), "a time of day, on the reference date")));
+            }
+            return Ok(Some((day.join(" "), "a time of day, on its day")));
+        }
     }
     // "in the coming days", "within weeks": forward intervals from the
     // reference, for what is expected (hedged claims).
@@ -880,6 +1105,7 @@ impl Ctx<'_> {
                     interval,
                     rule: format!("{words} {}", inner.rule),
                     relative: inner.relative,
+                    hours: None,
                 });
             }
         }
@@ -916,6 +1142,7 @@ impl Ctx<'_> {
             interval: period.interval()?,
             rule,
             relative,
+            hours: None,
         })
     }
 
@@ -949,6 +1176,7 @@ impl Ctx<'_> {
                     interval: Period::Month(y, m).interval()?,
                     rule: "month, year from the range's end".into(),
                     relative: false,
+                    hours: None,
                 });
             }
         }
@@ -970,6 +1198,7 @@ impl Ctx<'_> {
             },
             rule: format!("range from {} to {}", first.rule, second.rule),
             relative: first.relative || second.relative,
+            hours: None,
         }))
     }
 
@@ -1038,6 +1267,7 @@ impl Ctx<'_> {
                 interval: Interval::new(s2, e2),
                 rule: format!("{word} (a third) of {rule}"),
                 relative,
+                hours: None,
             }));
         }
         for (prefix, half) in [
@@ -1058,6 +1288,7 @@ impl Ctx<'_> {
                     interval: p.interval()?,
                     rule: "half year".into(),
                     relative,
+                    hours: None,
                 }));
             }
         }
@@ -1491,6 +1722,56 @@ mod tests {
         assert_eq!(r("overnight").unwrap(), "1998-12-03");
         assert_eq!(r("in the coming days").unwrap(), "1998-12-04/1998-12-17");
         assert_eq!(r("within weeks").unwrap(), "1998-12-03/1999-01-28");
+    }
+
+    /// Times of day as news prints them (wording modelled on earthquake
+    /// and election coverage): each is its day plus a part of it.
+    #[test]
+    fn times_of_day_are_parts_of_their_day() {
+        let h = |e: &str| {
+            let r = resolve(e, Some(date(2014, 8, 4)), Tense::Past).unwrap();
+            (r.value, r.hours.map(|h| h.human()).unwrap_or_default())
+        };
+        let pair = |v: &str, h: &str| (v.to_string(), h.to_string());
+        assert_eq!(h("Sunday evening"), pair("2014-08-03", "17:00-23:00"));
+        assert_eq!(h("early Sunday morning"), pair("2014-08-03", "05:00-08:30"));
+        assert_eq!(h("4:30 p.m. Sunday"), pair("2014-08-03", "16:30"));
+        assert_eq!(h("Sunday at 4pm"), pair("2014-08-03", "16:00"));
+        assert_eq!(h("12 a.m. Sunday"), pair("2014-08-03", "00:00"));
+        assert_eq!(h("0830 UTC"), pair("2014-08-04", "08:30 UTC+00:00"));
+        assert_eq!(h("16:30 Beijing time on Aug 3"), pair("2014-08-03", "16:30 UTC+08:00"));
+        assert_eq!(h("2014-08-03T16:30+08:00"), pair("2014-08-03", "16:30 UTC+08:00"));
+        assert_eq!(h("2014-08-03T08:30Z"), pair("2014-08-03", "08:30 UTC+00:00"));
+        assert_eq!(h("last night"), pair("2014-08-03", "19:00-24:00"));
+        assert_eq!(h("overnight"), pair("2014-08-04", "00:00-07:00"));
+        assert_eq!(h("late Monday"), pair("2014-08-04", "18:00-24:00"));
+        assert_eq!(h("early Wednesday"), pair("2014-07-30", "00:00-09:00"));
+        // No part of the day: none is made up.
+        assert_eq!(h("Sunday"), pair("2014-08-03", ""));
+        assert_eq!(h("August 2014"), pair("2014-08", ""));
+        // "CST" is Central or China Standard Time: not read as a zone.
+        assert_eq!(h("4 p.m. CST Sunday").1, "16:00");
+    }
+
+    #[test]
+    fn parts_of_a_day_order_only_when_apart_and_comparable() {
+        let part = |e: &str| resolve(e, Some(date(2014, 8, 4)), Tense::Past).unwrap().hours.unwrap();
+        use std::cmp::Ordering::*;
+        assert_eq!(part("Sunday morning").order(&part("Sunday evening")), Some(Less));
+        assert_eq!(part("Sunday evening").order(&part("6 p.m. Sunday")), None);
+        assert_eq!(part("Sunday evening").order(&part("4:30 p.m. Sunday")), Some(Greater));
+        assert_eq!(part("6 p.m. Sunday").order(&part("4:30 p.m. Sunday")), Some(Greater));
+        // 08:30 UTC is 16:30 in Beijing: before 17:00 Beijing time.
+        assert_eq!(
+            part("0830 UTC Sunday").order(&part("17:00 Beijing time Sunday")),
+            Some(Less)
+        );
+        assert_eq!(
+            part("0930 UTC Sunday").order(&part("17:00 Beijing time Sunday")),
+            Some(Greater)
+        );
+        // A zoned and an unzoned time: unknown order.
+        assert_eq!(part("0830 UTC Sunday").order(&part("Sunday evening")), None);
     }
 
     use super::*;

@@ -136,7 +136,7 @@ pub(super) fn percent_changes(corpus: &Corpus) -> Vec<Finding> {
 
 /// The claim's time as the editor wrote it, else its interval in words.
 fn when(c: &Claim) -> String {
-    c.as_of_text.clone().unwrap_or_else(|| c.as_of.as_of_words())
+    c.as_of_text.clone().unwrap_or_else(|| super::moment::words(c))
 }
 
 /// A committed claim whose time (`as_of`) or start (`since`, `when`) lies

@@ -3,7 +3,7 @@
 //! that only rises or falls, or a value that changes freely.
 
 use super::consistency::Relation;
-use super::moment::{order, same_passage, Order};
+use super::moment::{order_claims, same_passage, Order};
 use super::Reason;
 use crate::model::{Claim, Monotonic, Property, Value};
 use crate::quantity::{fmt_num, Form};
@@ -48,7 +48,7 @@ pub fn relate(p: &Property, a: &Claim, b: &Claim) -> Relation {
     if overlap(ra, rb) {
         return Relation::Consistent;
     }
-    let when = order(&a.as_of, &b.as_of);
+    let when = order_claims(a, b);
     // One passage of one source speaks of one moment, unless the claims
     // give their own, ordered times ("31%, down from 93% in 2019").
     let ordered = matches!(when, Order::Before | Order::After);

@@ -25,7 +25,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::consistency::{self, Component, Relation};
-use super::moment::{by_time, order, state_start, time_cmp, Order};
+use super::moment::{by_time, order, order_claims, state_start, time_cmp, Order};
 use super::voices::{self, who};
 use super::{date, fact, framing, quantity, state};
 use super::{finding_id, fingerprint, Finding, FindingKind, Reason, Side, SideStatus};
@@ -170,7 +170,7 @@ impl<'a> Question<'a> {
     /// likely report the same update: then the two figures should agree.
     fn same_update(&self, a: &Claim, b: &Claim) -> Option<String> {
         let p = self.property;
-        if p.fixed || a.source == b.source || order(&a.as_of, &b.as_of) != Order::SameDay || a.value == b.value {
+        if p.fixed || a.source == b.source || order_claims(a, b) != Order::SameDay || a.value == b.value {
             return None;
         }
         let (ra, rb) = (quantity::range(p, a), quantity::range(p, b));
@@ -476,7 +476,8 @@ impl<'a> Question<'a> {
         let mut joined = texts.first().cloned().unwrap_or_default();
         for (i, t) in texts.iter().enumerate().skip(1) {
             let (prev, next) = (steps[i - 1][steps[i - 1].len() - 1], steps[i][0]);
-            let unordered = p.kind == Kind::Quantity && p.monotonic.is_none() && !prev.as_of.before(&next.as_of);
+            let unordered =
+                p.kind == Kind::Quantity && p.monotonic.is_none() && order_claims(prev, next) != Order::Before;
             joined.push_str(if unordered { ", or in unknown order, " } else { " → " });
             joined.push_str(t);
         }
@@ -604,7 +605,12 @@ impl<'a> Question<'a> {
         sorted.sort_by(|a, b| {
             let same = order(&start(a), &start(b));
             let by_time = if matches!(same, Order::SameDay | Order::SamePeriod) {
-                std::cmp::Ordering::Equal
+                // Within one day, the parts of the day given.
+                match order_claims(a, b) {
+                    Order::Before if start(a) == a.as_of && start(b) == b.as_of => std::cmp::Ordering::Less,
+                    Order::After if start(a) == a.as_of && start(b) == b.as_of => std::cmp::Ordering::Greater,
+                    _ => std::cmp::Ordering::Equal,
+                }
             } else {
                 time_cmp(&start(a), &start(b))
             };
@@ -623,7 +629,7 @@ impl<'a> Question<'a> {
                 Kind::Quantity => {
                     let r = quantity::range(p, c);
                     let last = step[step.len() - 1];
-                    let simultaneous = matches!(order(&last.as_of, &c.as_of), Order::SameDay | Order::SamePeriod);
+                    let simultaneous = matches!(order_claims(last, c), Order::SameDay | Order::SamePeriod);
                     // The same figure told again, maybe rounded ("about 230,000").
                     let same_figure = |x: &Claim| {
                         self.value_key(x) == self.value_key(c)
@@ -681,7 +687,7 @@ impl<'a> Question<'a> {
 fn as_of(c: &Claim) -> String {
     match &c.as_of_text {
         Some(t) if !c.as_of.is_day() && c.as_of.start.is_some() && c.as_of.end.is_some() => t.clone(),
-        _ => c.as_of.as_of_words(),
+        _ => super::moment::words(c),
     }
 }
 

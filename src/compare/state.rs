@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::consistency::Relation;
-use super::moment::{order, state_start, sure_span, Order};
+use super::moment::{order_claims, state_start, sure_span, Order};
 use super::Reason;
 use crate::model::{Claim, Property, Value};
 
@@ -71,8 +71,11 @@ pub fn relate(p: &Property, a: &Claim, b: &Claim) -> Relation {
         return transition(p, vb, va);
     }
     let either = reachable(p, va, vb) || reachable(p, vb, va);
-    match (either, order(&a.as_of, &b.as_of)) {
+    match (either, order_claims(a, b)) {
         (false, _) => Relation::Clash(Reason::State),
+        // Two parts of one day in order ("Sunday morning", "Sunday evening").
+        (true, Order::Before) if a.since.is_none() && b.since.is_none() => transition(p, va, vb),
+        (true, Order::After) if a.since.is_none() && b.since.is_none() => transition(p, vb, va),
         (true, Order::SameDay) if a.since.is_none() && b.since.is_none() => Relation::Unclear(
             "both describe the same day with no time of day; the change may have happened that day, and \
              the hour of each report would decide it"
