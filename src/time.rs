@@ -794,7 +794,21 @@ pub fn resolve_in_context(
             }
         }
     }
-    resolve_in(expr, reference, tense_of(sentence, expr).unwrap_or(tense), lang)
+    // A sentence with no cue either way: a bare month is this year's, as
+    // news text mostly places it (HeidelTime's rule for news), unless it is
+    // still to come and the sentence is otherwise undecided.
+    let cue = tense_of(sentence, expr);
+    if cue.is_none() && tense == Tense::Nearest && month_number(e.trim_start_matches("in ")).is_some() {
+        if let Ok(r) = resolve_in(&format!("{expr} this year"), reference, tense, lang) {
+            if reference.is_some_and(|d| r.interval.start.is_some_and(|s| s <= d)) {
+                return Ok(Resolved {
+                    rule: format!("{} (no cue in the sentence: this year's, already begun)", r.rule),
+                    ..r
+                });
+            }
+        }
+    }
+    resolve_in(expr, reference, cue.unwrap_or(tense), lang)
 }
 
 fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
@@ -957,6 +971,9 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
             "a stretch ahead of the reference date",
         )));
     }
+    if let Some(stretch) = stretches(s, reference)? {
+        return Ok(Some(stretch));
+    }
     // "this past spring": the most recent one.
     if let Some(season_word) = s.strip_prefix("this past ") {
         return Ok(Some((format!("last {season_word}"), "this past: the most recent one")));
@@ -1027,6 +1044,130 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
                 return Ok(Some((
                     format!("{y}-{short}{n}"),
                     "a quarter or half without a year: the most recent",
+                )));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Stretches and periods counted from the reference date that news uses:
+/// "the past two weeks", "the last decade" (up to the reference date),
+/// "recent years" (on or before it), weekends, "the year-ago quarter",
+/// "the previous quarter", "the prior year", "the 1998 fiscal year",
+/// "the second quarter of fiscal 1999". Anaphoric forms ("the day
+/// before", "a year earlier") count from an event in the text, not the
+/// reference date, and are left unread rather than guessed.
+fn stretches(s: &str, reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
+    let need = || reference.ok_or_else(|| TimeError::NeedsReference(s.to_string()));
+    let s = s.trim_start_matches("in ").trim_start_matches("the ");
+    let words: Vec<&str> = s.split(' ').collect();
+    // "past two weeks", "last 10 days", "past decade", "last three months".
+    let counted = match words.as_slice() {
+        ["past" | "last" | "previous", unit] if matches!(*unit, "decade" | "century") => Some((1, *unit)),
+        ["past" | "last" | "previous", n, unit] => {
+            number_word(n).filter(|n| (1..=1000).contains(n)).map(|n| (n, *unit))
+        }
+        _ => None,
+    };
+    if let Some((n, unit)) = counted {
+        let r = need()?;
+        let span = match unit.trim_end_matches('s') {
+            "day" => days(n)?,
+            "week" => days(n.checked_mul(7).ok_or_else(too_far)?)?,
+            "month" => months(n)?,
+            "year" => months(n.checked_mul(12).ok_or_else(too_far)?)?,
+            "decade" => months(n.checked_mul(120).ok_or_else(too_far)?)?,
+            "century" => months(n.checked_mul(1200).ok_or_else(too_far)?)?,
+            _ => return Ok(None),
+        };
+        let start = r.checked_sub(span).map_err(inv)?;
+        return Ok(Some((format!("{start}..{r}"), "a stretch up to the reference date")));
+    }
+    match s {
+        "recent years" | "recent months" | "recent weeks" | "recent days" | "recently" => {
+            return Ok(Some((
+                format!("by {}", need()?),
+                "vague, in the past: on or before the reference date",
+            )))
+        }
+        "prior year" | "previous year" | "year before last" => {
+            let y = year_minus(need()?.year(), if s == "year before last" { 2 } else { 1 })?;
+            return Ok(Some((y.to_string(), "the year before the reference date's")));
+        }
+        _ => {}
+    }
+    // Weekends: Saturday and Sunday.
+    let weekend = match s {
+        "weekend" | "the weekend" => Some(None),
+        // Reported: the most recent weekend begun.
+        "over the weekend" => Some(Some(if need()?.weekday().to_monday_zero_offset() >= 5 {
+            0
+        } else {
+            -1
+        })),
+        "last weekend" | "past weekend" | "this past weekend" => Some(Some(-1)),
+        "this weekend" | "this coming weekend" => Some(Some(0)),
+        "next weekend" | "coming weekend" => Some(Some(1)),
+        _ => None,
+    };
+    if let Some(which) = weekend {
+        let r = need()?;
+        let monday = r
+            .checked_sub(days(i64::from(r.weekday().to_monday_zero_offset()))?)
+            .map_err(inv)?;
+        let this_saturday = monday.checked_add(days(5)?).map_err(inv)?;
+        // Undirected: the weekend just past early in the week, else this one.
+        let week = which.unwrap_or(if r.weekday().to_monday_zero_offset() < 3 { -1 } else { 0 });
+        let saturday = this_saturday.checked_add(days(7 * week)?).map_err(inv)?;
+        let sunday = saturday.tomorrow().map_err(inv)?;
+        return Ok(Some((
+            format!("{saturday}..{sunday}"),
+            "a weekend: Saturday and Sunday",
+        )));
+    }
+    // Financial quarters counted from the latest completed one.
+    let latest = |r: Date| -> Result<(i16, i8), TimeError> {
+        let q = (r.month() - 1) / 3 + 1;
+        Ok(if q == 1 {
+            (year_minus(r.year(), 1)?, 4)
+        } else {
+            (r.year(), q - 1)
+        })
+    };
+    match s {
+        "year-ago quarter" | "year-earlier quarter" | "same quarter last year" | "year-ago period" => {
+            let (y, q) = latest(need()?)?;
+            return Ok(Some((
+                format!("{}-q{q}", year_minus(y, 1)?),
+                "the latest completed quarter, a year before",
+            )));
+        }
+        "previous quarter" | "prior quarter" | "preceding quarter" => {
+            let (y, q) = latest(need()?)?;
+            let (y, q) = if q == 1 { (year_minus(y, 1)?, 4) } else { (y, q - 1) };
+            return Ok(Some((
+                format!("{y}-q{q}"),
+                "the quarter before the latest completed one",
+            )));
+        }
+        _ => {}
+    }
+    // "1998 fiscal year", "second quarter of fiscal 1999", "fiscal 1998 fourth quarter".
+    if let [y, "fiscal", "year"] = words.as_slice() {
+        if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(Some((
+                y.to_string(),
+                "a fiscal year, read as its calendar year (fiscal years differ)",
+            )));
+        }
+    }
+    if let Some((part, y)) = s.split_once(" of fiscal ") {
+        if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some((rewritten, _)) = news_forms(&format!("{part} of {y}"), reference)? {
+                return Ok(Some((
+                    rewritten,
+                    "a quarter of a fiscal year, read in its calendar year (fiscal years differ)",
                 )));
             }
         }
@@ -1722,6 +1863,20 @@ mod tests {
         assert_eq!(r("overnight").unwrap(), "1998-12-03");
         assert_eq!(r("in the coming days").unwrap(), "1998-12-04/1998-12-17");
         assert_eq!(r("within weeks").unwrap(), "1998-12-03/1999-01-28");
+        // Stretches up to the reference date, weekends, financial periods.
+        assert_eq!(r("the past two weeks").unwrap(), "1998-11-19/1998-12-03");
+        assert_eq!(r("the last decade").unwrap(), "1988-12-03/1998-12-03");
+        assert_eq!(r("in recent years").unwrap(), "1998-12-03");
+        assert_eq!(r("over the weekend").unwrap(), "1998-11-28/1998-11-29");
+        assert_eq!(r("this weekend").unwrap(), "1998-12-05/1998-12-06");
+        assert_eq!(r("the year-ago quarter").unwrap(), "1997-Q3");
+        assert_eq!(r("the previous quarter").unwrap(), "1998-Q2");
+        assert_eq!(r("the prior year").unwrap(), "1997");
+        assert_eq!(r("the 1998 fiscal year").unwrap(), "1998");
+        assert_eq!(r("the second quarter of fiscal 1999").unwrap(), "1999-Q2");
+        // Anaphoric: counted from an event in the text, so not guessed.
+        assert!(r("the day before").is_err());
+        assert!(r("a year earlier").is_err());
     }
 
     /// Times of day as news prints them (wording modelled on earthquake
@@ -1855,6 +2010,36 @@ mod tests {
         assert_eq!(r("Friday's", date(1999, 3, 13)), "1999-03-12 1999-03-12");
         assert_eq!(r("Victory Day", REF), "2025-05-09 2025-05-09");
         assert_eq!(r("Election Day", date(1998, 10, 26)), "1998-11-03 1998-11-03");
+    }
+
+    /// A sentence with no cue either way places a bare month in this year
+    /// when it has begun ("In January, ..." in an October article).
+    #[test]
+    fn an_undecided_sentence_reads_a_month_as_this_years() {
+        let in_ctx = |e: &str, d: Date, sentence: &str| {
+            resolve_in_context(e, Some(d), Tense::Nearest, Some("en"), Some(sentence))
+                .unwrap()
+                .value
+        };
+        let oct = date(1998, 10, 25);
+        assert_eq!(
+            in_ctx(
+                "January",
+                oct,
+                "In January, a week after the anniversary, the clinic closed its doors"
+            ),
+            "1998-01"
+        );
+        assert_eq!(
+            in_ctx("March", oct, "Prices in March stood at their highest"),
+            "1998-03"
+        );
+        // A cue ahead still wins; a month still to come this year is not forced.
+        assert_eq!(in_ctx("January", oct, "The law will take effect in January"), "1999-01");
+        assert_eq!(
+            in_ctx("December", date(1999, 4, 10), "The car was found in December"),
+            "1998-12"
+        );
     }
 
     #[test]
