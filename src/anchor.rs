@@ -44,20 +44,23 @@ fn fold_char(c: char) -> Option<char> {
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut runs: Vec<(u32, u32)> = Vec::new();
-    let mut push = |text: &mut String, c: char, at: usize| {
-        if c == ' ' && (text.is_empty() || text.ends_with(' ')) {
-            return;
-        }
+    /// Records that the folded text from here on comes from original byte
+    /// `at`: a new run unless it continues the current one.
+    fn mark(text: &str, runs: &mut Vec<(u32, u32)>, at: usize) {
         // Files are at most 64 MiB (`files::MAX_FILE_BYTES`), so offsets fit.
         let (here, at) = (
             u32::try_from(text.len()).unwrap_or(u32::MAX),
             u32::try_from(at).unwrap_or(u32::MAX),
         );
-        // A new run unless this character continues the current one.
-        let continues = runs.last().is_some_and(|&(f, o)| o.checked_add(here - f) == Some(at));
-        if !continues {
+        if !runs.last().is_some_and(|&(f, o)| o.checked_add(here - f) == Some(at)) {
             runs.push((here, at));
         }
+    }
+    let push = |text: &mut String, runs: &mut Vec<(u32, u32)>, c: char, at: usize| {
+        if c == ' ' && (text.is_empty() || text.ends_with(' ')) {
+            return;
+        }
+        mark(text, runs, at);
         text.push(c);
     };
     // Segments start at a character with combining class 0 and are composed
@@ -67,6 +70,32 @@ pub fn fold(s: &str) -> Folded {
     let mut segment = String::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // A stretch of printable ASCII with single spaces folds to itself:
+        // copied whole, with one run, which is most of a news article.
+        let plain = |k: usize| {
+            bytes.get(k).is_some_and(|&c| {
+                (0x21..=0x7E).contains(&c) && c != b'\\' && c != b'`'
+                    || c == b' ' && k > 0 && bytes.get(k - 1).is_some_and(|p| (0x21..=0x7E).contains(p))
+            })
+        };
+        if plain(i) && !(b == b' ' && (text.is_empty() || text.ends_with(' '))) {
+            let mut j = i + 1;
+            while plain(j) {
+                j += 1;
+            }
+            // The last byte may take a combining mark: leave it to the slow path.
+            if bytes.get(j).is_some_and(|n| !n.is_ascii()) {
+                j -= 1;
+            }
+            if j > i {
+                if let Some(chunk) = s.get(i..j) {
+                    mark(&text, &mut runs, i);
+                    text.push_str(chunk);
+                    i = j;
+                    continue;
+                }
+            }
+        }
         // ASCII not followed by a combining mark: no composition, and the
         // fold is a byte map. Most news text takes this path.
         if b.is_ascii() && bytes.get(i + 1).is_none_or(|n| n.is_ascii()) {
@@ -75,7 +104,7 @@ pub fn fold(s: &str) -> Folded {
                 continue;
             }
             if let Some(f) = fold_char(char::from(b)) {
-                push(&mut text, f, i);
+                push(&mut text, &mut runs, f, i);
             }
             i += 1;
             continue;
@@ -102,7 +131,7 @@ pub fn fold(s: &str) -> Folded {
         }
         for c in segment.nfc() {
             if let Some(f) = fold_char(c) {
-                push(&mut text, f, at);
+                push(&mut text, &mut runs, f, at);
             }
         }
     }

@@ -145,18 +145,19 @@ pub fn run(
         Command::Check { strict } => {
             let progress = crate::progress::Progress::start("reading and checking the corpus");
             let mut loaded = load::load(&args.corpus);
-            // Validation needs the findings' ids (for stale verdicts), not
-            // the look-alike and copy searches.
-            progress.phase("comparing claims");
-            let findings = compare::findings(&loaded.corpus);
-            drop(progress);
             let (reviews, diags) = review::load(&args.corpus, &mut loaded.files);
             loaded.diagnostics.extend(diags);
             crate::diag::sort(&mut loaded.diagnostics);
-            if loaded.errors() == 0 {
+            // Validation needs the findings' ids only to find verdicts whose
+            // finding is gone, and not the look-alike and copy searches: a
+            // corpus without verdicts is not compared at all.
+            if loaded.errors() == 0 && !reviews.verdicts.is_empty() {
+                progress.phase("comparing claims");
+                let findings = compare::findings(&loaded.corpus);
                 let orphans = review::orphans(&reviews, &findings, &loaded.files);
                 loaded.diagnostics.extend(orphans);
             }
+            drop(progress);
             check(&loaded, strict, out, err, color)
         }
         Command::Report {

@@ -157,22 +157,25 @@ impl Diagnostic {
 /// diagnostics can show the offending lines.
 #[derive(Default, Debug)]
 pub struct Files {
-    texts: BTreeMap<String, (String, crate::anchor::LineIndex)>,
+    /// Shared with the loader, which validates the same texts: a corpus's
+    /// files are held once.
+    texts: BTreeMap<String, (std::sync::Arc<str>, crate::anchor::LineIndex)>,
 }
 
 impl Files {
     pub fn insert(&mut self, path: &str, text: &str) {
         let index = crate::anchor::LineIndex::new(text);
-        self.texts.insert(path.to_string(), (text.to_string(), index));
+        self.texts.insert(path.to_string(), (text.into(), index));
     }
 
-    /// [`Files::insert`] with the line index already made (in parallel).
-    pub fn insert_indexed(&mut self, path: &str, text: String, index: crate::anchor::LineIndex) {
+    /// [`Files::insert`] of a shared text with its line index already made
+    /// (in parallel).
+    pub fn insert_indexed(&mut self, path: &str, text: std::sync::Arc<str>, index: crate::anchor::LineIndex) {
         self.texts.insert(path.to_string(), (text, index));
     }
 
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.texts.get(path).map(|(t, _)| t.as_str())
+        self.texts.get(path).map(|(t, _)| &**t)
     }
 
     /// The byte offset where one-based `line` of file `path` starts (0 for

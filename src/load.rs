@@ -7,6 +7,7 @@
 //! a corpus in one run. A record with errors is left out of the corpus, so
 //! nothing downstream ever sees an unchecked value.
 
+use std::sync::Arc;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -51,12 +52,13 @@ pub const PROPERTIES_FILE: &str = "claims/properties.toml";
 /// for tools that hold files elsewhere.
 pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[(&str, &str)]) -> Loaded {
     let mut l = Loader::new(Path::new("."));
-    let own = |files: &[(&str, &str)], l: &mut Loader| -> Vec<(String, String)> {
+    let own = |files: &[(&str, &str)], l: &mut Loader| -> Vec<(String, Arc<str>)> {
         files
             .iter()
             .map(|(rel, text)| {
-                l.out.files.insert(rel, text);
-                (rel.to_string(), text.to_string())
+                let text: Arc<str> = Arc::from(*text);
+                l.out.files.insert_indexed(rel, text.clone(), crate::anchor::LineIndex::new(&text));
+                (rel.to_string(), text)
             })
             .collect()
     };
@@ -65,7 +67,7 @@ pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[
     if let Some(p) = properties {
         l.out.files.insert(PROPERTIES_FILE, p);
     }
-    l.process(&sources, properties.map(|p| Some(p.to_string())), &claims);
+    l.process(&sources, properties.map(|p| Some(Arc::from(p))), &claims);
     crate::diag::sort(&mut l.out.diagnostics);
     l.out
 }
@@ -215,7 +217,7 @@ impl Loader {
             .map(|(rel, path)| {
                 read_text(rel, path).map(|text| {
                     let index = anchor::LineIndex::new(&text);
-                    (text, index)
+                    (Arc::<str>::from(text), index)
                 })
             })
             .collect();
@@ -227,7 +229,7 @@ impl Loader {
             }
             match text {
                 Ok((text, index)) => {
-                    self.out.files.insert_indexed(rel, text.clone(), index);
+                    self.out.files.insert_indexed(rel, Arc::clone(&text), index);
                     source_texts.push((rel.clone(), text));
                 }
                 Err(d) => self.push(*d),
@@ -253,9 +255,9 @@ impl Loader {
     /// file is missing; `Some(None)`: it could not be read), then claims.
     fn process(
         &mut self,
-        sources: &[(String, String)],
-        properties: Option<Option<String>>,
-        claims: &[(String, String)],
+        sources: &[(String, Arc<str>)],
+        properties: Option<Option<Arc<str>>>,
+        claims: &[(String, Arc<str>)],
     ) {
         for (rel, _) in sources {
             if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
@@ -471,10 +473,11 @@ impl Loader {
     }
 
     /// Reads a file as UTF-8 text, refusing empty and non-UTF-8 files.
-    fn read(&mut self, rel: &str, path: &Path) -> Option<String> {
+    fn read(&mut self, rel: &str, path: &Path) -> Option<Arc<str>> {
         match read_text(rel, path) {
             Ok(text) => {
-                self.out.files.insert(rel, &text);
+                let text = Arc::<str>::from(text);
+                self.out.files.insert_indexed(rel, Arc::clone(&text), anchor::LineIndex::new(&text));
                 Some(text)
             }
             Err(d) => {
