@@ -50,6 +50,22 @@ pub enum ReportFormat {
     Json,
 }
 
+impl Args {
+    /// Whether standard output carries a format that escapes control
+    /// characters itself (JSON): then it is written as is, not through the
+    /// filter that keeps a corpus's escape sequences off a terminal, which
+    /// would scan every byte of a large report again.
+    pub fn raw_stdout(&self) -> bool {
+        matches!(
+            self.command,
+            Command::Report {
+                format: ReportFormat::Json,
+                ..
+            }
+        )
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Load and validate the corpus; report every problem with file:line:col.

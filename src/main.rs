@@ -29,7 +29,9 @@ fn main() {
             anstream::ColorChoice::Never
         },
     );
-    let code = match cli::run(args, &mut input, &mut out, &mut err, color) {
+    let mut raw = std::io::stdout().lock();
+    let out: &mut dyn std::io::Write = if args.raw_stdout() { &mut raw } else { &mut out };
+    let code = match cli::run(args, &mut input, out, &mut err, color) {
         Ok(code) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
