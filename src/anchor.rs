@@ -52,7 +52,7 @@ pub fn fold(s: &str) -> Folded {
             u32::try_from(text.len()).unwrap_or(u32::MAX),
             u32::try_from(at).unwrap_or(u32::MAX),
         );
-        if !runs.last().is_some_and(|&(f, o)| o.checked_add(here - f) == Some(at)) {
+        if runs.last().is_none_or(|&(f, o)| o.checked_add(here - f) != Some(at)) {
             runs.push((here, at));
         }
     }
