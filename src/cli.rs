@@ -48,6 +48,8 @@ pub enum ReportFormat {
     Text,
     Markdown,
     Json,
+    /// One self-contained page: quotes in context, timelines, filters.
+    Html,
 }
 
 impl Args {
@@ -59,7 +61,7 @@ impl Args {
         matches!(
             self.command,
             Command::Report {
-                format: ReportFormat::Json,
+                format: ReportFormat::Json | ReportFormat::Html,
                 ..
             }
         )
@@ -118,6 +120,10 @@ pub enum Command {
         /// Exit 1 if a finding of these kinds still needs review (open or stale).
         #[arg(long, value_enum, value_delimiter = ',')]
         fail_on: Vec<FindingKind>,
+        /// Write the report to this file (atomically: a reader never sees
+        /// half a report) instead of standard output; `-` is standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
     },
     /// Show one question's timeline (subject/property) or one claim (claim id).
     Show {
@@ -183,9 +189,17 @@ pub fn run(
             source,
             all,
             fail_on,
+            output,
         } => {
             let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, err, color)? else {
                 return Ok(2);
+            };
+            let to_file = output.filter(|p| p.as_os_str() != "-");
+            let mut file_bytes: Vec<u8> = Vec::new();
+            // A report written to a file is never coloured.
+            let (out, color): (&mut dyn Write, bool) = match &to_file {
+                Some(_) => (&mut file_bytes, false),
+                None => (out, color),
             };
             let filter = Filter {
                 kinds: kind,
@@ -201,9 +215,16 @@ pub fn run(
                 ReportFormat::Text => report::text(c, &analysis, &reviews, &filter, &mut buffered, color)?,
                 ReportFormat::Markdown => report::markdown(c, &analysis, &reviews, &filter, &mut buffered)?,
                 ReportFormat::Json => report::json(c, &analysis, &reviews, &filter, &mut buffered)?,
+                ReportFormat::Html => crate::html::html(c, &analysis, &reviews, &filter, &mut buffered)?,
             }
             buffered.flush()?;
             drop(buffered);
+            if let Some(path) = &to_file {
+                if let Err(e) = crate::files::write_atomically(path, &file_bytes) {
+                    writeln!(err, "error: cannot write {}: {e}", path.display())?;
+                    return Ok(2);
+                }
+            }
             let failing = analysis
                 .findings
                 .iter()

@@ -18,6 +18,7 @@ pub mod compare;
 pub mod diag;
 pub mod files;
 pub mod fuzzing;
+pub mod html;
 pub mod lang;
 pub mod load;
 pub mod model;

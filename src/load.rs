@@ -7,10 +7,10 @@
 //! a corpus in one run. A record with errors is left out of the corpus, so
 //! nothing downstream ever sees an unchecked value.
 
-use std::sync::Arc;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
@@ -57,7 +57,9 @@ pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[
             .iter()
             .map(|(rel, text)| {
                 let text: Arc<str> = Arc::from(*text);
-                l.out.files.insert_indexed(rel, text.clone(), crate::anchor::LineIndex::new(&text));
+                l.out
+                    .files
+                    .insert_indexed(rel, text.clone(), crate::anchor::LineIndex::new(&text));
                 (rel.to_string(), text)
             })
             .collect()
@@ -477,7 +479,9 @@ impl Loader {
         match read_text(rel, path) {
             Ok(text) => {
                 let text = Arc::<str>::from(text);
-                self.out.files.insert_indexed(rel, Arc::clone(&text), anchor::LineIndex::new(&text));
+                self.out
+                    .files
+                    .insert_indexed(rel, Arc::clone(&text), anchor::LineIndex::new(&text));
                 Some(text)
             }
             Err(d) => {

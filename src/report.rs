@@ -66,7 +66,7 @@ fn section_title(kind: FindingKind) -> &'static str {
     }
 }
 
-fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
+pub(crate) fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
     corpus.claim(id)
 }
 
@@ -101,7 +101,7 @@ fn with_reading(text: &str, reading: &str) -> String {
     }
 }
 
-fn claim_value(corpus: &Corpus, c: &Claim) -> String {
+pub(crate) fn claim_value(corpus: &Corpus, c: &Claim) -> String {
     match &c.value {
         Value::Date(t) if t.text == t.resolved.interval.human() => t.text.clone(),
         Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval.human(), t.text),
@@ -274,7 +274,7 @@ fn review_line(reviews: &Reviews, f: &Finding) -> Option<String> {
 }
 
 /// A serde enum's kebab-case name.
-fn serde_plain<T: Serialize>(v: &T) -> String {
+pub(crate) fn serde_plain<T: Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))

@@ -37,7 +37,7 @@ mod framing;
 mod internal;
 mod lookalike;
 pub mod moment;
-mod quantity;
+pub(crate) mod quantity;
 mod question;
 mod state;
 mod voices;
