@@ -62,7 +62,6 @@ struct HtmlFinding<'a> {
     command: String,
     claims: Vec<HtmlClaim<'a>>,
     context: Vec<HtmlClaim<'a>>,
-    search: String,
     has_timeline: bool,
 }
 
@@ -73,7 +72,6 @@ struct HtmlClaim<'a> {
     outlet: &'a str,
     voice: &'a str,
     published: String,
-    published_basis: &'a str,
     kind: &'a str,
     language: &'a str,
     said_by: Option<&'a str>,
@@ -292,7 +290,6 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &
             outlet: &s.outlet,
             voice: &s.voice,
             published: s.published.resolved.interval.human(),
-            published_basis: &s.published_basis,
             kind: &s.kind,
             language: &s.language,
             said_by: c.said_by.as_deref(),
@@ -319,12 +316,6 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &
         .filter_map(|id| claim(corpus, id))
         .filter_map(html_claim)
         .collect();
-    let search = std::iter::once(f.question.as_str())
-        .chain(std::iter::once(f.summary.as_str()))
-        .chain(claims.iter().chain(&context).map(|c| c.quote))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
     HtmlFinding {
         id: &f.id,
         kind: f.kind.name(),
@@ -339,7 +330,6 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &
         command: format!("claimcheck review {} --verdict confirmed --note \"...\"", f.id),
         claims,
         context,
-        search,
         has_timeline: false,
     }
 }
