@@ -434,7 +434,8 @@ fn in_a_browser_an_editor_can_judge_and_find_findings() {
     let timelines = browser.js("return document.querySelectorAll('section.question svg g.mark').length");
     assert!(timelines.as_u64().is_some_and(|n| n > 0));
     browser.js("location.hash = ''; window.scrollTo(0, 0)");
-    let shot = root().join("target/html-report.png");
+    // Cargo makes this folder inside the build directory for tests.
+    let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("html-report.png");
     browser.screenshot(&shot);
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
     assert_eq!(browser.console_errors(), Vec::<String>::new());
