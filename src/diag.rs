@@ -163,9 +163,11 @@ pub struct Files {
 }
 
 impl Files {
-    pub fn insert(&mut self, path: &str, text: &str) {
-        let index = crate::anchor::LineIndex::new(text);
-        self.texts.insert(path.to_string(), (text.into(), index));
+    /// Holds `text` (shared, when given as an `Arc<str>`) with its line index.
+    pub fn insert(&mut self, path: &str, text: impl Into<std::sync::Arc<str>>) {
+        let text = text.into();
+        let index = crate::anchor::LineIndex::new(&text);
+        self.texts.insert(path.to_string(), (text, index));
     }
 
     /// [`Files::insert`] of a shared text with its line index already made

@@ -57,19 +57,18 @@ pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[
             .iter()
             .map(|(rel, text)| {
                 let text: Arc<str> = Arc::from(*text);
-                l.out
-                    .files
-                    .insert_indexed(rel, text.clone(), crate::anchor::LineIndex::new(&text));
+                l.out.files.insert(rel, Arc::clone(&text));
                 (rel.to_string(), text)
             })
             .collect()
     };
     let sources = own(sources, &mut l);
     let claims = own(claims, &mut l);
-    if let Some(p) = properties {
-        l.out.files.insert(PROPERTIES_FILE, p);
+    let properties: Option<Arc<str>> = properties.map(Arc::from);
+    if let Some(p) = &properties {
+        l.out.files.insert(PROPERTIES_FILE, Arc::clone(p));
     }
-    l.process(&sources, properties.map(|p| Some(Arc::from(p))), &claims);
+    l.process(&sources, properties.map(Some), &claims);
     crate::diag::sort(&mut l.out.diagnostics);
     l.out
 }
@@ -479,9 +478,7 @@ impl Loader {
         match read_text(rel, path) {
             Ok(text) => {
                 let text = Arc::<str>::from(text);
-                self.out
-                    .files
-                    .insert_indexed(rel, Arc::clone(&text), anchor::LineIndex::new(&text));
+                self.out.files.insert(rel, Arc::clone(&text));
                 Some(text)
             }
             Err(d) => {

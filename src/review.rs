@@ -123,7 +123,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
             }
         },
     };
-    files.insert(FILE, &text);
+    files.insert(FILE, text.as_str());
     let (table, errors) = DeTable::parse_recoverable(&text);
     for e in &errors {
         diags.push(Diagnostic::error(
