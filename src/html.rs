@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::compare::{Analysis, Finding, FindingKind};
 use crate::model::{Claim, Corpus, Kind, Source};
-use crate::report::{claim, claim_time, claim_value, Filter};
+use crate::report::{claim_time, claim_value, Filter};
 use crate::review::{Reviews, Status};
 
 const TEMPLATE: &str = include_str!("html/report.html");
@@ -83,7 +83,6 @@ struct HtmlClaim<'a> {
     after: &'a str,
     anchor: String,
     suspect: bool,
-    side: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -176,7 +175,7 @@ pub fn html(
 
 fn page<'a>(corpus: &'a Corpus, analysis: &'a Analysis, reviews: &Reviews, filter: &Filter) -> Page<'a> {
     let kept: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
-    let anchors = anchors(corpus);
+    let quotes = quotes_by_source(corpus);
     let mut kinds: BTreeMap<FindingKind, usize> = BTreeMap::new();
     for f in &kept {
         *kinds.entry(f.kind).or_default() += 1;
@@ -201,13 +200,13 @@ fn page<'a>(corpus: &'a Corpus, analysis: &'a Analysis, reviews: &Reviews, filte
     let findings = kept
         .iter()
         .map(|f| {
-            let mut h = finding(corpus, f, reviews, &anchors);
+            let mut h = finding(corpus, f, reviews);
             h.has_timeline = drawn.contains(h.question_key.as_str());
             h
         })
         .collect();
     let voices: BTreeSet<&str> = corpus.sources.iter().map(|s| s.voice.as_str()).collect();
-    let sources = corpus.sources.iter().map(|s| source(s, &anchors)).collect();
+    let sources = corpus.sources.iter().map(|s| source(s, &quotes)).collect();
     Page {
         counts: Counts {
             sources: corpus.sources.len(),
@@ -226,35 +225,22 @@ fn page<'a>(corpus: &'a Corpus, analysis: &'a Analysis, reviews: &Reviews, filte
     }
 }
 
-/// Each claim's quote as a byte range of its source's body, by claim and
-/// by source.
-struct Anchors<'a> {
-    by_claim: BTreeMap<&'a str, (usize, usize)>,
-    by_source: BTreeMap<&'a str, Vec<(usize, usize, &'a str)>>,
+/// The quotes of each source, as byte ranges of its body (as anchoring
+/// found them when loading) with their claim ids.
+type Quotes<'a> = BTreeMap<&'a str, Vec<(usize, usize, &'a str)>>;
+
+fn quotes_by_source(corpus: &Corpus) -> Quotes<'_> {
+    let mut by_source: Quotes = BTreeMap::new();
+    for c in &corpus.claims {
+        by_source
+            .entry(c.source.as_str())
+            .or_default()
+            .push((c.quote_span.start, c.quote_span.end, c.id.as_str()));
+    }
+    by_source
 }
 
-fn anchors(corpus: &Corpus) -> Anchors<'_> {
-    use rayon::prelude::*;
-    let found: Vec<(&str, &str, usize, usize)> = corpus
-        .claims
-        .par_iter()
-        .filter_map(|c| {
-            let s = corpus.source(&c.source)?;
-            let a = crate::anchor::find(&s.folded, &c.quote).ok()?;
-            Some((c.id.as_str(), c.source.as_str(), a.start, a.end))
-        })
-        .collect();
-    let mut by_source: BTreeMap<&str, Vec<(usize, usize, &str)>> = BTreeMap::new();
-    for (id, source, a, b) in &found {
-        by_source.entry(source).or_default().push((*a, *b, id));
-    }
-    Anchors {
-        by_claim: found.iter().map(|(id, _, a, b)| (*id, (*a, *b))).collect(),
-        by_source,
-    }
-}
-
-fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &Anchors<'_>) -> HtmlFinding<'a> {
+fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews) -> HtmlFinding<'a> {
     let (verdict, review) = match reviews.status(f) {
         Status::Open => ("open".to_string(), None),
         Status::Reviewed(v) => (
@@ -275,15 +261,9 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &
             )),
         ),
     };
-    let side_of = |id: &str| {
-        f.sides
-            .iter()
-            .find(|s| s.claims.iter().any(|c| c == id))
-            .map(|s| s.value.clone())
-    };
     let html_claim = |c: &'a Claim| -> Option<HtmlClaim<'a>> {
         let s = corpus.source(&c.source)?;
-        let (before, quote, after) = in_context(s, anchors.by_claim.get(c.id.as_str()).copied(), &c.quote);
+        let (before, quote, after) = in_context(s, &c.quote_span, &c.quote);
         Some(HtmlClaim {
             id: &c.id,
             source: &c.source,
@@ -301,21 +281,15 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &
             after,
             anchor: c.anchor.to_string(),
             suspect: f.suspects.contains(&c.id),
-            side: side_of(&c.id),
         })
     };
-    let claims: Vec<HtmlClaim> = f
-        .claims
-        .iter()
-        .filter_map(|id| claim(corpus, id))
-        .filter_map(html_claim)
-        .collect();
-    let context: Vec<HtmlClaim> = f
-        .context
-        .iter()
-        .filter_map(|id| claim(corpus, id))
-        .filter_map(html_claim)
-        .collect();
+    let cards = |ids: &'a [String]| -> Vec<HtmlClaim<'a>> {
+        ids.iter()
+            .filter_map(|id| corpus.claim(id))
+            .filter_map(html_claim)
+            .collect()
+    };
+    let (claims, context) = (cards(&f.claims), cards(&f.context));
     HtmlFinding {
         id: &f.id,
         kind: f.kind.name(),
@@ -336,11 +310,12 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews, anchors: &
 
 /// The quote with the sentences around it in its source: (before, the
 /// quote as printed, after). Without an anchor, the curated quote alone.
-fn in_context<'a>(s: &'a Source, anchor: Option<(usize, usize)>, quote: &'a str) -> (&'a str, &'a str, &'a str) {
+fn in_context<'a>(s: &'a Source, span: &std::ops::Range<usize>, quote: &'a str) -> (&'a str, &'a str, &'a str) {
     let body = s.body.as_str();
-    let Some((start, end)) = anchor.filter(|(a, b)| a <= b && *b <= body.len()) else {
+    let (start, end) = (span.start, span.end);
+    if start > end || end > body.len() {
         return ("", quote, "");
-    };
+    }
     let (start, end) = (
         crate::anchor::floor_char_boundary(body, start),
         crate::anchor::floor_char_boundary(body, end),
@@ -365,13 +340,12 @@ fn in_context<'a>(s: &'a Source, anchor: Option<(usize, usize)>, quote: &'a str)
 }
 
 /// A source's text in paragraphs, with every curated quote marked.
-fn source<'a>(s: &'a Source, anchors: &Anchors<'a>) -> HtmlSource<'a> {
+fn source<'a>(s: &'a Source, quotes: &Quotes<'a>) -> HtmlSource<'a> {
     let body = s.body.as_str();
     // Quote ranges of this source, as boundaries: at each byte where a
     // quote starts or ends, the set of quotes covering what follows changes.
     let mut cuts: BTreeSet<usize> = BTreeSet::new();
-    let ranges: Vec<(usize, usize, &str)> = anchors
-        .by_source
+    let ranges: Vec<(usize, usize, &str)> = quotes
         .get(s.id.as_str())
         .map(|r| {
             r.iter()
@@ -512,11 +486,12 @@ fn timeline(
             }
         })
         .collect();
-    let mut lanes: Vec<String> = Vec::new();
+    // Each claim's value in words, made once: lane, label and legend.
+    let values: Vec<String> = claims.iter().map(|c| claim_value(corpus, c)).collect();
+    let mut lanes: Vec<&str> = Vec::new();
     if !quantity {
-        for c in &claims {
-            let v = claim_value(corpus, c);
-            if !lanes.contains(&v) {
+        for v in &values {
+            if !lanes.contains(&v.as_str()) {
                 lanes.push(v);
             }
         }
@@ -538,7 +513,7 @@ fn timeline(
     let lane_y = |i: usize| top + (bottom - top) * (i as f64 + 0.5) / lanes.len().max(1) as f64;
     let mut voices: Vec<String> = Vec::new();
     let mut marks = Vec::new();
-    for (c, (lo, hi)) in claims.iter().zip(&ranges) {
+    for ((c, (lo, hi)), value) in claims.iter().zip(&ranges).zip(&values) {
         let voice = corpus.source(&c.source).map(|s| s.voice.clone()).unwrap_or_default();
         let vi = voices.iter().position(|v| *v == voice).unwrap_or_else(|| {
             voices.push(voice.clone());
@@ -556,8 +531,7 @@ fn timeline(
                 !b,
             )
         } else {
-            let v = claim_value(corpus, c);
-            let y = lane_y(lanes.iter().position(|l| *l == v).unwrap_or(0));
+            let y = lane_y(lanes.iter().position(|l| l == value).unwrap_or(0));
             (y, y, false, false)
         };
         let x = if open_left && !open_right {
@@ -576,7 +550,7 @@ fn timeline(
         };
         marks.push(Mark {
             claim: c.id.clone(),
-            label: format!("{}: {} ({}, {})", c.id, claim_value(corpus, c), c.source, claim_time(c)),
+            label: format!("{}: {} ({}, {})", c.id, value, c.source, claim_time(c)),
             x1,
             x2,
             y1: y1v,

@@ -1055,11 +1055,14 @@ impl Loader {
             match anchor::find(&src.folded, &q.v) {
                 Ok(a) => {
                     let (l, c) = self.out.files.line_col(&src.file, a.start + src.body_offset);
-                    anchor_loc = Some(Loc {
-                        file: src.file.clone(),
-                        line: l,
-                        col: c,
-                    });
+                    anchor_loc = Some((
+                        Loc {
+                            file: src.file.clone(),
+                            line: l,
+                            col: c,
+                        },
+                        a.start..a.end,
+                    ));
                 }
                 Err(miss) => {
                     let mut d = Diagnostic::error(
@@ -1234,7 +1237,7 @@ impl Loader {
         }
         let failed = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
         out.diags.extend(diags);
-        let (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality), Some(anchor)) =
+        let (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality), Some((anchor, quote_span))) =
             (failed, id, src, quote, prop, typed, modality, anchor_loc)
         else {
             out.records.push(record);
@@ -1267,6 +1270,7 @@ impl Loader {
             },
             loc,
             anchor,
+            quote_span,
         });
         out.records.push(record);
     }

@@ -266,6 +266,8 @@ pub struct Claim {
     pub loc: Loc,
     /// Where the quote is in its source file.
     pub anchor: Loc,
+    /// The quote's bytes in its source's body, as anchoring found them.
+    pub quote_span: std::ops::Range<usize>,
 }
 
 impl Claim {

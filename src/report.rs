@@ -66,7 +66,7 @@ fn section_title(kind: FindingKind) -> &'static str {
     }
 }
 
-pub(crate) fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
+fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
     corpus.claim(id)
 }
 

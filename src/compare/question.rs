@@ -605,10 +605,12 @@ impl<'a> Question<'a> {
         sorted.sort_by(|a, b| {
             let same = order(&start(a), &start(b));
             let by_time = if matches!(same, Order::SameDay | Order::SamePeriod) {
-                // Within one day, the parts of the day given.
+                // Within one day, the parts of the day given, when the
+                // claims' moments are their as-of times (no `since`).
+                let at_as_of = start(a) == a.as_of && start(b) == b.as_of;
                 match order_claims(a, b) {
-                    Order::Before if start(a) == a.as_of && start(b) == b.as_of => std::cmp::Ordering::Less,
-                    Order::After if start(a) == a.as_of && start(b) == b.as_of => std::cmp::Ordering::Greater,
+                    Order::Before if at_as_of => std::cmp::Ordering::Less,
+                    Order::After if at_as_of => std::cmp::Ordering::Greater,
                     _ => std::cmp::Ordering::Equal,
                 }
             } else {
