@@ -290,6 +290,28 @@ fn clock(w: &str, meridiem: Option<&str>, zoned: bool) -> Option<u16> {
     Some(h * 60 + m)
 }
 
+/// "a.m", "p.m", "am" or "pm" (a trailing dot or comma aside): a meridiem.
+fn meridiem(w: &str) -> Option<&str> {
+    Some(w.trim_end_matches(['.', ','])).filter(|w| matches!(*w, "a.m" | "p.m" | "am" | "pm"))
+}
+
+/// The minute of the clock time written at word `i`, if it is one: "4:30",
+/// "16:05", "4:30pm" (the meridiem glued on), "4" before "p.m.", "0830"
+/// before a zone (four digits alone are a year).
+fn clock_at(words: &[&str], i: usize) -> Option<u16> {
+    let w = words.get(i)?;
+    let (w, glued) = match w.strip_suffix("pm").or_else(|| w.strip_suffix("p.m.")) {
+        Some(c) if !c.is_empty() => (c, Some("pm")),
+        _ => match w.strip_suffix("am").or_else(|| w.strip_suffix("a.m.")) {
+            Some(c) if !c.is_empty() => (c, Some("am")),
+            _ => (*w, None),
+        },
+    };
+    let next = words.get(i + 1).copied();
+    let zoned = next.is_some_and(|z| zone_offset(z).is_some());
+    clock(w, glued.or_else(|| next.and_then(meridiem)), zoned)
+}
+
 /// The part of the day an expression gives, if any: a named part ("sunday
 /// evening", "last night", "early morning"), a clock time with its zone
 /// ("4:30 p.m. sunday", "0830 utc", "2014-08-03t16:30+08:00"), or "early" /
@@ -314,12 +336,6 @@ pub fn time_of_day(cleaned: &str) -> Option<DayPart> {
         _ => cleaned,
     };
     let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
-    let meridiem_at = |i: usize| {
-        words
-            .get(i)
-            .map(|w| w.trim_end_matches(['.', ',']))
-            .filter(|w| matches!(*w, "a.m" | "p.m" | "am" | "pm"))
-    };
     let mut part: Option<(u16, u16)> = None;
     let mut zone = None;
     for (i, w) in words.iter().enumerate() {
@@ -331,16 +347,7 @@ pub fn time_of_day(cleaned: &str) -> Option<DayPart> {
             part = Some((*from, *to));
             continue;
         }
-        // "4:30pm": the meridiem glued to the clock.
-        let (w, glued) = match w.strip_suffix("pm").or_else(|| w.strip_suffix("p.m.")) {
-            Some(c) if !c.is_empty() => (c, Some("pm")),
-            _ => match w.strip_suffix("am").or_else(|| w.strip_suffix("a.m.")) {
-                Some(c) if !c.is_empty() => (c, Some("am")),
-                _ => (*w, None),
-            },
-        };
-        let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
-        if let Some(m) = clock(w, glued.or_else(|| meridiem_at(i + 1)), zoned) {
+        if let Some(m) = clock_at(&words, i) {
             part = Some((m, m + 1));
         }
     }
@@ -917,19 +924,7 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
     let words: Vec<&str> = s.split(' ').collect();
     // "CST" and "IST" name two zones each: dropped, read as local time.
     let is_zone = |w: &str| zone_offset(w).is_some() || matches!(w, "local" | "time" | "cst" | "ist");
-    // "4:30", "16:05", "4:30pm"; "0830" only before a time zone ("0830
-    // utc"), as four digits alone are a year; "4" only before "p.m.".
-    let is_meridiem = |w: &str| matches!(w.trim_end_matches(['.', ',']), "a.m" | "p.m" | "am" | "pm");
-    let is_clock_at = |i: usize| {
-        let Some(w) = words.get(i) else { return false };
-        let (w, glued) = match w.strip_suffix("pm").or_else(|| w.strip_suffix("am")) {
-            Some(c) if !c.is_empty() => (c, true),
-            _ => (*w, false),
-        };
-        let next_meridiem = words.get(i + 1).is_some_and(|m| is_meridiem(m));
-        let zoned = words.get(i + 1).is_some_and(|z| zone_offset(z).is_some());
-        clock(w, (glued || next_meridiem).then_some("pm"), zoned).is_some()
-    };
+    let is_clock_at = |i: usize| clock_at(&words, i).is_some();
     if words.len() > 1 && (0..words.len()).any(|i| words.get(i).is_some_and(|w| PARTS.contains(w)) || is_clock_at(i)) {
         let day: Vec<&str> = words
             .iter()
@@ -938,7 +933,7 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
                 !PARTS.contains(w)
                     && !is_clock_at(*i)
                     && !is_zone(w)
-                    && !is_meridiem(w)
+                    && meridiem(w).is_none()
                     && !matches!(**w, "at" | "late" | "early" | "on")
             })
             .map(|(_, w)| *w)
