@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::{json, Value};
 
+#[path = "../examples/support/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -43,7 +47,7 @@ fn report(corpus: &Path, format: &str) -> String {
 /// their kind and id, the timelines and the sources, in page order.
 fn outline(html: &str) -> String {
     let re = regex::Regex::new(
-        r#"(?s)<h1>(.*?)</h1>|<p class="corpus" id="corpus">(.*?)</p>|<article class="finding kind-([a-z-]+)" id="([^"]+)"|<section class="question" id="([^"]+)"|<section class="source" id="([^"]+)"|<button type="button" data-kind="[^"]+">(.*?)</button>"#,
+        r#"(?s)<h1>(.*?)</h1>|<p class="corpus" id="corpus">(.*?)</p>|<article class="finding kind-([a-z-]+)" id="([^"]+)"|<section class="question" id="([^"]+)"|<script type="application/json" id="source-data-([^"]+)"|<button type="button" data-kind="[^"]+">(.*?)</button>"#,
     )
     .unwrap();
     let tags = regex::Regex::new(r"<[^>]+>").unwrap();
@@ -87,22 +91,43 @@ fn the_page_is_self_contained() {
         assert!(!html.contains(needle), "the page loads something: {needle}");
     }
     assert!(html.contains("Content-Security-Policy"));
-    // Shared data once: each source's text is in the page once.
-    assert_eq!(html.matches("<section class=\"source\"").count(), 5);
+    // Shared data once: each source (its text, metadata and claims) is in
+    // the page once, and no card copies a quote or a source's metadata.
+    assert_eq!(
+        html.matches("<script type=\"application/json\" id=\"source-data-")
+            .count(),
+        5
+    );
+    let json: Value = serde_json::from_str(&report(&root(), "json")).unwrap();
+    let quote = json["findings"][0]["claims"][0]["quote"].as_str().unwrap();
+    assert_eq!(html.matches(quote).count(), 1, "{quote}");
+    assert_eq!(html.matches("\"outlet\":\"TRANSCEND Media Service\"").count(), 1);
 }
 
 #[test]
 fn a_hostile_corpus_is_shown_as_text() {
     let html = report(&root().join("tests/corpora/hostile"), "html");
-    // The only scripts are the page's own (one), and no corpus string
-    // opens a tag or an attribute.
-    assert_eq!(html.matches("<script").count(), 1, "a script tag from the corpus");
+    // The only script that runs is the page's own; the others are inert
+    // data, one per source, holding no `<` that could close them.
+    assert_eq!(html.matches("<script>").count(), 1, "a script tag from the corpus");
+    let data = regex::Regex::new(r#"(?s)<script type="application/json" id="source-data-[a-z0-9._-]+">(.*?)</script>"#)
+        .unwrap();
+    let blocks: Vec<&str> = data.captures_iter(&html).map(|c| c.get(1).unwrap().as_str()).collect();
+    assert_eq!(html.matches("<script").count(), 1 + blocks.len());
+    assert_eq!(blocks.len(), 2);
+    for b in &blocks {
+        assert!(!b.contains('<') && !b.contains('>'), "raw markup in data: {b}");
+        serde_json::from_str::<Value>(b).unwrap();
+    }
+    // No corpus string opens a tag or an attribute.
     for needle in ["<img", "onerror=\"", "<i ", "javascript:", "</svg><script"] {
         assert!(!html.contains(needle), "unescaped: {needle}");
     }
-    assert!(html.contains("&lt;script&gt;window.__pwned = &#x27;quote&#x27;&lt;&#x2f;script&gt;"));
-    // The safe link is kept, escaped.
-    assert!(html.contains("href=\"https:&#x2f;&#x2f;example.org&#x2f;y?a=1&amp;b=&lt;2&gt;\""));
+    // In markup, escaped; in data, as JSON escapes the script reads as text.
+    assert!(html.contains("&lt;script&gt;window.__pwned = &#x27;question&#x27;&lt;&#x2f;script&gt;"));
+    assert!(html.contains(r"\u003cscript\u003ewindow.__pwned = 'quote'\u003c/script\u003e"));
+    // The safe link is kept, and the unsafe one left out.
+    assert!(html.contains(r"https://example.org/y?a=1\u0026b=\u003c2\u003e"));
 }
 
 #[test]
@@ -297,6 +322,19 @@ impl Browser {
         self.call("POST", "/execute/sync", Some(json!({"script": script, "args": []})))
     }
 
+    /// Polls a script until it returns `true` (five seconds at most): what
+    /// the page draws when something comes into view is drawn a frame later.
+    fn wait_for(&self, script: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if self.js(script) == json!(true) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     fn visible_cards(&self) -> u64 {
         self.js("return document.querySelectorAll('article.finding:not(.hidden)').length")
             .as_u64()
@@ -433,6 +471,15 @@ fn in_a_browser_an_editor_can_judge_and_find_findings() {
     // Timelines are drawn, one mark per claim.
     let timelines = browser.js("return document.querySelectorAll('section.question svg g.mark').length");
     assert!(timelines.as_u64().is_some_and(|n| n > 0));
+    // Opened at a source's address, the page shows that source.
+    browser.call(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("file://{}#source-{source}", page.display())})),
+    );
+    assert!(browser.wait_for(&format!(
+        "const s = document.getElementById('source-{source}'); if (!s) return false; const r = s.getBoundingClientRect(); return getComputedStyle(s).display !== 'none' && r.top < innerHeight && r.bottom > 0"
+    )));
     browser.js("location.hash = ''; window.scrollTo(0, 0)");
     // Cargo makes this folder inside the build directory for tests.
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("html-report.png");
@@ -462,5 +509,81 @@ fn in_a_browser_a_hostile_corpus_runs_no_script() {
         browser.js("return document.querySelectorAll('img, i').length"),
         json!(0)
     );
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}
+
+/// A page too large to draw at once (a generated corpus of 4,000 claims):
+/// cards and timelines are drawn as they come into view, and search and
+/// sources reach what has not been drawn yet.
+#[test]
+fn in_a_browser_a_large_page_draws_what_comes_into_view() {
+    let Some(browser) = Browser::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    generate::generate(4_000, 3, &corpus);
+    let page = dir.path().join("large.html");
+    std::fs::write(&page, report(&corpus, "html")).unwrap();
+    let json: Value = serde_json::from_str(&report(&corpus, "json")).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(findings.len() > 300, "{} findings", findings.len());
+    browser.open(&page);
+    assert_eq!(browser.visible_cards(), findings.len() as u64);
+    let drawn = |id: &str| {
+        browser.js(&format!(
+            "return document.getElementById('{id}').querySelectorAll('section.claim').length"
+        ))
+    };
+    // The first card is drawn; the last is not, until it is scrolled to.
+    let (first, last) = (&findings[0], findings.last().unwrap());
+    let (first_id, last_id) = (first["id"].as_str().unwrap(), last["id"].as_str().unwrap());
+    assert!(browser.wait_for(&format!(
+        "return document.getElementById('{first_id}').querySelectorAll('section.claim').length > 0"
+    )));
+    assert_eq!(drawn(last_id), json!(0));
+    browser.js(&format!("document.getElementById('{last_id}').scrollIntoView()"));
+    assert!(browser.wait_for(&format!(
+        "return document.getElementById('{last_id}').querySelectorAll('section.claim').length === {}",
+        last["claims"].as_array().unwrap().len()
+    )));
+    let marks = browser.js(&format!(
+        "return Array.from(document.getElementById('{last_id}').querySelectorAll('blockquote mark')).map(m => m.textContent)"
+    ));
+    for (c, m) in last["claims"].as_array().unwrap().iter().zip(marks.as_array().unwrap()) {
+        assert_eq!(c["quote"], *m);
+    }
+    // Timelines far down are drawn when scrolled to.
+    let charts = browser
+        .js("return document.querySelectorAll('section.question').length")
+        .as_u64()
+        .unwrap();
+    assert!(charts > 10);
+    assert_eq!(
+        browser.js(
+            "return Array.from(document.querySelectorAll('section.question')).pop().querySelectorAll('svg').length"
+        ),
+        json!(0),
+        "the last chart is not drawn before it is scrolled to"
+    );
+    assert!(browser.wait_for(
+        "const c = Array.from(document.querySelectorAll('section.question')).pop(); c.scrollIntoView(); return c.querySelectorAll('g.mark').length > 0"
+    ));
+    // Search reaches cards that were never drawn: the middle card's quote.
+    browser.js("window.scrollTo(0, 0)");
+    let middle = &findings[findings.len() / 2];
+    let quote = middle["claims"][0]["quote"].as_str().unwrap();
+    browser.type_into("#search", quote);
+    let shown =
+        browser.js("return Array.from(document.querySelectorAll('article.finding:not(.hidden)')).map(c => c.id)");
+    assert!(
+        shown.as_array().unwrap().contains(&middle["id"]),
+        "searching {quote:?} did not show {}",
+        middle["id"]
+    );
+    // A source is made and shown when its link is followed.
+    let source = middle["claims"][0]["source"].as_str().unwrap();
+    browser.js(&format!("location.hash = '#source-{source}'"));
+    assert!(browser.wait_for(&format!(
+        "const s = document.getElementById('source-{source}'); return !!s && getComputedStyle(s).display !== 'none' && s.querySelectorAll('mark').length > 0"
+    )));
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }
