@@ -480,6 +480,16 @@ fn in_a_browser_an_editor_can_judge_and_find_findings() {
     assert!(browser.wait_for(&format!(
         "const s = document.getElementById('source-{source}'); if (!s) return false; const r = s.getBoundingClientRect(); return getComputedStyle(s).display !== 'none' && r.top < innerHeight && r.bottom > 0"
     )));
+    // Opened at a timeline's address, the page shows it drawn.
+    let key = format!("{}/{}", findings[1]["subject"].as_str().unwrap(), findings[1]["property"].as_str().unwrap());
+    browser.call(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("file://{}#q-{key}", page.display())})),
+    );
+    assert!(browser.wait_for(&format!(
+        "const s = document.getElementById('q-{key}'); if (!s) return false; const r = s.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0 && s.querySelectorAll('svg g.mark').length > 1"
+    )), "timeline {key}");
     browser.js("location.hash = ''; window.scrollTo(0, 0)");
     // Cargo makes this folder inside the build directory for tests.
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("html-report.png");
