@@ -114,7 +114,8 @@ pub enum Command {
         /// Only findings involving this source id.
         #[arg(long)]
         source: Option<String>,
-        /// Show dismissed findings too.
+        /// Show dismissed findings, and retired (deprecated) claims and
+        /// questions, too.
         #[arg(long)]
         all: bool,
         /// Exit 1 if a finding of these kinds still needs review (open or stale).
@@ -129,6 +130,15 @@ pub enum Command {
     Show {
         /// `subject/property` or a claim id.
         what: String,
+    },
+    /// Write JSON Schemas of the corpus's TOML files into schemas/ (and a
+    /// .taplo.toml mapping the files to them, if there is none), for
+    /// completion and errors while editing.
+    Schema {
+        /// Print one schema to standard output instead: source, properties,
+        /// claims, reviews or claimcheck.
+        #[arg(long)]
+        print: Option<String>,
     },
     /// List findings that need review, or record a verdict on one.
     Review {
@@ -149,6 +159,11 @@ pub enum Command {
         /// Step through open findings, asking for a verdict and a note for each.
         #[arg(long, conflicts_with = "finding")]
         interactive: bool,
+        /// Rate a claim of a confirmed finding: CLAIM=RATING, on the scale
+        /// in claimcheck.toml (default: accurate, misleading, unproven,
+        /// inaccurate). Repeat for several claims.
+        #[arg(long, requires = "verdict", value_name = "CLAIM=RATING")]
+        rate: Vec<String>,
     },
 }
 
@@ -169,13 +184,20 @@ pub fn run(
             let mut loaded = load::load(&args.corpus);
             let (reviews, diags) = review::load(&args.corpus, &mut loaded.files);
             loaded.diagnostics.extend(diags);
+            let ratings = review::check_ratings(&reviews, &loaded.settings.scale());
+            loaded.diagnostics.extend(ratings);
             crate::diag::sort(&mut loaded.diagnostics);
             // Validation needs the findings' ids only to find verdicts whose
             // finding is gone, and not the look-alike and copy searches: a
             // corpus without verdicts is not compared at all.
             if loaded.errors() == 0 && !reviews.verdicts.is_empty() {
                 progress.phase("comparing claims");
-                let findings = compare::findings(&loaded.corpus);
+                // A verdict on a finding about retired claims is kept: it
+                // is an orphan only if the finding is gone either way.
+                let mut findings = compare::findings(&loaded.corpus);
+                if loaded.corpus.has_retired() {
+                    findings.extend(compare::findings(&loaded.corpus.active()));
+                }
                 let orphans = review::orphans(&reviews, &findings, &loaded.files);
                 loaded.diagnostics.extend(orphans);
             }
@@ -191,7 +213,7 @@ pub fn run(
             fail_on,
             output,
         } => {
-            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, err, color)? else {
+            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, all, err, color)? else {
                 return Ok(2);
             };
             let to_file = output.filter(|p| p.as_os_str() != "-");
@@ -237,7 +259,7 @@ pub fn run(
             Ok(0)
         }
         Command::Show { what } => {
-            let Some((loaded, analysis, _)) = open_corpus(&args.corpus, err, color)? else {
+            let Some((loaded, analysis, _)) = open_corpus(&args.corpus, false, err, color)? else {
                 return Ok(2);
             };
             if report::show(&loaded.corpus, &analysis, &what, out)? {
@@ -259,8 +281,9 @@ pub fn run(
             by,
             at,
             interactive,
+            rate,
         } => {
-            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, err, color)? else {
+            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, false, err, color)? else {
                 return Ok(2);
             };
             let by = by
@@ -290,12 +313,44 @@ pub fn run(
             }
             match (finding, verdict) {
                 (None, _) => ctx.list(out),
-                (Some(id), Some(v)) => ctx.record(&id, &v, note.as_deref(), out, err),
+                (Some(id), Some(v)) => ctx.record(&id, &v, note.as_deref(), &rate, out, err),
                 (Some(id), None) => {
                     writeln!(
                         err,
                         "error: give a verdict for {id}: --verdict {}",
                         review::VERDICTS.join("|")
+                    )?;
+                    Ok(2)
+                }
+            }
+        }
+        Command::Schema { print } => {
+            if let Some(name) = print {
+                let file = format!("{name}.schema.json");
+                let Some((_, schema)) = crate::schema::all().into_iter().find(|(n, _)| *n == file) else {
+                    let names: Vec<&str> = crate::schema::all()
+                        .iter()
+                        .filter_map(|(n, _)| n.strip_suffix(".schema.json"))
+                        .collect();
+                    writeln!(err, "error: no schema `{name}`: use one of {}", names.join(", "))?;
+                    return Ok(2);
+                };
+                let json = serde_json::to_string_pretty(&schema).map_err(io::Error::other)?;
+                writeln!(out, "{json}")?;
+                return Ok(0);
+            }
+            match crate::schema::write(&args.corpus) {
+                Ok(written) => {
+                    for w in written {
+                        writeln!(out, "wrote {w}")?;
+                    }
+                    Ok(0)
+                }
+                Err(e) => {
+                    writeln!(
+                        err,
+                        "error: cannot write the schemas into {}: {e}",
+                        args.corpus.display()
                     )?;
                     Ok(2)
                 }
@@ -340,13 +395,18 @@ fn analysed(loaded: &mut Loaded, root: &std::path::Path) -> (bool, Analysis, Rev
 
 /// Loads, compares and reads the reviews for the commands that need a
 /// clean corpus; `None` (exit 2) after showing why when it is not clean.
+/// Retired claims and questions are left out unless `all`.
 fn open_corpus(
     root: &std::path::Path,
+    all: bool,
     err: &mut dyn Write,
     color: bool,
 ) -> io::Result<Option<(Loaded, Analysis, Reviews)>> {
     let progress = crate::progress::Progress::start("reading and checking the corpus");
     let mut loaded = load::load(root);
+    if !all && loaded.corpus.has_retired() {
+        loaded.corpus = loaded.corpus.active();
+    }
     progress.phase("comparing claims, looking for copies");
     let (ok, analysis, reviews) = analysed(&mut loaded, root);
     drop(progress);
@@ -420,11 +480,13 @@ impl ReviewCtx<'_> {
         Ok(0)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn record(
         &self,
         id: &str,
         verdict: &str,
         note: Option<&str>,
+        rate: &[String],
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> io::Result<ExitCode> {
@@ -435,16 +497,27 @@ impl ReviewCtx<'_> {
             }
             return Ok(2);
         };
+        let ratings = match self.ratings(f, verdict, rate) {
+            Ok(r) => r,
+            Err(why) => {
+                writeln!(err, "error: {why}")?;
+                return Ok(2);
+            }
+        };
         let v = NewVerdict {
             finding: f,
             verdict,
             note,
             by: self.by,
             at: self.at,
+            ratings: &ratings,
         };
         match review::record(self.root, &v) {
             Ok(()) => {
                 writeln!(out, "recorded: {id} {verdict} by {} on {}", self.by, self.at)?;
+                for (claim, rating) in &ratings {
+                    writeln!(out, "  rated {claim}: {rating}")?;
+                }
                 Ok(0)
             }
             Err(e) => {
@@ -452,6 +525,49 @@ impl ReviewCtx<'_> {
                 Ok(2)
             }
         }
+    }
+
+    /// `--rate CLAIM=RATING` pairs, checked: a rating resolves a finding the
+    /// editor confirmed (or corrected), names one of its claims, and is on
+    /// the corpus's scale.
+    fn ratings(&self, f: &compare::Finding, verdict: &str, rate: &[String]) -> Result<Vec<(String, String)>, String> {
+        if rate.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !matches!(verdict, "confirmed" | "corrected") {
+            return Err(format!(
+                "--rate resolves a finding you confirm: give --verdict confirmed (or corrected), not {verdict}"
+            ));
+        }
+        let scale = self.loaded.settings.scale();
+        let mut out = Vec::new();
+        for r in rate {
+            let Some((claim, rating)) = r.split_once('=') else {
+                return Err(format!(
+                    "--rate {r}: write CLAIM=RATING, e.g. --rate {}={}",
+                    f.claims.first().map_or("claim-id", String::as_str),
+                    scale.last().map_or("inaccurate", String::as_str)
+                ));
+            };
+            let (claim, rating) = (claim.trim(), rating.trim());
+            if !f.claims.iter().chain(&f.context).any(|c| c == claim) {
+                let near = crate::diag::did_you_mean(claim, f.claims.iter().chain(&f.context).map(String::as_str));
+                return Err(format!(
+                    "`{claim}` is not a claim of {}{}; its claims: {}",
+                    f.id,
+                    near.map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default(),
+                    f.claims.join(", ")
+                ));
+            }
+            if !scale.iter().any(|s| s == rating) {
+                return Err(format!(
+                    "`{rating}` is not on the corpus's rating scale: {} (claimcheck.toml [rating] scale)",
+                    scale.join(", ")
+                ));
+            }
+            out.push((claim.to_string(), rating.to_string()));
+        }
+        Ok(out)
     }
 
     /// Steps through open findings; every answer is written as soon as it is
@@ -517,6 +633,7 @@ impl ReviewCtx<'_> {
                 note: (!note.is_empty()).then_some(note),
                 by: self.by,
                 at: self.at,
+                ratings: &[],
             };
             match review::record(self.root, &v) {
                 Ok(()) => writeln!(out, "  recorded {verdict}")?,

@@ -421,16 +421,7 @@ fn utf16_offsets(text: &str, bytes: &mut [usize]) -> BTreeMap<usize, usize> {
 fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews) -> HtmlFinding<'a> {
     let (verdict, review) = match reviews.status(f) {
         Status::Open => ("open".to_string(), None),
-        Status::Reviewed(v) => (
-            v.verdict.clone(),
-            Some(format!(
-                "{} by {} on {}{}",
-                v.verdict,
-                v.by,
-                v.at,
-                v.note.as_ref().map(|n| format!(": {n}")).unwrap_or_default()
-            )),
-        ),
+        Status::Reviewed(v) => (v.verdict.clone(), Some(crate::report::verdict_words(v))),
         Status::Stale(v) => (
             "stale".to_string(),
             Some(format!(

@@ -26,4 +26,6 @@ pub mod progress;
 pub mod quantity;
 pub mod report;
 pub mod review;
+pub mod schema;
+pub mod settings;
 pub mod time;

@@ -28,6 +28,8 @@ pub struct Loaded {
     pub corpus: Corpus,
     pub diagnostics: Vec<Diagnostic>,
     pub files: Files,
+    /// `claimcheck.toml`, or the defaults.
+    pub settings: crate::schema::Settings,
 }
 
 impl Loaded {
@@ -77,8 +79,51 @@ pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[
 pub fn load(root: &Path) -> Loaded {
     let mut l = Loader::new(root);
     l.run();
+    let replacements = unknown_replacements(&l.out.corpus);
+    l.out.diagnostics.extend(replacements);
+    if root.is_dir() {
+        let (settings, diags) = crate::settings::load(root, &mut l.out.files);
+        l.out.settings = settings;
+        l.out.diagnostics.extend(diags);
+    }
     crate::diag::sort(&mut l.out.diagnostics);
     l.out
+}
+
+/// A `superseded_by` must name a claim (or, on a question, a
+/// `subject/property`) that exists: a typo would point readers nowhere.
+fn unknown_replacements(corpus: &Corpus) -> Vec<Diagnostic> {
+    let claim_ids: std::collections::BTreeSet<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
+    let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
+    let mut out = Vec::new();
+    let mut check = |what: &str, loc: &Loc, target: &str, known: &mut dyn Iterator<Item = &str>| {
+        let known: Vec<&str> = known.collect();
+        if known.contains(&target) {
+            return;
+        }
+        let mut d = Diagnostic::error(
+            "unknown-replacement",
+            &loc.file,
+            None,
+            format!("this {what} is superseded by `{target}`, which is not a {what} in the corpus"),
+        )
+        .at_line(loc.line);
+        if let Some(m) = did_you_mean(target, known.iter().copied()) {
+            d = d.help(format!("did you mean `{m}`?"));
+        }
+        out.push(d.help(format!("name the {what} that replaces it, or leave superseded_by out")));
+    };
+    for c in &corpus.claims {
+        if let Some(t) = c.retired.as_ref().and_then(|r| r.superseded_by.as_deref()) {
+            check("claim", &c.loc, t, &mut claim_ids.iter().copied());
+        }
+    }
+    for p in &corpus.properties {
+        if let Some(t) = p.retired.as_ref().and_then(|r| r.superseded_by.as_deref()) {
+            check("question", &p.loc, t, &mut keys.iter().map(String::as_str));
+        }
+    }
+    out
 }
 
 struct Loader {
@@ -676,6 +721,7 @@ impl Loader {
             let over_time = r.string("over_time", false);
             let change_of = r.string("change_of", false);
             let baseline = r.time_string("baseline", false);
+            let retired = r.retired();
             let mut diags = r.finish();
             if change_of.is_some() != baseline.is_some() {
                 diags.push(
@@ -886,6 +932,7 @@ impl Loader {
                 change_of: change_of.map(|c| c.v),
                 baseline,
                 fixed: fixed || kind == Kind::EventDate,
+                retired,
                 loc: Loc {
                     file: rel.to_string(),
                     line,
@@ -964,6 +1011,7 @@ impl Loader {
         // Which fields the quote checks skip: those `derived` explains.
         let exempt = |field: &str| derived.as_ref().is_some_and(|d| d.v.explains(field));
         let note = r.string("note", false);
+        let retired = r.retired();
         let mut diags = r.finish();
         let (line, col) = lines.line_col(text, span.start);
         let loc = Loc {
@@ -1271,6 +1319,7 @@ impl Loader {
             loc,
             anchor,
             quote_span,
+            retired,
         });
         out.records.push(record);
     }
@@ -1672,6 +1721,34 @@ impl<'a, 't> Rec<'a, 't> {
                     None
                 }
             },
+        }
+    }
+
+    /// `deprecated = "why"` and, optionally, `superseded_by = "id"`: a
+    /// record an editor retired. A replacement without a reason is refused,
+    /// since a reader of the files must learn why.
+    fn retired(&mut self) -> Option<crate::model::Retired> {
+        let reason = self.string("deprecated", false);
+        let superseded_by = self.string("superseded_by", false);
+        match (reason, superseded_by) {
+            (Some(r), s) => Some(crate::model::Retired {
+                reason: r.v,
+                superseded_by: s.map(|s| s.v),
+            }),
+            (None, Some(s)) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "superseded-without-reason",
+                        self.file,
+                        Some(s.span),
+                        format!("this {} is superseded by `{}` but says not why", self.what, s.v),
+                    )
+                    .label("no `deprecated` beside it")
+                    .help("add deprecated = \"why it was retired\""),
+                );
+                None
+            }
+            (None, None) => None,
         }
     }
 

@@ -169,7 +169,20 @@ pub struct Property {
     /// (a death toll, a membership). Fixed answers are compared across all
     /// dates; changing ones in time.
     pub fixed: bool,
+    /// Retired by an editor: left out of reports unless `--all`.
+    pub retired: Option<Retired>,
     pub loc: Loc,
+}
+
+/// Why a claim or a question is retired, and what replaces it. Nothing is
+/// deleted: a retired record stays in the files, its verdicts are kept,
+/// and `--all` shows it again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retired {
+    /// `deprecated`: why.
+    pub reason: String,
+    /// `superseded_by`: the claim id (or `subject/property`) replacing it.
+    pub superseded_by: Option<String>,
 }
 
 impl Property {
@@ -268,6 +281,8 @@ pub struct Claim {
     pub anchor: Loc,
     /// The quote's bytes in its source's body, as anchoring found them.
     pub quote_span: std::ops::Range<usize>,
+    /// Retired by an editor: left out of reports unless `--all`.
+    pub retired: Option<Retired>,
 }
 
 impl Claim {
@@ -288,6 +303,40 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The corpus as reports show it by default: without retired claims,
+    /// retired questions, or the claims of retired questions.
+    pub fn active(&self) -> Corpus {
+        let retired: std::collections::HashSet<String> = self
+            .properties
+            .iter()
+            .filter(|p| p.retired.is_some())
+            .map(|p| p.key())
+            .collect();
+        let mut c = Corpus {
+            sources: self.sources.clone(),
+            properties: self
+                .properties
+                .iter()
+                .filter(|p| p.retired.is_none())
+                .cloned()
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .filter(|c| c.retired.is_none() && !retired.contains(&c.key()))
+                .cloned()
+                .collect(),
+            source_index: Default::default(),
+        };
+        c.sort();
+        c
+    }
+
+    /// Whether anything is retired (so [`Corpus::active`] differs).
+    pub fn has_retired(&self) -> bool {
+        self.properties.iter().any(|p| p.retired.is_some()) || self.claims.iter().any(|c| c.retired.is_some())
+    }
+
     /// The source with this id: a binary search, as loading sorts sources
     /// by id (a corpus built by hand must be [`Corpus::sort`]ed).
     pub fn source(&self, id: &str) -> Option<&Source> {

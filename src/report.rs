@@ -259,18 +259,31 @@ pub fn write_claim(out: &mut dyn Write, corpus: &Corpus, c: &Claim, lead: &str, 
 fn review_line(reviews: &Reviews, f: &Finding) -> Option<String> {
     match reviews.status(f) {
         Status::Open => None,
-        Status::Reviewed(v) => Some(format!(
-            "reviewed: {} by {} on {}{}",
-            v.verdict,
-            v.by,
-            v.at,
-            v.note.as_ref().map(|n| format!(": {n}")).unwrap_or_default()
-        )),
+        Status::Reviewed(v) => Some(format!("reviewed: {}", verdict_words(v))),
         Status::Stale(v) => Some(format!(
             "STALE review: {} by {} on {}; the claims changed since, look again",
             v.verdict, v.by, v.at
         )),
     }
+}
+
+/// A verdict in words, with its note and how it rated the claims (the
+/// finding's resolution): "confirmed by ana on 2025-10-02: checked the
+/// statement; rated tms-csto-withdrawn: inaccurate".
+pub(crate) fn verdict_words(v: &crate::review::Verdict) -> String {
+    let ratings: Vec<String> = v.ratings.iter().map(|(c, r)| format!("{c}: {r}")).collect();
+    format!(
+        "{} by {} on {}{}{}",
+        v.verdict,
+        v.by,
+        v.at,
+        v.note.as_ref().map(|n| format!(": {n}")).unwrap_or_default(),
+        if ratings.is_empty() {
+            String::new()
+        } else {
+            format!("; rated {}", ratings.join(", "))
+        }
+    )
 }
 
 /// A serde enum's kebab-case name.
@@ -432,6 +445,10 @@ struct JsonReview {
     at: String,
     note: Option<String>,
     stale: bool,
+    /// Claim id -> the editor's rating, when the verdict resolved the
+    /// finding by rating its claims.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    ratings: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -512,6 +529,7 @@ pub fn json(
                     at: v.at.clone(),
                     note: v.note.clone(),
                     stale: matches!(status, Status::Stale(_)),
+                    ratings: v.ratings.clone(),
                 }),
             },
             claims: f

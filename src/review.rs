@@ -49,6 +49,9 @@ pub struct Verdict {
     pub at: String,
     /// The finding's fingerprint when the verdict was given.
     pub fingerprint: String,
+    /// The editor's rating of claims in the finding (claim id -> rating on
+    /// the corpus's scale): how a confirmed conflict was resolved.
+    pub ratings: BTreeMap<String, String>,
     /// Line of the record in reviews.toml, for diagnostics.
     pub line: usize,
 }
@@ -201,7 +204,35 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
             let by = get("by", true);
             let at = get("at", true);
             let fingerprint = get("fingerprint", true);
-            const KNOWN: [&str; 6] = ["finding", "verdict", "note", "by", "at", "fingerprint"];
+            let mut ratings = BTreeMap::new();
+            match t.get("ratings").map(|v| (v.span(), v.get_ref())) {
+                Some((_, DeValue::Table(r))) => {
+                    for (claim, rating) in r.iter() {
+                        match rating.get_ref() {
+                            DeValue::String(v) => {
+                                ratings.insert(claim.get_ref().to_string(), v.to_string());
+                            }
+                            other => diags.push(Diagnostic::error(
+                                "wrong-type",
+                                FILE,
+                                Some(rating.span()),
+                                format!("a rating must be a string, found {}", other.type_str()),
+                            )),
+                        }
+                    }
+                }
+                Some((span, other)) => diags.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        FILE,
+                        Some(span),
+                        format!("`ratings` must be a table, found {}", other.type_str()),
+                    )
+                    .help("ratings = { \"claim-id\" = \"inaccurate\" }"),
+                ),
+                None => {}
+            }
+            const KNOWN: [&str; 7] = ["finding", "verdict", "note", "by", "at", "fingerprint", "ratings"];
             for (key, _) in t.iter() {
                 if !KNOWN.contains(&key.get_ref().as_ref()) {
                     let mut d = Diagnostic::error(
@@ -263,6 +294,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
                         by,
                         at,
                         fingerprint,
+                        ratings,
                         line,
                     },
                 );
@@ -326,6 +358,35 @@ pub struct NewVerdict<'a> {
     pub note: Option<&'a str>,
     pub by: &'a str,
     pub at: &'a str,
+    /// Ratings of claims (claim id, rating), checked by the caller against
+    /// the finding and the scale; empty keeps the ratings already written.
+    pub ratings: &'a [(String, String)],
+}
+
+/// Ratings in reviews.toml that are not on the corpus's scale.
+pub fn check_ratings(reviews: &Reviews, scale: &[String]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for v in reviews.verdicts.values() {
+        for (claim, rating) in &v.ratings {
+            if !scale.contains(rating) {
+                let mut d = Diagnostic::error(
+                    "rating-not-on-scale",
+                    FILE,
+                    None,
+                    format!("`{rating}` (for {claim}) is not on the corpus's rating scale"),
+                )
+                .at_line(v.line);
+                if let Some(m) = did_you_mean(rating, scale.iter().map(String::as_str)) {
+                    d = d.help(format!("did you mean `{m}`?"));
+                }
+                out.push(d.help(format!(
+                    "the scale (claimcheck.toml [rating] scale, best first): {}",
+                    scale.join(", ")
+                )));
+            }
+        }
+    }
+    out
 }
 
 /// Why a verdict could not be written.
@@ -434,6 +495,13 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
     set(table, "by", v.by);
     set(table, "at", v.at);
     set(table, "fingerprint", &v.finding.fingerprint);
+    if !v.ratings.is_empty() {
+        let mut inline = toml_edit::InlineTable::new();
+        for (claim, rating) in v.ratings {
+            inline.insert(claim, toml_edit::Value::from(rating.as_str()));
+        }
+        table["ratings"] = toml_edit::Item::Value(toml_edit::Value::InlineTable(inline));
+    }
     let new_text = doc.to_string();
     before_replace();
     replace_atomically(&path, original.as_deref(), &new_text)

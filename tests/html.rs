@@ -481,7 +481,11 @@ fn in_a_browser_an_editor_can_judge_and_find_findings() {
         "const s = document.getElementById('source-{source}'); if (!s) return false; const r = s.getBoundingClientRect(); return getComputedStyle(s).display !== 'none' && r.top < innerHeight && r.bottom > 0"
     )));
     // Opened at a timeline's address, the page shows it drawn.
-    let key = format!("{}/{}", findings[1]["subject"].as_str().unwrap(), findings[1]["property"].as_str().unwrap());
+    let key = format!(
+        "{}/{}",
+        findings[1]["subject"].as_str().unwrap(),
+        findings[1]["property"].as_str().unwrap()
+    );
     browser.call(
         "POST",
         "/url",

@@ -148,6 +148,7 @@ fn a_concurrent_change_is_refused_and_nothing_is_lost() {
         note: None,
         by: "A",
         at: "2026-11-22",
+        ratings: &[],
     };
     let result = review::record_with(dir.path(), &v, || {
         std::fs::write(&path, "# another editor saved this meanwhile\n").unwrap();
