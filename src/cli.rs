@@ -52,6 +52,14 @@ pub enum ReportFormat {
     Html,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// schema.org ClaimReview (JSON-LD) for every rated claim.
+    Claimreview,
+    /// One JSON object a line: sources, claims, findings (`type` field).
+    Jsonl,
+}
+
 impl Args {
     /// Whether standard output carries a format that escapes control
     /// characters itself (JSON): then it is written as is, not through the
@@ -63,7 +71,7 @@ impl Args {
             Command::Report {
                 format: ReportFormat::Json | ReportFormat::Html,
                 ..
-            }
+            } | Command::Export { .. }
         )
     }
 }
@@ -126,10 +134,33 @@ pub enum Command {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
+    /// Export for other tools: ClaimReview JSON-LD of the rated claims, or
+    /// JSON Lines of sources, claims and findings.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Include retired (deprecated) claims and questions.
+        #[arg(long)]
+        all: bool,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
     /// Show one question's timeline (subject/property) or one claim (claim id).
     Show {
         /// `subject/property` or a claim id.
         what: String,
+    },
+    /// Create a corpus that passes `check`: an example source, question and
+    /// claim, settings, a README and the editor's schema wiring.
+    Init {
+        /// The folder (default: the current one, or --corpus).
+        dir: Option<PathBuf>,
+    },
+    /// Add a source (an article's text) or a claim to the corpus.
+    Add {
+        #[command(subcommand)]
+        what: Add,
     },
     /// Write JSON Schemas of the corpus's TOML files into schemas/ (and a
     /// .taplo.toml mapping the files to them, if there is none), for
@@ -164,6 +195,71 @@ pub enum Command {
         /// inaccurate). Repeat for several claims.
         #[arg(long, requires = "verdict", value_name = "CLAIM=RATING")]
         rate: Vec<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Add {
+    /// File an article as sources/<id>.txt with its front matter: the text
+    /// from FILE, or from standard input with `-`.
+    Source {
+        /// The article's text (`-`: standard input).
+        file: PathBuf,
+        /// The source id (default: from the file name; required with `-`).
+        #[arg(long)]
+        id: Option<String>,
+        /// The headline (default: the text's first line).
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        outlet: String,
+        /// The publication date: "2025-06-09", "2025-06", "not before 2025-06-01".
+        #[arg(long)]
+        published: String,
+        /// How the date was established (default: given by the editor).
+        #[arg(long)]
+        published_basis: Option<String>,
+        #[arg(long)]
+        url: Option<String>,
+        /// BCP 47 language tag.
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// news, opinion, analysis, editorial, aggregator, reference, press-release, interview, blog.
+        #[arg(long, default_value = "news")]
+        kind: String,
+    },
+    /// Append a claim to a claims file (comments kept); it is kept only if
+    /// the corpus still checks clean (the quote must be in the source).
+    Claim {
+        #[arg(long)]
+        source: String,
+        /// Verbatim from the source.
+        #[arg(long)]
+        quote: String,
+        /// subject/property.
+        #[arg(long)]
+        question: String,
+        #[arg(long)]
+        value: String,
+        /// The claim id (default: <source>-<property>).
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long)]
+        when: Option<String>,
+        #[arg(long)]
+        said_by: Option<String>,
+        /// asserted, hedged, reported or denied.
+        #[arg(long)]
+        modality: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// The claims file (default: claims/<subject>.toml).
+        #[arg(long)]
+        file: Option<String>,
     },
 }
 
@@ -258,6 +354,41 @@ pub fn run(
             }
             Ok(0)
         }
+        Command::Export { format, all, output } => {
+            let Some((loaded, analysis, reviews)) = open_corpus(&args.corpus, all, err, color)? else {
+                return Ok(2);
+            };
+            let mut bytes = Vec::new();
+            let written = match format {
+                ExportFormat::Claimreview => {
+                    crate::exports::claimreview(&loaded.corpus, &analysis, &reviews, &loaded.settings, &mut bytes)
+                        .map(Some)
+                }
+                ExportFormat::Jsonl => crate::exports::jsonl(&loaded.corpus, &analysis, &reviews, &mut bytes)
+                    .map(|()| None)
+                    .map_err(crate::exports::ExportError::Io),
+            };
+            let written = match written {
+                Ok(w) => w,
+                Err(e) => {
+                    writeln!(err, "error: {e}")?;
+                    return Ok(2);
+                }
+            };
+            match output.filter(|p| p.as_os_str() != "-") {
+                Some(path) => {
+                    if let Err(e) = crate::files::write_atomically(&path, &bytes) {
+                        writeln!(err, "error: cannot write {}: {e}", path.display())?;
+                        return Ok(2);
+                    }
+                }
+                None => out.write_all(&bytes)?,
+            }
+            if let Some(n) = written {
+                writeln!(err, "{n} ClaimReview(s): one per rated claim of a current verdict")?;
+            }
+            Ok(0)
+        }
         Command::Show { what } => {
             let Some((loaded, analysis, _)) = open_corpus(&args.corpus, false, err, color)? else {
                 return Ok(2);
@@ -324,6 +455,23 @@ pub fn run(
                 }
             }
         }
+        Command::Init { dir } => {
+            let dir = dir.unwrap_or_else(|| args.corpus.clone());
+            match crate::scaffold::init(&dir) {
+                Ok(files) => {
+                    for f in files {
+                        writeln!(out, "wrote {}", dir.join(f).display())?;
+                    }
+                    writeln!(out, "next: claimcheck --corpus {} check", dir.display())?;
+                    Ok(0)
+                }
+                Err(e) => {
+                    writeln!(err, "error: {e}")?;
+                    Ok(2)
+                }
+            }
+        }
+        Command::Add { what } => add(&args.corpus, what, input, out, err, color),
         Command::Schema { print } => {
             if let Some(name) = print {
                 let file = format!("{name}.schema.json");
@@ -379,6 +527,98 @@ pub fn run(
                 context: context.as_deref(),
             };
             date(&expression, published.as_deref(), how, format, out, err)
+        }
+    }
+}
+
+/// `add source` and `add claim`.
+fn add(
+    root: &std::path::Path,
+    what: Add,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    color: bool,
+) -> io::Result<ExitCode> {
+    use crate::scaffold::{NewClaim, NewSource};
+    let result = match what {
+        Add::Source {
+            file,
+            id,
+            title,
+            outlet,
+            published,
+            published_basis,
+            url,
+            language,
+            kind,
+        } => {
+            let from_stdin = file.as_os_str() == "-";
+            let text = if from_stdin {
+                let mut t = String::new();
+                input.read_to_string(&mut t)?;
+                t
+            } else {
+                match std::fs::read_to_string(&file) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        writeln!(err, "error: cannot read {}: {e}", file.display())?;
+                        return Ok(2);
+                    }
+                }
+            };
+            let meta = NewSource {
+                id,
+                title,
+                outlet,
+                published,
+                published_basis,
+                url,
+                language,
+                kind,
+            };
+            crate::scaffold::add_source(root, &text, (!from_stdin).then_some(file.as_path()), &meta)
+                .map(|p| format!("wrote {}: check its front matter, then add claims", p.display()))
+        }
+        Add::Claim {
+            source,
+            quote,
+            question,
+            value,
+            id,
+            as_of,
+            since,
+            when,
+            said_by,
+            modality,
+            note,
+            file,
+        } => {
+            let c = NewClaim {
+                id,
+                source,
+                quote,
+                question,
+                value,
+                as_of,
+                since,
+                when,
+                said_by,
+                modality,
+                note,
+                file,
+            };
+            crate::scaffold::add_claim(root, &c, color).map(|(id, rel)| format!("added claim {id} to {rel}"))
+        }
+    };
+    match result {
+        Ok(msg) => {
+            writeln!(out, "{msg}")?;
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(2)
         }
     }
 }

@@ -1964,7 +1964,7 @@ fn not_allowed<'c>(rel: &str, v: &Sp<String>, what: &str, allowed: impl IntoIter
 }
 
 /// A lower-case slug: letters, digits, `-`, `_`, `.`; no path separators.
-fn valid_id(s: &str) -> bool {
+pub fn valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .next()

@@ -439,7 +439,7 @@ struct JsonFinding<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonReview {
+pub(crate) struct JsonReview {
     verdict: String,
     by: String,
     at: String,
@@ -452,7 +452,7 @@ struct JsonReview {
 }
 
 #[derive(Serialize)]
-struct JsonClaim<'a> {
+pub(crate) struct JsonClaim<'a> {
     id: &'a str,
     source: &'a str,
     quote: &'a str,
@@ -468,7 +468,7 @@ struct JsonClaim<'a> {
     location: String,
 }
 
-fn json_claim(c: &Claim) -> JsonClaim<'_> {
+pub(crate) fn json_claim(c: &Claim) -> JsonClaim<'_> {
     let value = match &c.value {
         Value::State(s) | Value::Framing(s) => serde_json::json!(s),
         Value::Fact(b) => serde_json::json!(b),
@@ -493,6 +493,21 @@ fn json_claim(c: &Claim) -> JsonClaim<'_> {
         modality: c.modality.name(),
         anchor: c.anchor.to_string(),
         location: c.loc.to_string(),
+    }
+}
+
+/// A finding's verdict as the JSON formats write it.
+pub(crate) fn json_review(reviews: &Reviews, f: &Finding) -> Option<JsonReview> {
+    match reviews.status(f) {
+        Status::Open => None,
+        status @ (Status::Reviewed(v) | Status::Stale(v)) => Some(JsonReview {
+            verdict: v.verdict.clone(),
+            by: v.by.clone(),
+            at: v.at.clone(),
+            note: v.note.clone(),
+            stale: matches!(status, Status::Stale(_)),
+            ratings: v.ratings.clone(),
+        }),
     }
 }
 
@@ -521,17 +536,7 @@ pub fn json(
             agreed: f.agreed.as_deref(),
             sides: &f.sides,
             suspects: &f.suspects,
-            review: match reviews.status(f) {
-                Status::Open => None,
-                status @ (Status::Reviewed(v) | Status::Stale(v)) => Some(JsonReview {
-                    verdict: v.verdict.clone(),
-                    by: v.by.clone(),
-                    at: v.at.clone(),
-                    note: v.note.clone(),
-                    stale: matches!(status, Status::Stale(_)),
-                    ratings: v.ratings.clone(),
-                }),
-            },
+            review: json_review(reviews, f),
             claims: f
                 .claims
                 .iter()

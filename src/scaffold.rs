@@ -1,0 +1,401 @@
+//! Making and growing a corpus without copying an example folder:
+//! `claimcheck init` writes a small corpus that passes `check`; `add
+//! source` files an article with its front matter; `add claim` appends a
+//! claim to a claims file, keeping the file's comments and layout, and
+//! keeps it only if the corpus still checks clean.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a command could not make or change a file.
+#[derive(Debug)]
+pub enum ScaffoldError {
+    Io(std::io::Error),
+    /// What the editor asked cannot be done as asked; the text says why and how.
+    Refused(String),
+}
+
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScaffoldError::Io(e) => write!(f, "{e}"),
+            ScaffoldError::Refused(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+impl From<std::io::Error> for ScaffoldError {
+    fn from(e: std::io::Error) -> Self {
+        ScaffoldError::Io(e)
+    }
+}
+
+const EXAMPLE_SOURCE: &str = r#"+++
+title = "Harbour bridge reopens after two-year repair"
+outlet = "Example Gazette"
+url = "https://example.org/news/harbour-bridge-reopens"
+published = "2025-06-09"
+published_basis = "An example written by claimcheck init: replace it with a real article."
+kind = "news"
+language = "en"
++++
+The harbour bridge reopened to traffic on Monday after a repair that took two years.
+
+City engineers said the repair cost 48 million euros, about 10 million more than first planned.
+"#;
+
+const EXAMPLE_PROPERTIES: &str = r#"# The questions this corpus answers: one [[property]] each. Claims from
+# different articles that answer the same question share a property.
+# kinds: state, event-date, quantity, fact, assessment (see the README).
+
+[[property]]
+subject = "harbour-bridge"
+property = "repair-cost"
+question = "How much did the harbour bridge repair cost?"
+kind = "quantity"
+unit = "EUR"
+over_time = "fixed"
+"#;
+
+const EXAMPLE_CLAIMS: &str = r#"# Curated claims: one [[claim]] each, its quote verbatim from the source.
+
+[[claim]]
+id = "gazette-repair-cost"
+source = "example-gazette-2025-06-09"
+quote = "the repair cost 48 million euros"
+subject = "harbour-bridge"
+property = "repair-cost"
+value = "48 million"
+"#;
+
+const SETTINGS: &str = r#"# claimcheck settings (all optional; see schemas/claimcheck.schema.json).
+
+# Who publishes the fact checks: needed by `claimcheck export --format claimreview`.
+# [publisher]
+# name = "Example Fact Check"
+# url = "https://factcheck.example.org"
+# review_url = "https://factcheck.example.org/reviews/{finding}"
+
+# The scale claims are rated on with `claimcheck review ID --verdict confirmed
+# --rate CLAIM=RATING`, best first.
+# [rating]
+# scale = ["accurate", "misleading", "unproven", "inaccurate"]
+"#;
+
+const README: &str = r#"# A claimcheck corpus
+
+- `sources/`: one article per file, its front matter between `+++` lines and its text verbatim
+  (`claimcheck add source FILE --outlet ... --published ...`).
+- `claims/properties.toml`: the questions the articles answer.
+- `claims/*.toml`: the curated claims (`claimcheck add claim --source ID --quote "..." --question S/P --value ...`).
+- `reviews.toml`: editors' verdicts (`claimcheck review`).
+- `claimcheck.toml`: who publishes the fact checks, and the rating scale.
+- `schemas/` and `.taplo.toml`: completion and errors while editing the TOML.
+
+`claimcheck check` validates everything; `claimcheck report` shows what the sources agree and
+disagree on.
+"#;
+
+/// Creates a corpus in `dir` (made if missing; it must not already hold a
+/// corpus) that passes `check`. Returns the files written.
+pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
+    for taken in ["sources", "claims", crate::settings::FILE, crate::review::FILE] {
+        if dir.join(taken).exists() {
+            return Err(ScaffoldError::Refused(format!(
+                "{} already holds `{taken}`: init makes a new corpus and changes nothing in an existing one",
+                dir.display()
+            )));
+        }
+    }
+    std::fs::create_dir_all(dir.join("sources"))?;
+    std::fs::create_dir_all(dir.join("claims"))?;
+    let files = [
+        ("sources/example-gazette-2025-06-09.txt", EXAMPLE_SOURCE),
+        ("claims/properties.toml", EXAMPLE_PROPERTIES),
+        ("claims/example.toml", EXAMPLE_CLAIMS),
+        (crate::settings::FILE, SETTINGS),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in files {
+        create_new(&dir.join(name), text.as_bytes())?;
+        written.push(name.to_string());
+    }
+    if !dir.join("README.md").exists() {
+        create_new(&dir.join("README.md"), README.as_bytes())?;
+        written.push("README.md".into());
+    }
+    written.extend(crate::schema::write(dir)?);
+    Ok(written)
+}
+
+/// Writes a new file, refusing to replace one (atomically: the file
+/// either does not exist or is complete, and two writers cannot both win).
+fn create_new(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
+    let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(ScaffoldError::Refused(format!(
+                "{} already exists; nothing was overwritten",
+                path.display()
+            )))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(path);
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// A new source's metadata, from `add source`'s flags.
+#[derive(Debug, Default)]
+pub struct NewSource {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub outlet: String,
+    pub published: String,
+    pub published_basis: Option<String>,
+    pub url: Option<String>,
+    pub language: String,
+    pub kind: String,
+}
+
+/// Files an article as `sources/<id>.txt`: its text with line endings made
+/// `\n` (and a byte-order mark dropped), under front matter made from the
+/// flags. `from` names the file the text came from (`None` for standard
+/// input), which gives the id when `--id` does not. Returns the path.
+pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource) -> Result<PathBuf, ScaffoldError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
+    if text.trim_start().starts_with("+++") {
+        return Err(ScaffoldError::Refused(
+            "the text already has front matter (+++): copy the file into sources/ as it is".into(),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(ScaffoldError::Refused("the text is empty".into()));
+    }
+    let id = match (&meta.id, from) {
+        (Some(id), _) => id.clone(),
+        (None, Some(p)) => slug(&p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default()),
+        (None, None) => {
+            return Err(ScaffoldError::Refused(
+                "reading standard input, the source needs an id: give --id".into(),
+            ))
+        }
+    };
+    if !crate::load::valid_id(&id) {
+        return Err(ScaffoldError::Refused(format!(
+            "`{id}` is not a source id: use lower-case letters, digits, `-`, `_` and `.`, e.g. --id {}",
+            slug(&id)
+        )));
+    }
+    if let Some(u) = &meta.url {
+        if !crate::html::is_web_url(u) {
+            return Err(ScaffoldError::Refused(format!("--url `{u}` is not an http(s) URL")));
+        }
+    }
+    if !crate::model::SOURCE_KINDS.contains(&meta.kind.as_str()) {
+        return Err(ScaffoldError::Refused(format!(
+            "--kind `{}` is not a source kind: {}",
+            meta.kind,
+            crate::model::SOURCE_KINDS.join(", ")
+        )));
+    }
+    let title = meta.title.clone().unwrap_or_else(|| {
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect()
+    });
+    let mut front = toml_edit::DocumentMut::new();
+    front["title"] = toml_edit::value(title);
+    front["outlet"] = toml_edit::value(meta.outlet.as_str());
+    if let Some(u) = &meta.url {
+        front["url"] = toml_edit::value(u.as_str());
+    }
+    front["published"] = toml_edit::value(meta.published.as_str());
+    front["published_basis"] = toml_edit::value(
+        meta.published_basis
+            .clone()
+            .unwrap_or_else(|| "Given by the editor who added the source (claimcheck add source --published).".into()),
+    );
+    front["kind"] = toml_edit::value(meta.kind.as_str());
+    front["language"] = toml_edit::value(meta.language.as_str());
+    let body = if text.ends_with('\n') { text } else { format!("{text}\n") };
+    let file = format!("+++\n{front}+++\n{body}");
+    std::fs::create_dir_all(root.join("sources"))?;
+    let path = root.join("sources").join(format!("{id}.txt"));
+    create_new(&path, file.as_bytes())?;
+    Ok(path)
+}
+
+/// A lower-case slug of a name: letters and digits kept, the rest `-`.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() || ch == '.' || ch == '_' {
+            out.push(ch);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A new claim, from `add claim`'s flags.
+#[derive(Debug, Default)]
+pub struct NewClaim {
+    pub id: Option<String>,
+    pub source: String,
+    pub quote: String,
+    /// `subject/property`.
+    pub question: String,
+    pub value: String,
+    pub as_of: Option<String>,
+    pub since: Option<String>,
+    pub when: Option<String>,
+    pub said_by: Option<String>,
+    pub modality: Option<String>,
+    pub note: Option<String>,
+    /// The claims file, relative to the corpus (default
+    /// `claims/<subject>.toml`).
+    pub file: Option<String>,
+}
+
+/// Appends a claim to a claims file, keeping the file's comments and
+/// layout, then loads the corpus: if the claim does not check (a quote not
+/// in the source, a value the question does not allow...), the file is put
+/// back as it was and the diagnostics are returned, rendered. Returns the
+/// claim id and the file's corpus-relative path.
+pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
+    let before = crate::load::load(root);
+    if before.errors() > 0 {
+        return Err(ScaffoldError::Refused(format!(
+            "the corpus has {} error(s) already; fix them first (claimcheck check)",
+            before.errors()
+        )));
+    }
+    let Some((subject, property)) = c.question.split_once('/') else {
+        return Err(ScaffoldError::Refused(format!(
+            "--question `{}`: write subject/property, e.g. --question armenia/csto-status",
+            c.question
+        )));
+    };
+    let corpus = &before.corpus;
+    if !corpus.properties.iter().any(|p| p.subject == subject && p.property == property) {
+        let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
+        let near = crate::diag::did_you_mean(&c.question, keys.iter().map(String::as_str));
+        return Err(ScaffoldError::Refused(format!(
+            "no question `{}` in claims/properties.toml{}",
+            c.question,
+            near.map(|n| format!(": did you mean `{n}`?")).unwrap_or_default()
+        )));
+    }
+    let id = match &c.id {
+        Some(id) => id.clone(),
+        None => {
+            let base = slug(&format!("{}-{}", c.source, property));
+            let mut id = base.clone();
+            let mut n = 2;
+            while corpus.claim(&id).is_some() {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            id
+        }
+    };
+    let rel = c.file.clone().unwrap_or_else(|| format!("claims/{subject}.toml"));
+    if !rel.starts_with("claims/") || !rel.ends_with(".toml") || rel.contains("..") || rel == "claims/properties.toml" {
+        return Err(ScaffoldError::Refused(format!(
+            "--file `{rel}`: claims go in a claims/<topic>.toml file other than claims/properties.toml"
+        )));
+    }
+    let path = root.join(&rel);
+    let original = match crate::files::read_regular(&path) {
+        Ok(bytes) => Some(
+            String::from_utf8(bytes).map_err(|_| ScaffoldError::Refused(format!("{rel} is not UTF-8")))?,
+        ),
+        Err(crate::files::ReadError::NotFound) => None,
+        Err(e) => return Err(ScaffoldError::Refused(format!("cannot read {rel}: {e}"))),
+    };
+    let mut doc: toml_edit::DocumentMut = original
+        .as_deref()
+        .unwrap_or("")
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ScaffoldError::Refused(format!("{rel} is not valid TOML: {e}")))?;
+    let mut t = toml_edit::Table::new();
+    t["id"] = toml_edit::value(id.as_str());
+    t["source"] = toml_edit::value(c.source.as_str());
+    t["quote"] = toml_edit::value(c.quote.as_str());
+    t["subject"] = toml_edit::value(subject);
+    t["property"] = toml_edit::value(property);
+    t["value"] = typed_value(&c.value);
+    for (key, v) in [
+        ("as_of", &c.as_of),
+        ("since", &c.since),
+        ("when", &c.when),
+        ("said_by", &c.said_by),
+        ("modality", &c.modality),
+        ("note", &c.note),
+    ] {
+        if let Some(v) = v {
+            t[key] = toml_edit::value(v.as_str());
+        }
+    }
+    let claims = doc
+        .entry("claim")
+        .or_insert(toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(claims) = claims.as_array_of_tables_mut() else {
+        return Err(ScaffoldError::Refused(format!("in {rel}, `claim` is not an array of tables")));
+    };
+    claims.push(t);
+    std::fs::create_dir_all(root.join("claims"))?;
+    crate::files::write_atomically(&path, doc.to_string().as_bytes())?;
+    let after = crate::load::load(root);
+    if after.errors() > 0 {
+        match &original {
+            Some(text) => crate::files::write_atomically(&path, text.as_bytes())?,
+            None => std::fs::remove_file(&path)?,
+        }
+        let errors: Vec<_> = after
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .cloned()
+            .collect();
+        return Err(ScaffoldError::Refused(format!(
+            "{}the claim was not added: {rel} is as it was",
+            crate::diag::render(&errors, &after.files, color)
+        )));
+    }
+    Ok((id, rel))
+}
+
+/// A value as TOML: `true`/`false` and plain numbers typed, anything else
+/// (a state, a date, "about 300") a string.
+fn typed_value(v: &str) -> toml_edit::Item {
+    match v {
+        "true" => toml_edit::value(true),
+        "false" => toml_edit::value(false),
+        _ => match v.parse::<i64>() {
+            Ok(n) if !v.starts_with('0') || v == "0" => toml_edit::value(n),
+            _ => toml_edit::value(v),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn file_names_become_ids() {
+        assert_eq!(slug("Reuters 2025-06-09 Bridge"), "reuters-2025-06-09-bridge");
+        assert_eq!(slug("  --Ap_wire.story  "), "ap_wire.story");
+    }
+}
