@@ -74,6 +74,18 @@ pub const CODES: &[(&str, &str)] = &[
     ("missing-speaker", "reported speech without said_by"),
     ("unused-property", "a declared property that no claim uses"),
     ("stale-review", "a review verdict for a finding that no longer exists"),
+    (
+        "superseded-without-reason",
+        "`superseded_by` without `deprecated` saying why",
+    ),
+    (
+        "unknown-replacement",
+        "`superseded_by` names no claim or question in the corpus",
+    ),
+    ("rating-not-on-scale", "a claim's rating is not on the corpus's scale"),
+    ("settings", "claimcheck.toml does not match its format"),
+    ("bad-url", "a URL that is not http(s)"),
+    ("bad-scale", "a rating scale with a repeated rating or fewer than two"),
 ];
 
 /// One problem, located in a corpus file.

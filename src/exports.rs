@@ -83,10 +83,10 @@ pub fn claimreview(
                 "publisher": {"@type": "Organization", "name": s.outlet},
             });
             if let Some(u) = s.url.as_deref().filter(|u| crate::html::is_web_url(u)) {
-                appearance["url"] = json!(u);
+                insert(&mut appearance, "url", json!(u));
             }
             if let Some(d) = day(s) {
-                appearance["datePublished"] = json!(d);
+                insert(&mut appearance, "datePublished", json!(d));
             }
             let mut item = json!({
                 "@type": "Claim",
@@ -94,7 +94,7 @@ pub fn claimreview(
                 "appearance": appearance,
             });
             if let Some(d) = day(s) {
-                item["datePublished"] = json!(d);
+                insert(&mut item, "datePublished", json!(d));
             }
             graph.push(json!({
                 "@type": "ClaimReview",
@@ -119,6 +119,13 @@ pub fn claimreview(
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
     writeln!(out)?;
     Ok(n)
+}
+
+/// Adds a field to a JSON object (a no-op on anything else).
+fn insert(object: &mut Value, key: &str, value: Value) {
+    if let Value::Object(m) = object {
+        m.insert(key.to_string(), value);
+    }
 }
 
 /// The source's publication day (ISO), when it is known to the day.

@@ -500,7 +500,7 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
         for (claim, rating) in v.ratings {
             inline.insert(claim, toml_edit::Value::from(rating.as_str()));
         }
-        table["ratings"] = toml_edit::Item::Value(toml_edit::Value::InlineTable(inline));
+        table.insert("ratings", toml_edit::Item::Value(toml_edit::Value::InlineTable(inline)));
     }
     let new_text = doc.to_string();
     before_replace();
@@ -513,7 +513,7 @@ fn set(table: &mut toml_edit::Table, key: &str, value: &str) {
     if let Some(old) = table.get(key).and_then(|i| i.as_value()) {
         *new.decor_mut() = old.decor().clone();
     }
-    table[key] = toml_edit::Item::Value(new);
+    table.insert(key, toml_edit::Item::Value(new));
 }
 
 /// Writes `new` to a temporary file beside `path` and renames it over

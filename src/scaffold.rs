@@ -167,7 +167,11 @@ pub struct NewSource {
 /// flags. `from` names the file the text came from (`None` for standard
 /// input), which gives the id when `--id` does not. Returns the path.
 pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource) -> Result<PathBuf, ScaffoldError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     if text.trim_start().starts_with("+++") {
         return Err(ScaffoldError::Refused(
             "the text already has front matter (+++): copy the file into sources/ as it is".into(),
@@ -178,7 +182,11 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
     }
     let id = match (&meta.id, from) {
         (Some(id), _) => id.clone(),
-        (None, Some(p)) => slug(&p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default()),
+        (None, Some(p)) => slug(
+            &p.file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
         (None, None) => {
             return Err(ScaffoldError::Refused(
                 "reading standard input, the source needs an id: give --id".into(),
@@ -213,20 +221,24 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
             .collect()
     });
     let mut front = toml_edit::DocumentMut::new();
-    front["title"] = toml_edit::value(title);
-    front["outlet"] = toml_edit::value(meta.outlet.as_str());
+    front.insert("title", toml_edit::value(title));
+    front.insert("outlet", toml_edit::value(meta.outlet.as_str()));
     if let Some(u) = &meta.url {
-        front["url"] = toml_edit::value(u.as_str());
+        front.insert("url", toml_edit::value(u.as_str()));
     }
-    front["published"] = toml_edit::value(meta.published.as_str());
-    front["published_basis"] = toml_edit::value(
-        meta.published_basis
-            .clone()
-            .unwrap_or_else(|| "Given by the editor who added the source (claimcheck add source --published).".into()),
-    );
-    front["kind"] = toml_edit::value(meta.kind.as_str());
-    front["language"] = toml_edit::value(meta.language.as_str());
-    let body = if text.ends_with('\n') { text } else { format!("{text}\n") };
+    front.insert("published", toml_edit::value(meta.published.as_str()));
+    let basis = meta
+        .published_basis
+        .clone()
+        .unwrap_or_else(|| "Given by the editor who added the source (claimcheck add source --published).".into());
+    front.insert("published_basis", toml_edit::value(basis));
+    front.insert("kind", toml_edit::value(meta.kind.as_str()));
+    front.insert("language", toml_edit::value(meta.language.as_str()));
+    let body = if text.ends_with('\n') {
+        text
+    } else {
+        format!("{text}\n")
+    };
     let file = format!("+++\n{front}+++\n{body}");
     std::fs::create_dir_all(root.join("sources"))?;
     let path = root.join("sources").join(format!("{id}.txt"));
@@ -287,7 +299,11 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         )));
     };
     let corpus = &before.corpus;
-    if !corpus.properties.iter().any(|p| p.subject == subject && p.property == property) {
+    if !corpus
+        .properties
+        .iter()
+        .any(|p| p.subject == subject && p.property == property)
+    {
         let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
         let near = crate::diag::did_you_mean(&c.question, keys.iter().map(String::as_str));
         return Err(ScaffoldError::Refused(format!(
@@ -317,9 +333,7 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
     }
     let path = root.join(&rel);
     let original = match crate::files::read_regular(&path) {
-        Ok(bytes) => Some(
-            String::from_utf8(bytes).map_err(|_| ScaffoldError::Refused(format!("{rel} is not UTF-8")))?,
-        ),
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| ScaffoldError::Refused(format!("{rel} is not UTF-8")))?),
         Err(crate::files::ReadError::NotFound) => None,
         Err(e) => return Err(ScaffoldError::Refused(format!("cannot read {rel}: {e}"))),
     };
@@ -329,12 +343,12 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         .parse()
         .map_err(|e: toml_edit::TomlError| ScaffoldError::Refused(format!("{rel} is not valid TOML: {e}")))?;
     let mut t = toml_edit::Table::new();
-    t["id"] = toml_edit::value(id.as_str());
-    t["source"] = toml_edit::value(c.source.as_str());
-    t["quote"] = toml_edit::value(c.quote.as_str());
-    t["subject"] = toml_edit::value(subject);
-    t["property"] = toml_edit::value(property);
-    t["value"] = typed_value(&c.value);
+    t.insert("id", toml_edit::value(id.as_str()));
+    t.insert("source", toml_edit::value(c.source.as_str()));
+    t.insert("quote", toml_edit::value(c.quote.as_str()));
+    t.insert("subject", toml_edit::value(subject));
+    t.insert("property", toml_edit::value(property));
+    t.insert("value", typed_value(&c.value));
     for (key, v) in [
         ("as_of", &c.as_of),
         ("since", &c.since),
@@ -344,14 +358,16 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         ("note", &c.note),
     ] {
         if let Some(v) = v {
-            t[key] = toml_edit::value(v.as_str());
+            t.insert(key, toml_edit::value(v.as_str()));
         }
     }
     let claims = doc
         .entry("claim")
         .or_insert(toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
     let Some(claims) = claims.as_array_of_tables_mut() else {
-        return Err(ScaffoldError::Refused(format!("in {rel}, `claim` is not an array of tables")));
+        return Err(ScaffoldError::Refused(format!(
+            "in {rel}, `claim` is not an array of tables"
+        )));
     };
     claims.push(t);
     std::fs::create_dir_all(root.join("claims"))?;

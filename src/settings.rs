@@ -75,7 +75,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
             if !seen.insert(v) {
                 diags.push(
                     Diagnostic::error(
-                        "duplicate-rating",
+                        "bad-scale",
                         FILE,
                         span_of("scale"),
                         format!("`{v}` is twice in the rating scale"),
@@ -87,7 +87,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
         if r.scale.len() < 2 {
             diags.push(
                 Diagnostic::error(
-                    "short-scale",
+                    "bad-scale",
                     FILE,
                     span_of("scale"),
                     "a rating scale needs at least two ratings",

@@ -11,10 +11,7 @@ fn root() -> PathBuf {
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
-    let (_, schema) = claimcheck::schema::all()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .unwrap();
+    let (_, schema) = claimcheck::schema::all().into_iter().find(|(n, _)| *n == name).unwrap();
     let schema = serde_json::to_value(&schema).unwrap();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     jsonschema::draft7::new(&schema).unwrap()
@@ -25,7 +22,9 @@ fn toml_json(text: &str) -> Value {
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+    v.iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 /// Every corpus in the repository that is meant to be valid. (Not
@@ -71,14 +70,22 @@ fn every_shipped_and_example_file_validates() {
     for corpus in corpora() {
         for p in files(&corpus.join("sources"), "txt") {
             let text = std::fs::read_to_string(&p).unwrap();
-            let front = text.strip_prefix("+++\n").and_then(|t| t.split_once("\n+++")).unwrap().0;
+            let front = text
+                .strip_prefix("+++\n")
+                .and_then(|t| t.split_once("\n+++"))
+                .unwrap()
+                .0;
             let e = errors(&source, &toml_json(front));
             assert!(e.is_empty(), "{}: {e:?}", p.display());
             checked += 1;
         }
         for p in files(&corpus.join("claims"), "toml") {
             let v = toml_json(&std::fs::read_to_string(&p).unwrap());
-            let schema = if p.ends_with("properties.toml") { &properties } else { &claims };
+            let schema = if p.ends_with("properties.toml") {
+                &properties
+            } else {
+                &claims
+            };
             let e = errors(schema, &v);
             assert!(e.is_empty(), "{}: {e:?}", p.display());
             checked += 1;
@@ -162,8 +169,14 @@ fn the_schemas_name_exactly_the_fields_the_loader_reads() {
     )
     .unwrap();
     assert_eq!(loader_fields(c, "source"), schema_fields("source.schema.json", None));
-    assert_eq!(loader_fields(c, "property"), schema_fields("properties.schema.json", Some("Property")));
-    assert_eq!(loader_fields(c, "claim"), schema_fields("claims.schema.json", Some("Claim")));
+    assert_eq!(
+        loader_fields(c, "property"),
+        schema_fields("properties.schema.json", Some("Property"))
+    );
+    assert_eq!(
+        loader_fields(c, "claim"),
+        schema_fields("claims.schema.json", Some("Claim"))
+    );
 }
 
 #[test]
@@ -173,17 +186,31 @@ fn the_schemas_allow_the_values_the_loader_allows() {
         let schema = serde_json::to_value(&schema).unwrap();
         let d = &schema["definitions"][def];
         let values: Vec<String> = match d.get("enum") {
-            Some(e) => e.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect(),
+            Some(e) => e
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect(),
             None => d["oneOf"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|v| v["const"].as_str().or_else(|| v["enum"][0].as_str()).unwrap().to_string())
+                .map(|v| {
+                    v["const"]
+                        .as_str()
+                        .or_else(|| v["enum"][0].as_str())
+                        .unwrap()
+                        .to_string()
+                })
                 .collect(),
         };
         values
     };
-    assert_eq!(enum_of("source.schema.json", "SourceKind"), claimcheck::model::SOURCE_KINDS);
+    assert_eq!(
+        enum_of("source.schema.json", "SourceKind"),
+        claimcheck::model::SOURCE_KINDS
+    );
     assert_eq!(enum_of("reviews.schema.json", "Verdict"), claimcheck::review::VERDICTS);
     let modalities: Vec<&str> = claimcheck::model::Modality::ALL.iter().map(|(n, _)| *n).collect();
     assert_eq!(enum_of("claims.schema.json", "Modality"), modalities);
@@ -209,7 +236,10 @@ fn schema_writes_the_schemas_and_the_editor_wiring() {
     // An editor's own taplo file is kept.
     std::fs::write(dir.path().join(".taplo.toml"), "# mine\n").unwrap();
     claimcheck::schema::write(dir.path()).unwrap();
-    assert_eq!(std::fs::read_to_string(dir.path().join(".taplo.toml")).unwrap(), "# mine\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".taplo.toml")).unwrap(),
+        "# mine\n"
+    );
 }
 
 #[test]
@@ -219,7 +249,10 @@ fn the_repository_carries_the_current_schemas() {
             .unwrap_or_else(|_| panic!("schemas/{name} is missing: run `claimcheck schema`"));
         let mut current = serde_json::to_string_pretty(&schema).unwrap();
         current.push('\n');
-        assert_eq!(committed, current, "schemas/{name} is out of date: run `claimcheck schema`");
+        assert_eq!(
+            committed, current,
+            "schemas/{name} is out of date: run `claimcheck schema`"
+        );
     }
     assert!(root().join(".taplo.toml").exists());
 }
