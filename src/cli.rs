@@ -205,62 +205,12 @@ pub enum Add {
     Source {
         /// The article's text (`-`: standard input).
         file: PathBuf,
-        /// The source id (default: from the file name; required with `-`).
-        #[arg(long)]
-        id: Option<String>,
-        /// The headline (default: the text's first line).
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long)]
-        outlet: String,
-        /// The publication date: "2025-06-09", "2025-06", "not before 2025-06-01".
-        #[arg(long)]
-        published: String,
-        /// How the date was established (default: given by the editor).
-        #[arg(long)]
-        published_basis: Option<String>,
-        #[arg(long)]
-        url: Option<String>,
-        /// BCP 47 language tag.
-        #[arg(long, default_value = "en")]
-        language: String,
-        /// news, opinion, analysis, editorial, aggregator, reference, press-release, interview, blog.
-        #[arg(long, default_value = "news")]
-        kind: String,
+        #[command(flatten)]
+        meta: crate::scaffold::NewSource,
     },
     /// Append a claim to a claims file (comments kept); it is kept only if
     /// the corpus still checks clean (the quote must be in the source).
-    Claim {
-        #[arg(long)]
-        source: String,
-        /// Verbatim from the source.
-        #[arg(long)]
-        quote: String,
-        /// subject/property.
-        #[arg(long)]
-        question: String,
-        #[arg(long)]
-        value: String,
-        /// The claim id (default: <source>-<property>).
-        #[arg(long)]
-        id: Option<String>,
-        #[arg(long)]
-        as_of: Option<String>,
-        #[arg(long)]
-        since: Option<String>,
-        #[arg(long)]
-        when: Option<String>,
-        #[arg(long)]
-        said_by: Option<String>,
-        /// asserted, hedged, reported or denied.
-        #[arg(long)]
-        modality: Option<String>,
-        #[arg(long)]
-        note: Option<String>,
-        /// The claims file (default: claims/<subject>.toml).
-        #[arg(long)]
-        file: Option<String>,
-    },
+    Claim(crate::scaffold::NewClaim),
 }
 
 /// What a command asks of the process: its exit code.
@@ -540,19 +490,8 @@ fn add(
     err: &mut dyn Write,
     color: bool,
 ) -> io::Result<ExitCode> {
-    use crate::scaffold::{NewClaim, NewSource};
     let result = match what {
-        Add::Source {
-            file,
-            id,
-            title,
-            outlet,
-            published,
-            published_basis,
-            url,
-            language,
-            kind,
-        } => {
+        Add::Source { file, meta } => {
             let from_stdin = file.as_os_str() == "-";
             let text = if from_stdin {
                 let mut t = String::new();
@@ -567,47 +506,10 @@ fn add(
                     }
                 }
             };
-            let meta = NewSource {
-                id,
-                title,
-                outlet,
-                published,
-                published_basis,
-                url,
-                language,
-                kind,
-            };
             crate::scaffold::add_source(root, &text, (!from_stdin).then_some(file.as_path()), &meta)
                 .map(|p| format!("wrote {}: check its front matter, then add claims", p.display()))
         }
-        Add::Claim {
-            source,
-            quote,
-            question,
-            value,
-            id,
-            as_of,
-            since,
-            when,
-            said_by,
-            modality,
-            note,
-            file,
-        } => {
-            let c = NewClaim {
-                id,
-                source,
-                quote,
-                question,
-                value,
-                as_of,
-                since,
-                when,
-                said_by,
-                modality,
-                note,
-                file,
-            };
+        Add::Claim(c) => {
             crate::scaffold::add_claim(root, &c, color).map(|(id, rel)| format!("added claim {id} to {rel}"))
         }
     };

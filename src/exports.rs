@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::compare::{Analysis, Finding};
+use crate::compare::Analysis;
 use crate::model::{Corpus, Source};
-use crate::report::{json_claim, json_review, serde_plain};
+use crate::report::{json_claim, JsonFinding};
 use crate::review::{Reviews, Status};
 use crate::schema::Settings;
 
@@ -153,27 +153,6 @@ struct SourceLine<'a> {
     voice: &'a str,
 }
 
-/// One finding as a JSON Lines record: its claims by id (each is its own
-/// `claim` record).
-#[derive(Serialize)]
-struct FindingLine<'a> {
-    r#type: &'static str,
-    id: &'a str,
-    kind: &'static str,
-    subject: &'a str,
-    property: &'a str,
-    question: &'a str,
-    summary: &'a str,
-    reason: Option<String>,
-    independent_voices: usize,
-    sources: &'a [String],
-    agreed: Option<&'a str>,
-    claims: &'a [String],
-    context: &'a [String],
-    suspects: &'a [String],
-    review: Option<crate::report::JsonReview>,
-}
-
 /// JSON Lines: every source, then every claim, then every finding, one
 /// object a line, each with a `type` field; sorted by id within each type.
 pub fn jsonl(corpus: &Corpus, analysis: &Analysis, reviews: &Reviews, out: &mut dyn Write) -> io::Result<()> {
@@ -209,30 +188,20 @@ pub fn jsonl(corpus: &Corpus, analysis: &Analysis, reviews: &Reviews, out: &mut 
         }
         line(&v)?;
     }
+    // A finding names its claims by id: each is its own line above.
+    #[derive(Serialize)]
+    struct Finding<'a> {
+        r#type: &'static str,
+        #[serde(flatten)]
+        finding: JsonFinding<'a, &'a str>,
+    }
     for f in &analysis.findings {
-        line(&finding_line(f, reviews))?;
+        line(&Finding {
+            r#type: "finding",
+            finding: JsonFinding::new(f, reviews, Some),
+        })?;
     }
     Ok(())
-}
-
-fn finding_line<'a>(f: &'a Finding, reviews: &Reviews) -> FindingLine<'a> {
-    FindingLine {
-        r#type: "finding",
-        id: &f.id,
-        kind: f.kind.name(),
-        subject: &f.subject,
-        property: &f.property,
-        question: &f.question,
-        summary: &f.summary,
-        reason: f.reason.map(|r| serde_plain(&r)),
-        independent_voices: f.independent_voices,
-        sources: &f.sources,
-        agreed: f.agreed.as_deref(),
-        claims: &f.claims,
-        context: &f.context,
-        suspects: &f.suspects,
-        review: json_review(reviews, f),
-    }
 }
 
 /// Writing any serialisable record as one compact JSON line.

@@ -405,7 +405,7 @@ fn md(s: &str) -> String {
 struct JsonReport<'a> {
     version: u32,
     corpus: JsonCounts,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Vec<JsonFinding<'a, JsonClaim<'a>>>,
     possible_copies: &'a [crate::compare::PossibleCopy],
     similar_questions: &'a [crate::compare::SimilarQuestions],
 }
@@ -418,8 +418,11 @@ struct JsonCounts {
     findings: usize,
 }
 
+/// A finding as the JSON formats write it. The JSON report embeds its
+/// claims (`C` = [`JsonClaim`]); JSON Lines names them by id (`C` = `&str`),
+/// each claim being its own line.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(crate) struct JsonFinding<'a, C> {
     id: &'a str,
     kind: &'static str,
     subject: &'a str,
@@ -434,8 +437,32 @@ struct JsonFinding<'a> {
     sides: &'a [Side],
     suspects: &'a [String],
     review: Option<JsonReview>,
-    claims: Vec<JsonClaim<'a>>,
-    context: Vec<JsonClaim<'a>>,
+    claims: Vec<C>,
+    context: Vec<C>,
+}
+
+impl<'a, C> JsonFinding<'a, C> {
+    /// The finding, its claims and context made by `claim` from their ids.
+    pub(crate) fn new(f: &'a Finding, reviews: &Reviews, claim: impl Fn(&'a str) -> Option<C>) -> Self {
+        JsonFinding {
+            id: &f.id,
+            kind: f.kind.name(),
+            subject: &f.subject,
+            property: &f.property,
+            question: &f.question,
+            summary: &f.summary,
+            independent_voices: f.independent_voices,
+            reason: f.reason.map(|r| serde_plain(&r)),
+            sources: &f.sources,
+            agreed_interval: f.agreed_interval.map(|i| i.to_string()),
+            agreed: f.agreed.as_deref(),
+            sides: &f.sides,
+            suspects: &f.suspects,
+            review: json_review(reviews, f),
+            claims: f.claims.iter().filter_map(|id| claim(id)).collect(),
+            context: f.context.iter().filter_map(|id| claim(id)).collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -520,36 +547,9 @@ pub fn json(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let kept: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
-    let findings: Vec<JsonFinding> = kept
+    let findings: Vec<JsonFinding<JsonClaim>> = kept
         .into_iter()
-        .map(|f| JsonFinding {
-            id: &f.id,
-            kind: f.kind.name(),
-            subject: &f.subject,
-            property: &f.property,
-            question: &f.question,
-            summary: &f.summary,
-            independent_voices: f.independent_voices,
-            reason: f.reason.map(|r| serde_plain(&r)),
-            sources: &f.sources,
-            agreed_interval: f.agreed_interval.map(|i| i.to_string()),
-            agreed: f.agreed.as_deref(),
-            sides: &f.sides,
-            suspects: &f.suspects,
-            review: json_review(reviews, f),
-            claims: f
-                .claims
-                .iter()
-                .filter_map(|id| claim(corpus, id))
-                .map(json_claim)
-                .collect(),
-            context: f
-                .context
-                .iter()
-                .filter_map(|id| claim(corpus, id))
-                .map(json_claim)
-                .collect(),
-        })
+        .map(|f| JsonFinding::new(f, reviews, |id| claim(corpus, id).map(json_claim)))
         .collect();
     // The findings are most of a large report: each is serialised on its
     // own, on every core, indented to its place in the array, and spliced

@@ -149,16 +149,32 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
     Ok(())
 }
 
-/// A new source's metadata, from `add source`'s flags.
-#[derive(Debug, Default)]
+/// A new source's metadata: `add source`'s flags.
+#[derive(Debug, Default, clap::Args)]
 pub struct NewSource {
+    /// The source id (default: from the file name; required with `-`).
+    #[arg(long)]
     pub id: Option<String>,
+    /// The headline (default: the text's first line).
+    #[arg(long)]
     pub title: Option<String>,
+    /// The publication that printed it.
+    #[arg(long)]
     pub outlet: String,
+    /// The publication date: "2025-06-09", "2025-06", "not before 2025-06-01".
+    #[arg(long)]
     pub published: String,
+    /// How the date was established (default: given by the editor).
+    #[arg(long)]
     pub published_basis: Option<String>,
+    /// Where the article was read (http or https).
+    #[arg(long)]
     pub url: Option<String>,
+    /// BCP 47 language tag.
+    #[arg(long, default_value = "en")]
     pub language: String,
+    /// news, opinion, analysis, editorial, aggregator, reference, press-release, interview, blog.
+    #[arg(long, default_value = "news")]
     pub kind: String,
 }
 
@@ -259,23 +275,40 @@ fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// A new claim, from `add claim`'s flags.
-#[derive(Debug, Default)]
+/// A new claim: `add claim`'s flags.
+#[derive(Debug, Default, clap::Args)]
 pub struct NewClaim {
+    /// The claim id (default: <source>-<property>).
+    #[arg(long)]
     pub id: Option<String>,
+    /// The source id.
+    #[arg(long)]
     pub source: String,
+    /// Verbatim from the source.
+    #[arg(long)]
     pub quote: String,
-    /// `subject/property`.
+    /// The question: subject/property.
+    #[arg(long)]
     pub question: String,
+    /// The answer, as the claim's `value`.
+    #[arg(long)]
     pub value: String,
+    #[arg(long)]
     pub as_of: Option<String>,
+    #[arg(long)]
     pub since: Option<String>,
+    #[arg(long)]
     pub when: Option<String>,
+    #[arg(long)]
     pub said_by: Option<String>,
+    /// asserted, hedged, reported or denied.
+    #[arg(long)]
     pub modality: Option<String>,
+    #[arg(long)]
     pub note: Option<String>,
     /// The claims file, relative to the corpus (default
-    /// `claims/<subject>.toml`).
+    /// claims/<subject>.toml).
+    #[arg(long)]
     pub file: Option<String>,
 }
 
