@@ -293,17 +293,22 @@ pub struct NewClaim {
     /// The answer, as the claim's `value`.
     #[arg(long)]
     pub value: String,
+    /// The time the claim describes, as the text says (default: the source's date).
     #[arg(long)]
     pub as_of: Option<String>,
+    /// For a state: when it began, as the text says.
     #[arg(long)]
     pub since: Option<String>,
+    /// For a fact: when it happened.
     #[arg(long)]
     pub when: Option<String>,
+    /// Whom the article quotes or cites.
     #[arg(long)]
     pub said_by: Option<String>,
     /// asserted, hedged, reported or denied.
     #[arg(long)]
     pub modality: Option<String>,
+    /// The curator's note.
     #[arg(long)]
     pub note: Option<String>,
     /// The claims file, relative to the corpus (default
