@@ -337,11 +337,12 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         )));
     };
     let corpus = &before.corpus;
-    if !corpus
+    let Some(kind) = corpus
         .properties
         .iter()
-        .any(|p| p.subject == subject && p.property == property)
-    {
+        .find(|p| p.subject == subject && p.property == property)
+        .map(|p| p.kind)
+    else {
         let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
         let near = crate::diag::did_you_mean(&c.question, keys.iter().map(String::as_str));
         return Err(ScaffoldError::Refused(format!(
@@ -349,7 +350,7 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
             c.question,
             near.map(|n| format!(": did you mean `{n}`?")).unwrap_or_default()
         )));
-    }
+    };
     let id = match &c.id {
         Some(id) => id.clone(),
         None => {
@@ -386,7 +387,7 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
     t.insert("quote", toml_edit::value(c.quote.as_str()));
     t.insert("subject", toml_edit::value(subject));
     t.insert("property", toml_edit::value(property));
-    t.insert("value", typed_value(&c.value));
+    t.insert("value", typed_value(&c.value, kind));
     for (key, v) in [
         ("as_of", &c.as_of),
         ("since", &c.since),
@@ -430,22 +431,37 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
     Ok((id, rel))
 }
 
-/// A value as TOML: `true`/`false` and plain numbers typed, anything else
-/// (a state, a date, "about 300") a string.
-fn typed_value(v: &str) -> toml_edit::Item {
-    match v {
-        "true" => toml_edit::value(true),
-        "false" => toml_edit::value(false),
-        _ => match v.parse::<i64>() {
+/// A value as the question's kind wants it in TOML: a fact's `true` or
+/// `false` as a boolean, a quantity's plain whole number as a number, and
+/// everything else (a state, a date, "about 300", "7.2 billion") as a string.
+fn typed_value(v: &str, kind: crate::model::Kind) -> toml_edit::Item {
+    use crate::model::Kind;
+    match (kind, v) {
+        (Kind::Fact, "true") => toml_edit::value(true),
+        (Kind::Fact, "false") => toml_edit::value(false),
+        (Kind::Quantity, _) => match v.parse::<i64>() {
             Ok(n) if !v.starts_with('0') || v == "0" => toml_edit::value(n),
             _ => toml_edit::value(v),
         },
+        _ => toml_edit::value(v),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{slug, typed_value};
+    use crate::model::Kind;
+
+    #[test]
+    fn values_take_the_type_their_question_reads() {
+        assert_eq!(typed_value("true", Kind::Fact).to_string(), "true");
+        assert_eq!(typed_value("300", Kind::Quantity).to_string(), "300");
+        assert_eq!(typed_value("about 300", Kind::Quantity).to_string(), "\"about 300\"");
+        assert_eq!(typed_value("007", Kind::Quantity).to_string(), "\"007\"");
+        // A year is a date, and "true" a state's value, as strings.
+        assert_eq!(typed_value("2024", Kind::EventDate).to_string(), "\"2024\"");
+        assert_eq!(typed_value("true", Kind::State).to_string(), "\"true\"");
+    }
 
     #[test]
     fn file_names_become_ids() {
