@@ -213,6 +213,25 @@ pub enum Add {
     Claim(crate::scaffold::NewClaim),
 }
 
+/// Set by the binary: the process exits as soon as [`run`] returns, so a
+/// command's corpus and analysis are left to the operating system, which
+/// reclaims them at once, instead of being freed one allocation at a time
+/// (a tenth of a second for 10^5 claims). Callers that go on (tests) free
+/// them as usual.
+static EXIT_AFTER_RUN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Tells [`run`] that the process exits when it returns.
+pub fn exit_after_run() {
+    EXIT_AFTER_RUN.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Drops a command's large values, or leaves them to the exiting process.
+fn release<T>(value: T) {
+    if EXIT_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed) {
+        std::mem::forget(value);
+    }
+}
+
 /// What a command asks of the process: its exit code.
 pub type ExitCode = i32;
 
@@ -248,7 +267,9 @@ pub fn run(
                 loaded.diagnostics.extend(orphans);
             }
             drop(progress);
-            check(&loaded, strict, out, err, color)
+            let code = check(&loaded, strict, out, err, color);
+            release((loaded, reviews));
+            code
         }
         Command::Report {
             format,
@@ -302,6 +323,7 @@ pub fn run(
                 writeln!(err, "{failing} finding(s) of the kinds given to --fail-on need review")?;
                 return Ok(1);
             }
+            release((loaded, analysis, reviews));
             Ok(0)
         }
         Command::Export { format, all, output } => {

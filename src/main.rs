@@ -6,6 +6,7 @@ use clap::Parser;
 
 fn main() {
     let args = Args::parse();
+    cli::exit_after_run();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
