@@ -35,7 +35,10 @@ for n in $sizes; do
     dir="$work/c$n"
     target/release/examples/gen-corpus --claims "$n" --seed 1 "$dir"
     sources=$(ls "$dir/sources" | wc -l)
-    # Warm the page cache so every command reads from memory.
+    # Write the new corpus out (the kernel's writeback would otherwise run
+    # during the timings) and warm the page cache so every command reads
+    # from memory.
+    sync
     cat "$dir"/sources/* "$dir"/claims/* > /dev/null
     read -r ft fm <<< "$(measure target/release/examples/floor "$dir")"
     read -r ct cm <<< "$(measure "$bin" --corpus "$dir" check)"
