@@ -234,6 +234,21 @@ fn from_init_to_claimreview() {
         ok(&c, &["export", "--format", "claimreview"])
     );
 
+    // What the commands wrote matches the schemas editors' tools use.
+    for (file, schema) in [
+        ("reviews.toml", "reviews.schema.json"),
+        ("claimcheck.toml", "claimcheck.schema.json"),
+        ("claims/example.toml", "claims.schema.json"),
+        ("claims/properties.toml", "properties.schema.json"),
+    ] {
+        let schema: Value =
+            serde_json::from_str(&std::fs::read_to_string(c.join("schemas").join(schema)).unwrap()).unwrap();
+        let validator = jsonschema::draft7::new(&schema).unwrap();
+        let instance: Value = toml::from_str(&std::fs::read_to_string(c.join(file)).unwrap()).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+
     // export JSON Lines: one typed object a line, everything accounted for.
     let lines = ok(&c, &["export", "--format", "jsonl"]);
     let rows: Vec<Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
