@@ -94,6 +94,10 @@ pub fn load(root: &Path) -> Loaded {
 /// is a large struct: sorting their positions and then moving each claim
 /// once is several times faster than letting the sort move the structs.
 fn sort_claims(claims: &mut Vec<Claim>) {
+    // Files often list their claims in id order already.
+    if claims.is_sorted_by(|a, b| a.id <= b.id) {
+        return;
+    }
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by(|&a, &b| {
         let id = |i: usize| claims.get(i).map(|c| c.id.as_str());
@@ -180,7 +184,7 @@ struct FileSource {
 struct FileClaims {
     records: Vec<ClaimRecord>,
     diags: Vec<Diagnostic>,
-    referenced: Vec<String>,
+    referenced: HashSet<String>,
     unparsed: bool,
 }
 
@@ -1095,7 +1099,9 @@ impl Loader {
         let prop = match (&subject, &property) {
             (Some(su), Some(pr)) => {
                 let key = format!("{}/{}", su.v, pr.v);
-                out.referenced.push(key.clone());
+                if !out.referenced.contains(&key) {
+                    out.referenced.insert(key.clone());
+                }
                 let found = self.out.corpus.property(&key);
                 if found.is_none() && !self.out.corpus.properties.is_empty() && !self.broken_properties.contains(&key) {
                     let keys: Vec<String> = self.out.corpus.properties.iter().map(|p| p.key()).collect();
