@@ -186,7 +186,10 @@ pub fn find(source: &Folded, quote: &str) -> Result<Anchor, Option<NearMiss>> {
     if q.is_empty() {
         return Err(None);
     }
-    if let Some(i) = source.text.find(&q) {
+    // memchr's SIMD substring search: the anchoring of 10^5 quotes spends
+    // most of its time here. A match of valid UTF-8 in valid UTF-8 starts
+    // on a character boundary.
+    if let Some(i) = memchr::memmem::find(source.text.as_bytes(), q.as_bytes()) {
         return Ok(Anchor {
             start: source.origin(i),
             end: source.origin(i + q.len()),
