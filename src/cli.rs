@@ -261,7 +261,9 @@ pub fn run(
                 // is an orphan only if the finding is gone either way.
                 let mut findings = compare::findings(&loaded.corpus);
                 if loaded.corpus.has_retired() {
-                    findings.extend(compare::findings(&loaded.corpus.active()));
+                    let mut active = loaded.corpus.clone();
+                    active.drop_retired();
+                    findings.extend(compare::findings(&active));
                 }
                 let orphans = review::orphans(&reviews, &findings, &loaded.files);
                 loaded.diagnostics.extend(orphans);
@@ -568,8 +570,8 @@ fn open_corpus(
 ) -> io::Result<Option<(Loaded, Analysis, Reviews)>> {
     let progress = crate::progress::Progress::start("reading and checking the corpus");
     let mut loaded = load::load(root);
-    if !all && loaded.corpus.has_retired() {
-        loaded.corpus = loaded.corpus.active();
+    if !all {
+        loaded.corpus.drop_retired();
     }
     progress.phase("comparing claims, looking for copies");
     let (ok, analysis, reviews) = analysed(&mut loaded, root);

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::compare::Analysis;
 use crate::model::{Corpus, Source};
-use crate::report::{json_claim, JsonFinding};
+use crate::report::{json_claim, JsonClaim, JsonFinding};
 use crate::review::{Reviews, Status};
 use crate::schema::Settings;
 
@@ -156,37 +156,44 @@ struct SourceLine<'a> {
 /// JSON Lines: every source, then every claim, then every finding, one
 /// object a line, each with a `type` field; sorted by id within each type.
 pub fn jsonl(corpus: &Corpus, analysis: &Analysis, reviews: &Reviews, out: &mut dyn Write) -> io::Result<()> {
-    let mut line = |v: &dyn erased::Line| -> io::Result<()> {
-        v.write(&mut *out)?;
-        out.write_all(b"\n")
-    };
     for s in &corpus.sources {
         let i = s.published.resolved.interval;
-        line(&SourceLine {
-            r#type: "source",
-            id: &s.id,
-            title: &s.title,
-            outlet: &s.outlet,
-            url: s.url.as_deref(),
-            published: &s.published.text,
-            published_start: i.start.map(|d| d.to_string()),
-            published_end: i.end.map(|d| d.to_string()),
-            kind: &s.kind,
-            language: &s.language,
-            voice: &s.voice,
-        })?;
+        line(
+            out,
+            &SourceLine {
+                r#type: "source",
+                id: &s.id,
+                title: &s.title,
+                outlet: &s.outlet,
+                url: s.url.as_deref(),
+                published: &s.published.text,
+                published_start: i.start.map(|d| d.to_string()),
+                published_end: i.end.map(|d| d.to_string()),
+                kind: &s.kind,
+                language: &s.language,
+                voice: &s.voice,
+            },
+        )?;
+    }
+    // A claim as the JSON report writes it, with its question.
+    #[derive(Serialize)]
+    struct ClaimLine<'a> {
+        r#type: &'static str,
+        subject: &'a str,
+        property: &'a str,
+        #[serde(flatten)]
+        claim: JsonClaim<'a>,
     }
     for c in &corpus.claims {
-        let mut v = serde_json::to_value(json_claim(c)).map_err(io::Error::other)?;
-        if let Value::Object(m) = &mut v {
-            let mut with_type = serde_json::Map::new();
-            with_type.insert("type".into(), json!("claim"));
-            with_type.insert("subject".into(), json!(c.subject));
-            with_type.insert("property".into(), json!(c.property));
-            with_type.extend(std::mem::take(m));
-            *m = with_type;
-        }
-        line(&v)?;
+        line(
+            out,
+            &ClaimLine {
+                r#type: "claim",
+                subject: &c.subject,
+                property: &c.property,
+                claim: json_claim(c),
+            },
+        )?;
     }
     // A finding names its claims by id: each is its own line above.
     #[derive(Serialize)]
@@ -196,22 +203,19 @@ pub fn jsonl(corpus: &Corpus, analysis: &Analysis, reviews: &Reviews, out: &mut 
         finding: JsonFinding<'a, &'a str>,
     }
     for f in &analysis.findings {
-        line(&Finding {
-            r#type: "finding",
-            finding: JsonFinding::new(f, reviews, Some),
-        })?;
+        line(
+            out,
+            &Finding {
+                r#type: "finding",
+                finding: JsonFinding::new(f, reviews, Some),
+            },
+        )?;
     }
     Ok(())
 }
 
-/// Writing any serialisable record as one compact JSON line.
-mod erased {
-    pub trait Line {
-        fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
-    }
-    impl<T: serde::Serialize> Line for T {
-        fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-            serde_json::to_writer(out, self).map_err(std::io::Error::other)
-        }
-    }
+/// One record as one compact JSON line.
+fn line<T: Serialize>(out: &mut dyn Write, record: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, record).map_err(io::Error::other)?;
+    out.write_all(b"\n")
 }

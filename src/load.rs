@@ -117,12 +117,12 @@ fn unknown_replacements(corpus: &Corpus) -> Vec<Diagnostic> {
     if !corpus.has_retired() {
         return Vec::new();
     }
-    let claim_ids: std::collections::BTreeSet<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
+    let claim_ids: BTreeSet<&str> = corpus.claims.iter().map(|c| c.id.as_str()).collect();
     let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
+    let keys: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
     let mut out = Vec::new();
-    let mut check = |what: &str, loc: &Loc, target: &str, known: &mut dyn Iterator<Item = &str>| {
-        let known: Vec<&str> = known.collect();
-        if known.contains(&target) {
+    let mut check = |what: &str, loc: &Loc, target: &str, known: &BTreeSet<&str>| {
+        if known.contains(target) {
             return;
         }
         let mut d = Diagnostic::error(
@@ -139,12 +139,12 @@ fn unknown_replacements(corpus: &Corpus) -> Vec<Diagnostic> {
     };
     for c in &corpus.claims {
         if let Some(t) = c.retired.as_ref().and_then(|r| r.superseded_by.as_deref()) {
-            check("claim", &c.loc, t, &mut claim_ids.iter().copied());
+            check("claim", &c.loc, t, &claim_ids);
         }
     }
     for p in &corpus.properties {
         if let Some(t) = p.retired.as_ref().and_then(|r| r.superseded_by.as_deref()) {
-            check("question", &p.loc, t, &mut keys.iter().map(String::as_str));
+            check("question", &p.loc, t, &keys);
         }
     }
     out

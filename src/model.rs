@@ -303,36 +303,22 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The corpus as reports show it by default: without retired claims,
-    /// retired questions, or the claims of retired questions.
-    pub fn active(&self) -> Corpus {
+    /// Makes the corpus what reports show by default: without retired
+    /// claims, retired questions, or the claims of retired questions. In
+    /// place, since a corpus holds every article's text.
+    pub fn drop_retired(&mut self) {
         let retired: std::collections::HashSet<String> = self
             .properties
             .iter()
             .filter(|p| p.retired.is_some())
             .map(|p| p.key())
             .collect();
-        let mut c = Corpus {
-            sources: self.sources.clone(),
-            properties: self
-                .properties
-                .iter()
-                .filter(|p| p.retired.is_none())
-                .cloned()
-                .collect(),
-            claims: self
-                .claims
-                .iter()
-                .filter(|c| c.retired.is_none() && !retired.contains(&c.key()))
-                .cloned()
-                .collect(),
-            source_index: Default::default(),
-        };
-        c.sort();
-        c
+        self.properties.retain(|p| p.retired.is_none());
+        self.claims
+            .retain(|c| c.retired.is_none() && !retired.contains(&c.key()));
     }
 
-    /// Whether anything is retired (so [`Corpus::active`] differs).
+    /// Whether anything is retired (so [`Corpus::drop_retired`] changes it).
     pub fn has_retired(&self) -> bool {
         self.properties.iter().any(|p| p.retired.is_some()) || self.claims.iter().any(|c| c.retired.is_some())
     }

@@ -256,6 +256,12 @@ fn from_init_to_claimreview() {
     assert_eq!((count("source"), count("claim")), (2, 2));
     assert_eq!(count("finding"), json["findings"].as_array().unwrap().len());
     assert_eq!(rows.len(), count("source") + count("claim") + count("finding"));
+    let claim_row = rows.iter().find(|r| r["id"] == "council-statement-repair-cost").unwrap();
+    assert_eq!(claim_row["type"], "claim");
+    assert_eq!(claim_row["subject"], "harbour-bridge");
+    assert_eq!(claim_row["property"], "repair-cost");
+    assert_eq!(claim_row["quote"], "the harbour bridge repair cost 50 million euros");
+    assert_eq!(claim_row["value"]["form"], "exact");
 
     // Retire the misreported claim: out of reports unless --all; its verdict kept.
     let retired = grown.replace(
