@@ -256,7 +256,10 @@ fn from_init_to_claimreview() {
     assert_eq!((count("source"), count("claim")), (2, 2));
     assert_eq!(count("finding"), json["findings"].as_array().unwrap().len());
     assert_eq!(rows.len(), count("source") + count("claim") + count("finding"));
-    let claim_row = rows.iter().find(|r| r["id"] == "council-statement-repair-cost").unwrap();
+    let claim_row = rows
+        .iter()
+        .find(|r| r["id"] == "council-statement-repair-cost")
+        .unwrap();
     assert_eq!(claim_row["type"], "claim");
     assert_eq!(claim_row["subject"], "harbour-bridge");
     assert_eq!(claim_row["property"], "repair-cost");
