@@ -310,6 +310,7 @@ pub fn run(
             }
             buffered.flush()?;
             drop(buffered);
+            crate::timings::mark("report written");
             if let Some(path) = &to_file {
                 if let Err(e) = crate::files::write_atomically(path, &file_bytes) {
                     writeln!(err, "error: cannot write {}: {e}", path.display())?;

@@ -31,3 +31,4 @@ pub mod scaffold;
 pub mod schema;
 pub mod settings;
 pub mod time;
+pub mod timings;

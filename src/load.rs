@@ -87,6 +87,7 @@ pub fn load(root: &Path) -> Loaded {
         l.out.diagnostics.extend(diags);
     }
     crate::diag::sort(&mut l.out.diagnostics);
+    crate::timings::mark("loaded");
     l.out
 }
 
@@ -289,6 +290,7 @@ impl Loader {
                 })
             })
             .collect();
+        crate::timings::mark("sources read");
         for ((rel, _), text) in sources.iter().zip(read) {
             // Until it loads, the source counts as broken: claims naming an
             // unreadable source are not reported again as naming no source.
@@ -316,6 +318,7 @@ impl Loader {
                 claim_texts.push((rel.clone(), text));
             }
         }
+        crate::timings::mark("claims read");
         self.process(&source_texts, properties, &claim_texts);
     }
 
@@ -342,6 +345,7 @@ impl Loader {
                 self.out.corpus.sources.push(source);
             }
         }
+        crate::timings::mark("sources parsed");
         // Sorted and indexed now: claims look their sources up.
         self.out.corpus.sort();
         self.resolve_voices();
@@ -360,8 +364,10 @@ impl Loader {
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.check_change_of();
         let files: Vec<FileClaims> = claims.par_iter().map(|(rel, text)| self.claims(rel, text)).collect();
+        crate::timings::mark("claims parsed");
         self.merge(claims.iter().map(|(rel, _)| rel.as_str()).zip(files).collect());
         sort_claims(&mut self.out.corpus.claims);
+        crate::timings::mark("claims merged and sorted");
         self.unused_properties();
     }
 

@@ -103,3 +103,45 @@ fn the_report_is_the_same_on_one_core_and_on_two() {
     assert_eq!(one.len(), two.len());
     assert!(one == two, "the report differs between one and two threads");
 }
+
+/// `CLAIMCHECK_TIMINGS` says where a run's time goes, on stderr, in the
+/// order of the phases, and leaves the report itself unchanged.
+#[test]
+fn timings_go_to_stderr_and_leave_the_report_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    generate::generate(300, 4, dir.path());
+    let run = |timings: bool| {
+        let mut cmd = assert_cmd::Command::cargo_bin("claimcheck").unwrap();
+        cmd.arg("--corpus").arg(dir.path()).args(["report", "--format", "json"]);
+        cmd.env_remove("CLAIMCHECK_TIMINGS");
+        if timings {
+            cmd.env("CLAIMCHECK_TIMINGS", "1");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    let (plain, quiet) = run(false);
+    let (timed, stderr) = run(true);
+    assert_eq!(plain, timed);
+    assert_eq!(quiet, "");
+    let phases: Vec<&str> = stderr
+        .lines()
+        .map(|l| {
+            assert!(l.starts_with("timings: "), "{l}");
+            l.split("  ").last().unwrap().trim()
+        })
+        .collect();
+    for want in [
+        "sources read",
+        "claims parsed",
+        "loaded",
+        "analysed",
+        "report written",
+        "done",
+    ] {
+        assert!(phases.contains(&want), "no `{want}` in {phases:?}");
+    }
+    let at = |p: &str| phases.iter().position(|x| *x == p).unwrap();
+    assert!(at("loaded") < at("analysed") && at("analysed") < at("report written"));
+}

@@ -207,6 +207,7 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
             )
         },
     );
+    crate::timings::mark("analysed");
     Analysis {
         findings,
         possible_copies,
