@@ -367,7 +367,7 @@ fn claims(corpus: &Corpus) -> BTreeMap<&str, BTreeMap<&str, ClaimData<'_>>> {
     }
     let mut out = BTreeMap::new();
     for (id, claims) in by_source {
-        let body = corpus.source(id).map(|s| s.body.as_str()).unwrap_or("");
+        let body = corpus.source(id).map(|s| s.body()).unwrap_or("");
         let mut offsets: Vec<usize> = claims
             .iter()
             .flat_map(|c| [c.quote_span.start, c.quote_span.end])
@@ -469,7 +469,7 @@ fn source<'a>(s: &'a Source, claims: BTreeMap<&'a str, ClaimData<'a>>) -> io::Re
         kind: &s.kind,
         language: &s.language,
         voice: &s.voice,
-        text: s.body.as_str(),
+        text: s.body(),
         claims,
     };
     Ok(HtmlSource {

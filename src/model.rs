@@ -64,13 +64,21 @@ pub struct Source {
     /// the normalised outlet of the story it copies (following
     /// `syndicated_from` through source ids), else its own outlet.
     pub voice: String,
-    pub body: String,
+    /// The whole file as read, shared with the diagnostics' copy rather
+    /// than a second copy of every article: the body is
+    /// `text[body_offset..]`, see [`Source::body`].
+    pub text: std::sync::Arc<str>,
     /// Byte offset of the body in the file, to turn anchors into lines.
     pub body_offset: usize,
     pub folded: Folded,
 }
 
 impl Source {
+    /// The article's text, after its front matter.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_offset..).unwrap_or_default()
+    }
+
     /// The day relative expressions in the text count from, when known to the day.
     pub fn reference_date(&self) -> Option<Date> {
         let t = self.written.as_ref().unwrap_or(&self.published);

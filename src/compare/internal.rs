@@ -18,7 +18,7 @@ pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
     let mut out = Vec::new();
     for s in &corpus.sources {
         let mut hits: Vec<(String, Interval)> = Vec::new();
-        for m in re.captures_iter(&s.body) {
+        for m in re.captures_iter(s.body()) {
             let Ok(r) = crate::time::resolve(&m[2], None, crate::time::Tense::Past) else {
                 continue;
             };
