@@ -955,7 +955,11 @@ impl Loader {
             return out;
         };
         let lines = anchor::LineIndex::new(text);
-        for (span, t) in records(rel, &table, "claim", &mut out.diags) {
+        let records = records(rel, &table, "claim", &mut out.diags);
+        // Sized once: claims are large, and a list grown by doubling
+        // touches twice the memory.
+        out.records.reserve_exact(records.len());
+        for (span, t) in records {
             self.claim(rel, text, &lines, span, t, &mut out);
         }
         out

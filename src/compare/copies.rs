@@ -35,7 +35,8 @@ const THRESHOLD: f64 = 0.3;
 /// as they are (copies keep their case), which keeps this a byte loop.
 fn shingles(text: &str, sample: u64) -> Vec<u64> {
     const FNV: u64 = 0xcbf29ce484222325;
-    let mut out = Vec::with_capacity(text.len() / 6);
+    // About one word in six bytes, and one shingle per word in the sample.
+    let mut out = Vec::with_capacity(text.len() / 6 / sample as usize + 8);
     let mut window = [0u64; 8];
     let mut words = 0usize;
     let mut word = FNV;
@@ -69,6 +70,8 @@ fn shingles(text: &str, sample: u64) -> Vec<u64> {
     }
     out.sort_unstable();
     out.dedup();
+    // Kept for the whole search, ten thousand of them: no spare room.
+    out.shrink_to_fit();
     out
 }
 
@@ -83,10 +86,18 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     // Most shingles occur in one source only. Two bitmaps indexed by the
     // hash's top bits mark the ones seen twice (a few false alarms only add
     // postings), so the index holds just the shingles sources share.
-    const BITS: u32 = 26;
-    let slot = |h: u64| (h >> (64 - BITS)) as usize;
-    let mut seen = vec![0u64; 1 << (BITS - 6)];
-    let mut twice = vec![0u64; 1 << (BITS - 6)];
+    // About 16 bits per shingle keeps false alarms near one in sixteen;
+    // larger bitmaps only cost memory to clear.
+    let total: usize = sets.iter().map(Vec::len).sum();
+    let bits = (total
+        .saturating_mul(16)
+        .max(1 << 12)
+        .next_power_of_two()
+        .trailing_zeros())
+    .min(30);
+    let slot = |h: u64| (h >> (64 - bits)) as usize;
+    let mut seen = vec![0u64; 1 << (bits - 6)];
+    let mut twice = vec![0u64; 1 << (bits - 6)];
     for set in &sets {
         for &h in set {
             let (word, bit) = (slot(h) >> 6, 1u64 << (slot(h) & 63));
