@@ -683,7 +683,7 @@ impl Loader {
         out.source = Some(Source {
             voice,
             id,
-            file: rel.to_string(),
+            file: Arc::from(rel),
             title: title.v,
             outlet: outlet.v,
             authors: authors
@@ -937,7 +937,7 @@ impl Loader {
                 fixed: fixed || kind == Kind::EventDate,
                 retired,
                 loc: Loc {
-                    file: rel.to_string(),
+                    file: Arc::from(rel),
                     line,
                     col,
                 },
@@ -959,8 +959,9 @@ impl Loader {
         // Sized once: claims are large, and a list grown by doubling
         // touches twice the memory.
         out.records.reserve_exact(records.len());
+        let file: Arc<str> = Arc::from(rel);
         for (span, t) in records {
-            self.claim(rel, text, &lines, span, t, &mut out);
+            self.claim(&file, text, &lines, span, t, &mut out);
         }
         out
     }
@@ -1029,13 +1030,14 @@ impl Loader {
 
     fn claim(
         &self,
-        rel: &str,
+        file: &Arc<str>,
         text: &str,
         lines: &anchor::LineIndex,
         span: Range<usize>,
         t: &DeTable<'_>,
         out: &mut FileClaims,
     ) {
+        let rel: &str = file;
         let mut r = Rec::new(rel, 0, t, span.clone(), "claim");
         let id = r.id("id");
         let source = r.string("source", true);
@@ -1056,7 +1058,7 @@ impl Loader {
         let mut diags = r.finish();
         let (line, col) = lines.line_col(text, span.start);
         let loc = Loc {
-            file: rel.to_string(),
+            file: Arc::clone(file),
             line,
             col,
         };
@@ -1351,7 +1353,7 @@ impl Loader {
             },
             as_of: as_of_r.map(|r| r.interval).unwrap_or_else(|| src.now()),
             as_of_text: as_of.map(|a| a.v),
-            since,
+            since: since.map(Box::new),
             said_by: said_by.map(|s| s.v),
             modality,
             derived: derived.map(|d| d.v.to_string()),
@@ -1362,7 +1364,7 @@ impl Loader {
             loc,
             anchor,
             quote_span,
-            retired,
+            retired: retired.map(Box::new),
         });
         out.records.push(record);
     }
@@ -1458,10 +1460,10 @@ impl Loader {
                     span: v.span.clone(),
                 };
                 let r = resolve_time(rel, &t, "value", src, reading, diags)?;
-                Some(Value::Date(TimeText {
+                Some(Value::Date(Box::new(TimeText {
                     text: s.clone(),
                     resolved: r,
-                }))
+                })))
             }
         }
     }

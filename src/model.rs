@@ -16,7 +16,9 @@ use crate::time::{DayPart, Interval, Resolved};
 /// A place in a corpus file, for reports: `claims/csto.toml:12:1`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Loc {
-    pub file: String,
+    /// Shared by every claim of a file: one allocation per file, not two
+    /// per claim.
+    pub file: std::sync::Arc<str>,
     pub line: usize,
     pub col: usize,
 }
@@ -45,7 +47,7 @@ pub const SOURCE_KINDS: &[&str] = &[
 #[derive(Clone, Debug)]
 pub struct Source {
     pub id: String,
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub title: String,
     pub outlet: String,
     pub authors: Vec<String>,
@@ -210,7 +212,9 @@ impl Property {
 #[serde(untagged)]
 pub enum Value {
     State(String),
-    Date(TimeText),
+    /// Boxed: a date reading is large and most values are not dates, so
+    /// every claim would otherwise carry its room.
+    Date(Box<TimeText>),
     Quantity(Form),
     Fact(bool),
     Framing(String),
@@ -278,7 +282,7 @@ pub struct Claim {
     pub as_of_hours: Option<DayPart>,
     pub as_of_text: Option<String>,
     /// When the state began (state) or the event happened (fact), if said.
-    pub since: Option<TimeText>,
+    pub since: Option<Box<TimeText>>,
     pub said_by: Option<String>,
     pub modality: Modality,
     pub derived: Option<String>,
@@ -290,7 +294,7 @@ pub struct Claim {
     /// The quote's bytes in its source's body, as anchoring found them.
     pub quote_span: std::ops::Range<usize>,
     /// Retired by an editor: left out of reports unless `--all`.
-    pub retired: Option<Retired>,
+    pub retired: Option<Box<Retired>>,
 }
 
 impl Claim {
