@@ -588,18 +588,6 @@ pub fn json(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let kept: Vec<&Finding> = analysis.findings.iter().filter(|f| filter.keeps(f, reviews)).collect();
-    // The findings are most of a large report: each is made and serialised
-    // on its own, on every core, indented to its place in the array, and
-    // spliced into the rest, giving the same bytes as serialising the
-    // whole at once.
-    let rendered: Vec<Vec<u8>> = kept
-        .par_iter()
-        .map(|f| {
-            let finding = JsonFinding::new(f, reviews, |id| claim(corpus, id).map(json_claim));
-            serde_json::to_vec_pretty(&finding).map(|v| indent(&v, b"    "))
-        })
-        .collect::<Result<_, _>>()
-        .map_err(io::Error::other)?;
     let report = JsonReport {
         version: JSON_VERSION,
         corpus: JsonCounts {
@@ -616,15 +604,31 @@ pub fn json(
     let slot = "\"findings\": []";
     let (head, tail) = frame.split_once(slot).unwrap_or((frame.as_str(), ""));
     out.write_all(head.as_bytes())?;
-    if rendered.is_empty() {
+    if kept.is_empty() {
         out.write_all(slot.as_bytes())?;
     } else {
         out.write_all(b"\"findings\": [\n")?;
-        for (i, f) in rendered.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",\n")?;
+        // The findings are most of a large report: each is made and
+        // serialised on its own, on every core, indented to its place in
+        // the array, and spliced into the rest, giving the same bytes as
+        // serialising the whole at once. A chunk at a time, so the
+        // rendered text in memory stays a few megabytes whatever the size.
+        const CHUNK: usize = 1024;
+        for (n, chunk) in kept.chunks(CHUNK).enumerate() {
+            let rendered: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map(|f| {
+                    let finding = JsonFinding::new(f, reviews, |id| claim(corpus, id).map(json_claim));
+                    serde_json::to_vec_pretty(&finding).map(|v| indent(&v, b"    "))
+                })
+                .collect::<Result<_, _>>()
+                .map_err(io::Error::other)?;
+            for (i, f) in rendered.iter().enumerate() {
+                if n > 0 || i > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(f)?;
             }
-            out.write_all(f)?;
         }
         out.write_all(b"\n  ]")?;
     }
@@ -636,12 +640,14 @@ pub fn json(
 fn indent(text: &[u8], pad: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + text.len() / 8);
     out.extend_from_slice(pad);
-    for &b in text {
-        out.push(b);
-        if b == b'\n' {
-            out.extend_from_slice(pad);
-        }
+    // Line by line (memchr finds the breaks), not byte by byte.
+    let mut from = 0;
+    for nl in memchr::memchr_iter(b'\n', text) {
+        out.extend_from_slice(text.get(from..=nl).unwrap_or_default());
+        out.extend_from_slice(pad);
+        from = nl + 1;
     }
+    out.extend_from_slice(text.get(from..).unwrap_or_default());
     out
 }
 
