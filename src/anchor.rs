@@ -270,13 +270,26 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Whether each line is ASCII, where a column is a byte count: most
+    /// lines of English news, and a claim's column is then found without
+    /// counting the characters of a long paragraph.
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let ascii = starts
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| {
+                let e = starts.get(k + 1).copied().unwrap_or(bytes.len());
+                bytes.get(s..e).is_some_and(<[u8]>::is_ascii)
+            })
+            .collect();
+        LineIndex { starts, ascii }
     }
 
     /// The byte offset where one-based `line` starts, if the text has it.
@@ -284,17 +297,18 @@ impl LineIndex {
         self.starts.get(line.checked_sub(1)?).copied()
     }
 
-    /// The same as [`line_col`], in logarithmic time plus the line's length.
+    /// The same as [`line_col`], in logarithmic time plus the line's length
+    /// (none for an ASCII line).
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0)
-            .min(offset);
-        let col = text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        let at = line.saturating_sub(1);
+        let start = self.starts.get(at).copied().unwrap_or(0).min(offset);
+        let col = if self.ascii.get(at).copied().unwrap_or(false) {
+            offset - start
+        } else {
+            text.get(start..offset).map_or(0, |l| l.chars().count())
+        } + 1;
         (line.max(1), col)
     }
 }
@@ -370,9 +384,23 @@ mod tests {
     fn line_and_column_count_characters() {
         let src = "ab\nцd\u{2019}e";
         assert_eq!(line_col(src, src.find('e').unwrap()), (2, 4));
-        let index = LineIndex::new(src);
-        for offset in 0..=src.len() + 2 {
-            assert_eq!(index.line_col(src, offset), line_col(src, offset), "offset {offset}");
+        // ASCII lines (counted in bytes) beside others, at either end.
+        for src in [
+            src,
+            "",
+            "\n",
+            "plain\r\nascii\n",
+            "é\nascii line\n\u{1F600} x\nend",
+            "a\n\nb",
+        ] {
+            let index = LineIndex::new(src);
+            for offset in 0..=src.len() + 2 {
+                assert_eq!(
+                    index.line_col(src, offset),
+                    line_col(src, offset),
+                    "{src:?} at {offset}"
+                );
+            }
         }
     }
 }
