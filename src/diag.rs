@@ -201,6 +201,12 @@ impl Files {
             .unwrap_or(0)
     }
 
+    /// A file's text and line index, to find many places in it with one
+    /// look-up.
+    pub fn index(&self, path: &str) -> Option<(&str, &crate::anchor::LineIndex)> {
+        self.texts.get(path).map(|(text, index)| (&**text, index))
+    }
+
     /// One-based line and column of byte `offset` in file `path`.
     pub fn line_col(&self, path: &str, offset: usize) -> (usize, usize) {
         self.texts

@@ -166,6 +166,28 @@ struct FileClaims {
     diags: Vec<Diagnostic>,
     referenced: HashSet<String>,
     unparsed: bool,
+    /// Quotes to find in their sources, once every file is read.
+    quotes: Vec<QuoteToAnchor>,
+}
+
+/// Where a quote was found (line, column, bytes of the body), or the error.
+enum Found {
+    At(usize, usize, Range<usize>),
+    Missing(Box<Diagnostic>),
+}
+
+/// A claim's quote, to be found in its source after every claims file is
+/// read (see [`Loader::anchor_quotes`]).
+struct QuoteToAnchor {
+    /// The claim's record in its file.
+    record: usize,
+    /// The source's position in the corpus.
+    source: usize,
+    /// Where the quote is written in the claims file.
+    span: Range<usize>,
+    /// The quote, when the record made no claim to read it from (it is
+    /// still looked for, for its diagnostic).
+    text: Option<String>,
 }
 
 /// A `[[claim]]` record: its id (for duplicates), where it is, and the
@@ -342,8 +364,10 @@ impl Loader {
             .properties
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
         self.check_change_of();
-        let files: Vec<FileClaims> = claims.par_iter().map(|(rel, text)| self.claims(rel, text)).collect();
+        let mut files: Vec<FileClaims> = claims.par_iter().map(|(rel, text)| self.claims(rel, text)).collect();
         crate::timings::mark("claims parsed");
+        self.anchor_quotes(claims, &mut files);
+        crate::timings::mark("quotes anchored");
         self.merge(claims.iter().map(|(rel, _)| rel.as_str()).zip(files).collect());
         crate::timings::mark("claims merged and sorted");
         self.unused_properties();
@@ -678,7 +702,6 @@ impl Loader {
         if !ok {
             return out;
         }
-        let folded = fold(text.get(body_offset..).unwrap_or_default());
         let voice = normalise_outlet(&outlet.v);
         out.source = Some(Source {
             voice,
@@ -698,7 +721,6 @@ impl Loader {
             syndicated_from: syndicated_from.map(|s| s.v),
             text: Arc::clone(text),
             body_offset,
-            folded,
         });
         out
     }
@@ -966,6 +988,116 @@ impl Loader {
         out
     }
 
+    /// Finds every claim's quote in its source, a source at a time, on
+    /// every core: each article is folded once, its quotes are found in the
+    /// folded text, and the folded copy is dropped, so the corpus never
+    /// holds a second copy of every article. A claim whose quote is not
+    /// found is an error pointing at the closest passage, and is left out.
+    fn anchor_quotes(&self, claims: &[(String, Arc<str>)], files: &mut [FileClaims]) {
+        let mut wanted: Vec<(usize, usize, usize)> = Vec::new();
+        for (fi, file) in files.iter().enumerate() {
+            wanted.extend(file.quotes.iter().enumerate().map(|(k, q)| (q.source, fi, k)));
+        }
+        wanted.sort_unstable();
+        // The runs of one source, each anchored on its own.
+        let mut groups: Vec<Range<usize>> = Vec::new();
+        for (i, w) in wanted.iter().enumerate() {
+            match groups.last_mut() {
+                Some(g) if wanted.get(g.start).is_some_and(|first| first.0 == w.0) => g.end = i + 1,
+                _ => groups.push(i..i + 1),
+            }
+        }
+        let files_read: &[FileClaims] = files;
+        let wanted = &wanted;
+        let found: Vec<Vec<(usize, usize, Found)>> = groups
+            .par_iter()
+            .map(|g| {
+                let Some(group) = wanted.get(g.clone()) else {
+                    return Vec::new();
+                };
+                let Some(src) = group.first().and_then(|&(s, _, _)| self.out.corpus.sources.get(s)) else {
+                    return Vec::new();
+                };
+                let folded = fold(src.body());
+                let lines = self.out.files.index(&src.file);
+                group
+                    .iter()
+                    .filter_map(|&(_, fi, k)| {
+                        let file = files_read.get(fi)?;
+                        let want = file.quotes.get(k)?;
+                        let quote = match &want.text {
+                            Some(q) => q.as_str(),
+                            None => file.records.get(want.record)?.claim.as_ref()?.quote.as_str(),
+                        };
+                        let found = match anchor::find(&folded, quote) {
+                            Ok(a) => {
+                                let (line, col) = lines
+                                    .map_or((1, 1), |(text, index)| index.line_col(text, a.start + src.body_offset));
+                                Found::At(line, col, a.start..a.end)
+                            }
+                            Err(miss) => {
+                                let rel = claims.get(fi).map_or("", |(rel, _)| rel.as_str());
+                                Found::Missing(Box::new(self.quote_not_found(rel, Some(want.span.clone()), src, miss)))
+                            }
+                        };
+                        Some((fi, want.record, found))
+                    })
+                    .collect()
+            })
+            .collect();
+        for (fi, ri, found) in found.into_iter().flatten() {
+            let Some(file) = files.get_mut(fi) else { continue };
+            match found {
+                Found::At(line, col, span) => {
+                    if let Some(c) = file.records.get_mut(ri).and_then(|r| r.claim.as_mut()) {
+                        c.anchor.line = line;
+                        c.anchor.col = col;
+                        c.quote_span = span;
+                    }
+                }
+                Found::Missing(d) => {
+                    file.diags.push(*d);
+                    if let Some(r) = file.records.get_mut(ri) {
+                        r.claim = None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The error for a quote that is not in its source, with the closest
+    /// passage when there is one.
+    fn quote_not_found(
+        &self,
+        rel: &str,
+        span: Option<Range<usize>>,
+        src: &Source,
+        miss: Option<anchor::NearMiss>,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::error(
+            "quote-not-found",
+            rel,
+            span,
+            format!("the quote does not occur in source `{}`", src.id),
+        )
+        .label("not in the source text");
+        if let Some(m) = miss {
+            let (l, _) = self.out.files.line_col(&src.file, m.start + src.body_offset);
+            d = d
+                .related(
+                    &src.file,
+                    m.start + src.body_offset..m.end + src.body_offset,
+                    format!("closest passage ({:.0}% similar)", m.similarity * 100.0),
+                )
+                .help(format!(
+                    "the closest passage is at {}:{l} ({:.0}% similar); copy the quote verbatim from the source",
+                    src.file,
+                    m.similarity * 100.0
+                ));
+        }
+        d
+    }
+
     /// Adds every file's claims to the corpus, in id order. A claim id used
     /// twice is an error at its second use in file order, naming the first;
     /// the second is left out. The ids are sorted where they lie (stably,
@@ -1142,43 +1274,6 @@ impl Loader {
                 .help("add said_by = \"who the article quotes\""),
             );
         }
-        // The quote, anchored in the source text.
-        let mut anchor_loc = None;
-        if let (Some(q), Some(src)) = (&quote, src) {
-            match anchor::find(&src.folded, &q.v) {
-                Ok(a) => {
-                    let (l, c) = self.out.files.line_col(&src.file, a.start + src.body_offset);
-                    anchor_loc = Some((
-                        Loc {
-                            file: src.file.clone(),
-                            line: l,
-                            col: c,
-                        },
-                        a.start..a.end,
-                    ));
-                }
-                Err(miss) => {
-                    let mut d = Diagnostic::error(
-                        "quote-not-found",
-                        rel,
-                        Some(q.span.clone()),
-                        format!("the quote does not occur in source `{}`", src.id),
-                    )
-                    .label("not in the source text");
-                    if let Some(m) = miss {
-                        let (l, _) = self.out.files.line_col(&src.file, m.start + src.body_offset);
-                        d = d
-                            .related(&src.file, m.start + src.body_offset..m.end + src.body_offset, format!("closest passage ({:.0}% similar)", m.similarity * 100.0))
-                            .help(format!(
-                                "the closest passage is at {}:{l} ({:.0}% similar); copy the quote verbatim from the source",
-                                src.file,
-                                m.similarity * 100.0
-                            ));
-                    }
-                    diags.push(d);
-                }
-            }
-        }
         let tense = if modality == Some(Modality::Hedged) {
             Tense::Nearest
         } else {
@@ -1330,8 +1425,22 @@ impl Loader {
         }
         let failed = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
         out.diags.extend(diags);
-        let (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality), Some((anchor, quote_span))) =
-            (failed, id, src, quote, prop, typed, modality, anchor_loc)
+        // The quote is found in its source later, a source at a time
+        // (`anchor_quotes`); a claim is kept only if it is found.
+        let builds =
+            !failed && id.is_some() && quote.is_some() && prop.is_some() && typed.is_some() && modality.is_some();
+        if let (Some(q), Some(src)) = (&quote, src) {
+            if let Some(source) = self.out.corpus.source_position(&src.id) {
+                out.quotes.push(QuoteToAnchor {
+                    record: out.records.len(),
+                    source,
+                    span: q.span.clone(),
+                    text: (!builds).then(|| q.v.clone()),
+                });
+            }
+        }
+        let (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality)) =
+            (failed, id, src, quote, prop, typed, modality)
         else {
             out.records.push(record);
             return;
@@ -1362,8 +1471,13 @@ impl Loader {
                 (n, c) => n.or(c),
             },
             loc,
-            anchor,
-            quote_span,
+            // Set when the quote is found.
+            anchor: Loc {
+                file: Arc::clone(&src.file),
+                line: 0,
+                col: 0,
+            },
+            quote_span: 0..0,
             retired: retired.map(Box::new),
         });
         out.records.push(record);

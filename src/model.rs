@@ -9,7 +9,6 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::anchor::Folded;
 use crate::quantity::{Form, Tolerance};
 use crate::time::{DayPart, Interval, Resolved};
 
@@ -72,7 +71,6 @@ pub struct Source {
     pub text: std::sync::Arc<str>,
     /// Byte offset of the body in the file, to turn anchors into lines.
     pub body_offset: usize,
-    pub folded: Folded,
 }
 
 impl Source {
@@ -347,6 +345,16 @@ impl Corpus {
             .binary_search_by(|s| s.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.sources.get(i))
+    }
+
+    /// The position of the source with this id in [`Corpus::sources`].
+    pub fn source_position(&self, id: &str) -> Option<usize> {
+        if let Some(&i) = self.source_index.get(id) {
+            if self.sources.get(i).is_some_and(|s| s.id == id) {
+                return Some(i);
+            }
+        }
+        self.sources.binary_search_by(|s| s.id.as_str().cmp(id)).ok()
     }
 
     /// The claim with this id (binary search; claims are sorted by id).

@@ -81,7 +81,9 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     let sets: Vec<Vec<u64>> = corpus
         .sources
         .par_iter()
-        .map(|s| shingles(&s.folded.text, sample))
+        // Folded here, one article at a time: typographic quotes and
+        // dashes must not split or join words differently in two copies.
+        .map(|s| shingles(&crate::anchor::fold(s.body()).text, sample))
         .collect();
     // Most shingles occur in one source only. Two bitmaps indexed by the
     // hash's top bits mark the ones seen twice (a few false alarms only add
