@@ -301,6 +301,26 @@ impl Claim {
     }
 }
 
+/// FNV-1a, for maps keyed by a corpus's own short ids: a claim looks its
+/// source up on every comparison, and the standard SipHash (which guards
+/// against crafted keys from the network) cost more than the look-up.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// A loaded, validated corpus, every list sorted by id.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
@@ -309,7 +329,7 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// Source positions by id, made by [`Corpus::sort`]; a look-up checks
     /// it against the list, so a stale index only costs a binary search.
-    source_index: std::collections::HashMap<String, usize>,
+    source_index: std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<IdHasher>>,
 }
 
 impl Corpus {

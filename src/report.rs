@@ -614,11 +614,14 @@ pub fn json(
         // serialising the whole at once. A chunk at a time, so the
         // rendered text in memory stays a few megabytes whatever the size.
         const CHUNK: usize = 1024;
+        // Findings name their claims by id: looked up in a hash map made
+        // once rather than by binary search over long, alike ids.
+        let by_id: std::collections::HashMap<&str, &Claim> = corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect();
         for (n, chunk) in kept.chunks(CHUNK).enumerate() {
             let rendered: Vec<Vec<u8>> = chunk
                 .par_iter()
                 .map(|f| {
-                    let finding = JsonFinding::new(f, reviews, |id| claim(corpus, id).map(json_claim));
+                    let finding = JsonFinding::new(f, reviews, |id| by_id.get(id).map(|c| json_claim(c)));
                     serde_json::to_vec_pretty(&finding).map(|v| indent(&v, b"    "))
                 })
                 .collect::<Result<_, _>>()
