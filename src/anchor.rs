@@ -79,8 +79,19 @@ pub fn fold(s: &str) -> Folded {
             })
         };
         if plain(i) && !(b == b' ' && (text.is_empty() || text.ends_with(' '))) {
+            // The same test as `plain`, as a tight loop: a space is plain
+            // after a printable byte, and the byte before is the one just
+            // passed.
             let mut j = i + 1;
-            while plain(j) {
+            let mut after_printable = b != b' ';
+            while let Some(&c) = bytes.get(j) {
+                if c.wrapping_sub(0x21) <= 0x7E - 0x21 && c != b'\\' && c != b'`' {
+                    after_printable = true;
+                } else if c == b' ' && after_printable {
+                    after_printable = false;
+                } else {
+                    break;
+                }
                 j += 1;
             }
             // The last byte may take a combining mark: leave it to the slow path.
