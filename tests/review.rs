@@ -426,3 +426,32 @@ fn a_bad_verdict_or_unknown_finding_is_refused() {
     assert!(err.contains("help: did you mean `c-2ddf7d`?"), "{err}");
     assert!(!dir.path().join("reviews.toml").exists(), "nothing written");
 }
+
+/// Fingerprints are kept in editors' files, so the digest must never change
+/// its bytes: verdicts written by earlier versions (these two by the version
+/// of 2026-11-22) stay current while their claims are unchanged.
+#[test]
+fn verdicts_written_by_earlier_versions_stay_current() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("reviews.toml"),
+        format!(
+            "[[review]]\nfinding = \"{CONFLICT}\"\nverdict = \"confirmed\"\nby = \"A\"\nat = \"2026-11-22\"\nfingerprint = \"dabced2cffbc0434\"\n\n\
+             [[review]]\nfinding = \"{OBSERVERS}\"\nverdict = \"dismissed\"\nby = \"A\"\nat = \"2026-11-22\"\nfingerprint = \"feb8e9ded64bd31e\"\n"
+        ),
+    )
+    .unwrap();
+    let loaded = claimcheck::load::load(dir.path());
+    let analysis = analyse(&loaded.corpus);
+    let mut files = claimcheck::diag::Files::default();
+    let (reviews, diags) = review::load(dir.path(), &mut files);
+    assert!(diags.is_empty(), "{diags:?}");
+    for id in [CONFLICT, OBSERVERS] {
+        let f = analysis.findings.iter().find(|f| f.id == id).unwrap();
+        assert!(
+            matches!(reviews.status(f), Status::Reviewed(_)),
+            "{id}: {:?}",
+            reviews.status(f)
+        );
+    }
+}

@@ -257,7 +257,14 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
 /// FNV-1a, 64-bit: a stable hash that does not depend on the platform or
 /// the Rust version, unlike `DefaultHasher`.
 pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
+    fnv_more(FNV_OFFSET, bytes)
+}
+
+const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
+/// FNV-1a continued over more bytes: hashing a text in pieces gives the
+/// hash of the whole.
+fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= *b as u64;
         h = h.wrapping_mul(0x100000001b3);
@@ -273,26 +280,31 @@ pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, c
 }
 
 /// A digest of what the claims say, for spotting reviews made before a change.
+/// Kept in `reviews.toml`, so its bytes never change: FNV-1a of each
+/// claim's line, the lines sorted and joined by newlines. The lines are
+/// written into one buffer and hashed where they lie.
 pub(crate) fn fingerprint(claims: &[&Claim]) -> String {
-    let mut parts: Vec<String> = claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{}|{}|{}|{:?}|{}|{}|{:?}|{:?}",
-                c.id,
-                c.source,
-                c.quote,
-                c.value,
-                c.as_of,
-                c.since
-                    .as_ref()
-                    .map(|s| s.resolved.interval.to_string())
-                    .unwrap_or_default(),
-                c.modality,
-                c.said_by
-            )
-        })
-        .collect();
-    parts.sort();
-    format!("{:016x}", fnv(parts.join("\n").as_bytes()))
+    use std::fmt::Write;
+    let mut buf = String::new();
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::with_capacity(claims.len());
+    for c in claims {
+        let start = buf.len();
+        // Writing to a String cannot fail.
+        let _ = write!(buf, "{}|{}|{}|{:?}|{}|", c.id, c.source, c.quote, c.value, c.as_of);
+        if let Some(s) = &c.since {
+            let _ = write!(buf, "{}", s.resolved.interval);
+        }
+        let _ = write!(buf, "|{:?}|{:?}", c.modality, c.said_by);
+        lines.push(start..buf.len());
+    }
+    let line = |r: &std::ops::Range<usize>| buf.get(r.clone()).unwrap_or_default();
+    lines.sort_by(|a, b| line(a).cmp(line(b)));
+    let mut h = FNV_OFFSET;
+    for (i, r) in lines.iter().enumerate() {
+        if i > 0 {
+            h = fnv_more(h, b"\n");
+        }
+        h = fnv_more(h, line(r).as_bytes());
+    }
+    format!("{h:016x}")
 }

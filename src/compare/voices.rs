@@ -28,8 +28,8 @@ pub fn of<'a>(corpus: &'a Corpus, c: &Claim) -> &'a str {
 /// Each claim's weight in the consistency check: one voice, shared among
 /// the claims of that voice with the same value (`key`).
 pub fn weights(corpus: &Corpus, claims: &[&Claim], key: impl Fn(&Claim) -> String) -> Vec<f64> {
-    let keys: Vec<(String, String)> = claims.iter().map(|c| (of(corpus, c).to_string(), key(c))).collect();
-    let mut counts: BTreeMap<&(String, String), usize> = BTreeMap::new();
+    let keys: Vec<(&str, String)> = claims.iter().map(|c| (of(corpus, c), key(c))).collect();
+    let mut counts: BTreeMap<&(&str, String), usize> = BTreeMap::new();
     for k in &keys {
         *counts.entry(k).or_default() += 1;
     }
