@@ -23,6 +23,8 @@
 //! corpus, and every list is sorted, so the same data gives the same
 //! findings, with the same ids.
 
+use std::hash::BuildHasherDefault;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -223,12 +225,18 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
         return findings(&sorted);
     }
     let mut findings = Vec::new();
-    let passages = question::passages(corpus);
-    // Looked up, never iterated: a hash map, and the claims keep their order.
-    let mut by_key: std::collections::HashMap<(&str, &str), Vec<&Claim>> = std::collections::HashMap::new();
-    for c in &corpus.claims {
-        by_key.entry((&c.subject, &c.property)).or_default().push(c);
-    }
+    // Looked up, never iterated: hash maps, and the claims keep their order.
+    let (passages, by_key) = rayon::join(
+        || question::passages(corpus),
+        || {
+            let mut by_key: std::collections::HashMap<(&str, &str), Vec<&Claim>, BuildHasherDefault<IdHasher>> =
+                Default::default();
+            for c in &corpus.claims {
+                by_key.entry((&c.subject, &c.property)).or_default().push(c);
+            }
+            by_key
+        },
+    );
     // Questions are independent: compare them on every core; the order of
     // the results is the order of the properties, then sorted.
     let per_question: Vec<Vec<Finding>> = corpus

@@ -34,7 +34,8 @@ use crate::time::Interval;
 
 /// Claims by passage (source and paragraph line), to spot two sources
 /// reporting the same update.
-pub(super) type Passages<'a> = std::collections::HashMap<(&'a str, usize), Vec<&'a Claim>>;
+pub(super) type Passages<'a> =
+    std::collections::HashMap<(&'a str, usize), Vec<&'a Claim>, std::hash::BuildHasherDefault<crate::model::IdHasher>>;
 
 pub(super) struct Question<'a> {
     pub corpus: &'a Corpus,
@@ -757,7 +758,7 @@ fn weighing(sides: &[Side], exact: bool) -> String {
 
 /// The claims of each passage, for [`Question::same_update`].
 pub(super) fn passages(corpus: &Corpus) -> Passages<'_> {
-    let mut out: Passages<'_> = Passages::new();
+    let mut out: Passages<'_> = Passages::default();
     for c in &corpus.claims {
         out.entry((c.source.as_str(), c.anchor.line)).or_default().push(c);
     }
