@@ -310,13 +310,26 @@ impl Loader {
             .iter()
             .find(|(rel, _)| rel == PROPERTIES_FILE)
             .map(|(rel, path)| self.read(rel, path));
-        let mut claim_texts = Vec::new();
-        for (rel, path) in &claims {
-            if rel == PROPERTIES_FILE {
-                continue;
-            }
-            if let Some(text) = self.read(rel, path) {
-                claim_texts.push((rel.clone(), text));
+        // Read on every core, then kept in file order.
+        let read: Vec<_> = claims
+            .par_iter()
+            .filter(|(rel, _)| rel != PROPERTIES_FILE)
+            .map(|(rel, path)| {
+                let text = read_text(rel, path).map(|text| {
+                    let index = anchor::LineIndex::new(&text);
+                    (Arc::<str>::from(text), index)
+                });
+                (rel, text)
+            })
+            .collect();
+        let mut claim_texts = Vec::with_capacity(read.len());
+        for (rel, text) in read {
+            match text {
+                Ok((text, index)) => {
+                    self.out.files.insert_indexed(rel, Arc::clone(&text), index);
+                    claim_texts.push((rel.clone(), text));
+                }
+                Err(d) => self.push(*d),
             }
         }
         crate::timings::mark("claims read");
@@ -976,14 +989,22 @@ impl Loader {
             out.unparsed = true;
             return out;
         };
-        let lines = anchor::LineIndex::new(text);
+        // The index made when the file was read.
+        let made;
+        let lines = match self.out.files.index(rel) {
+            Some((_, index)) => index,
+            None => {
+                made = anchor::LineIndex::new(text);
+                &made
+            }
+        };
         let records = records(rel, &table, "claim", &mut out.diags);
         // Sized once: claims are large, and a list grown by doubling
         // touches twice the memory.
         out.records.reserve_exact(records.len());
         let file: Arc<str> = Arc::from(rel);
         for (span, t) in records {
-            self.claim(&file, text, &lines, span, t, &mut out);
+            self.claim(&file, text, lines, span, t, &mut out);
         }
         out
     }
