@@ -14,24 +14,25 @@ bin=target/release/claimcheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Median wall seconds and max peak KB over $runs runs of a command.
-measure() {
-    local times=() mems=()
-    for _ in $(seq "$runs"); do
-        # Wall time to the millisecond (time's %e has centiseconds, too
-        # coarse for the 10k row's ratios); peak memory from time's %M.
-        local t0 t1
-        t0=$(date +%s%N)
-        /usr/bin/time -f "%M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-        t1=$(date +%s%N)
-        read -r m < "$work/time"
-        times+=("$(awk -v d="$((t1 - t0))" 'BEGIN { printf "%.3f", d / 1e9 }')")
-        mems+=("$m")
-    done
-    local median peak
-    median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-    peak=$(printf '%s\n' "${mems[@]}" | sort -g | tail -1)
-    echo "$median $((peak / 1024))"
+# One run of a command: wall seconds (to the millisecond: time's %e has
+# centiseconds, too coarse for the 10k row's ratios) and peak KB.
+once() {
+    local t0 t1 m
+    t0=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$work/time" "$@" > /dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    read -r m < "$work/time"
+    echo "$(awk -v d="$((t1 - t0))" 'BEGIN { printf "%.3f", d / 1e9 }') $m"
+}
+
+# The median of a list of numbers.
+median() {
+    printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"
+}
+
+# The largest of a list of numbers.
+largest() {
+    printf '%s\n' "$@" | sort -g | tail -1
 }
 
 echo "| claims | sources | floor: read + parse | \`check\` | \`report --format json\` | check / floor | report / floor |"
@@ -46,9 +47,17 @@ for n in $sizes; do
     # from memory.
     sync
     cat "$dir"/sources/* "$dir"/claims/* > /dev/null
-    read -r ft fm <<< "$(measure target/release/examples/floor "$dir")"
-    read -r ct cm <<< "$(measure "$bin" --corpus "$dir" check)"
-    read -r rt rm_ <<< "$(measure "$bin" --corpus "$dir" report --format json)"
+    # Rounds of floor, check, report: the three see the machine in the
+    # same state, so a slow spell (this machine has them) moves all three
+    # rather than one ratio.
+    fts=() fms=() cts=() cms=() rts=() rms=()
+    for _ in $(seq "$runs"); do
+        read -r t m <<< "$(once target/release/examples/floor "$dir")"; fts+=("$t"); fms+=("$m")
+        read -r t m <<< "$(once "$bin" --corpus "$dir" check)"; cts+=("$t"); cms+=("$m")
+        read -r t m <<< "$(once "$bin" --corpus "$dir" report --format json)"; rts+=("$t"); rms+=("$m")
+    done
+    ft=$(median "${fts[@]}") ct=$(median "${cts[@]}") rt=$(median "${rts[@]}")
+    fm=$(( $(largest "${fms[@]}") / 1024 )) cm=$(( $(largest "${cms[@]}") / 1024 )) rm_=$(( $(largest "${rms[@]}") / 1024 ))
     ratio=$(awk -v c="$ct" -v f="$ft" 'BEGIN { printf "%.1f", (f > 0 ? c / f : 0) }')
     report_ratio=$(awk -v r="$rt" -v f="$ft" 'BEGIN { printf "%.1f", (f > 0 ? r / f : 0) }')
     echo "| $n | $sources | ${ft} s, ${fm} MB | ${ct} s, ${cm} MB | ${rt} s, ${rm_} MB | ${ratio}× | ${report_ratio}× |"
