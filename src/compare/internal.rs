@@ -1,5 +1,7 @@
 //! Checks inside one source: its own dates, and stated changes against its own figures.
 
+use rayon::prelude::*;
+
 use super::{finding_id, fingerprint, fnv, Finding, FindingKind, Reason};
 use crate::model::*;
 use crate::quantity::{fmt_num, Form};
@@ -15,54 +17,56 @@ pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
         r"(?i)\b(today|as of)\b,?\s+((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4})",
     )
     .expect("valid regex");
-    let mut out = Vec::new();
-    for s in &corpus.sources {
-        let mut hits: Vec<(String, Interval)> = Vec::new();
-        for m in re.captures_iter(s.body()) {
-            let Ok(r) = crate::time::resolve(&m[2], None, crate::time::Tense::Past) else {
-                continue;
-            };
-            if s.published.resolved.interval.intersect(&r.interval).is_none()
-                && !hits.iter().any(|(_, i)| *i == r.interval)
-            {
-                hits.push((m[0].to_string(), r.interval));
-            }
-        }
-        if hits.is_empty() {
+    // Each source on its own, on every core, in the corpus's order.
+    corpus.sources.par_iter().filter_map(|s| source_dates(&re, s)).collect()
+}
+
+/// The finding for one source whose text dates itself outside its
+/// publication date, if it does.
+fn source_dates(re: &regex::Regex, s: &Source) -> Option<Finding> {
+    let mut hits: Vec<(String, Interval)> = Vec::new();
+    for m in re.captures_iter(s.body()) {
+        let Ok(r) = crate::time::resolve(&m[2], None, crate::time::Tense::Past) else {
             continue;
+        };
+        if s.published.resolved.interval.intersect(&r.interval).is_none() && !hits.iter().any(|(_, i)| *i == r.interval)
+        {
+            hits.push((m[0].to_string(), r.interval));
         }
-        let quoted: Vec<String> = hits.iter().map(|(t, _)| format!("\"{t}\"")).collect();
-        let declared = s
-            .written
-            .as_ref()
-            .filter(|w| hits.iter().all(|(_, i)| w.resolved.interval == *i))
-            .map(|w| {
-                format!(
-                    " The source declares it was written on {}, so its claims are dated from then.",
-                    w.text
-                )
-            })
-            .unwrap_or_else(|| " Declare `written` in the source if the text was written earlier.".into());
-        let summary = format!(
-            "The text dates itself {} ({}), but it was published {}.{declared}",
-            hits.iter().map(|(_, i)| i.to_string()).collect::<Vec<_>>().join(", "),
-            quoted.join(", "),
-            s.published.text
-        );
-        let text = format!("internal|{}|{}", s.id, quoted.join(","));
-        out.push(Finding {
-            id: format!("i-{:06x}", fnv(text.as_bytes()) & 0xff_ffff),
-            fingerprint: format!("{:016x}", fnv(text.as_bytes())),
-            ..internal(
-                (&s.id, "date", &format!("Is {}'s own date consistent?", s.id)),
-                Reason::Date,
-                summary,
-                Vec::new(),
-                &s.id,
-            )
-        });
     }
-    out
+    if hits.is_empty() {
+        return None;
+    }
+    let quoted: Vec<String> = hits.iter().map(|(t, _)| format!("\"{t}\"")).collect();
+    let declared = s
+        .written
+        .as_ref()
+        .filter(|w| hits.iter().all(|(_, i)| w.resolved.interval == *i))
+        .map(|w| {
+            format!(
+                " The source declares it was written on {}, so its claims are dated from then.",
+                w.text
+            )
+        })
+        .unwrap_or_else(|| " Declare `written` in the source if the text was written earlier.".into());
+    let summary = format!(
+        "The text dates itself {} ({}), but it was published {}.{declared}",
+        hits.iter().map(|(_, i)| i.to_string()).collect::<Vec<_>>().join(", "),
+        quoted.join(", "),
+        s.published.text
+    );
+    let text = format!("internal|{}|{}", s.id, quoted.join(","));
+    Some(Finding {
+        id: format!("i-{:06x}", fnv(text.as_bytes()) & 0xff_ffff),
+        fingerprint: format!("{:016x}", fnv(text.as_bytes())),
+        ..internal(
+            (&s.id, "date", &format!("Is {}'s own date consistent?", s.id)),
+            Reason::Date,
+            summary,
+            Vec::new(),
+            &s.id,
+        )
+    })
 }
 
 /// A stated percentage change checked against the figures the same source
@@ -70,22 +74,32 @@ pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
 /// `as_of` and the property's `baseline` name the two moments.
 pub(super) fn percent_changes(corpus: &Corpus) -> Vec<Finding> {
     let mut out = Vec::new();
+    if !corpus.properties.iter().any(|p| p.change_of.is_some()) {
+        return out;
+    }
+    // Each question's claims in corpus order, gathered once: a change and
+    // the figures it is a change of are looked up, not searched for among
+    // every claim (which made this quadratic in an archive).
+    let mut by_key: std::collections::HashMap<(&str, &str), Vec<&Claim>> = std::collections::HashMap::new();
+    for c in &corpus.claims {
+        by_key.entry((&c.subject, &c.property)).or_default().push(c);
+    }
     for p in &corpus.properties {
         let (Some(of), Some(baseline)) = (&p.change_of, &p.baseline) else {
             continue;
         };
-        for c in corpus
-            .claims
-            .iter()
-            .filter(|c| c.key() == p.key() && c.modality.commits())
-        {
+        let figures: &[&Claim] = of
+            .split_once('/')
+            .and_then(|k| by_key.get(&k))
+            .map_or(&[], Vec::as_slice);
+        let changes: &[&Claim] = by_key
+            .get(&(p.subject.as_str(), p.property.as_str()))
+            .map_or(&[], Vec::as_slice);
+        for c in changes.iter().copied().filter(|c| c.modality.commits()) {
             let Value::Quantity(stated) = &c.value else { continue };
             let figure = |when: &Interval| {
-                corpus.claims.iter().find(|x| {
-                    x.key() == *of
-                        && x.source == c.source
-                        && x.as_of.intersect(when).is_some()
-                        && x.as_of.is_day() == when.is_day()
+                figures.iter().copied().find(|x| {
+                    x.source == c.source && x.as_of.intersect(when).is_some() && x.as_of.is_day() == when.is_day()
                 })
             };
             let (Some(old), Some(new)) = (figure(baseline), figure(&c.as_of)) else {
