@@ -484,15 +484,26 @@ pub(crate) struct JsonClaim<'a> {
     source: &'a str,
     quote: &'a str,
     value: JsonValue<'a>,
-    as_of: String,
+    as_of: Shown<crate::time::Interval>,
     /// The part of the day ("17:00-23:00", "16:30 UTC+08:00"), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of_hours: Option<String>,
-    since: Option<String>,
+    since: Option<Shown<crate::time::Interval>>,
     said_by: Option<&'a str>,
     modality: &'static str,
-    anchor: String,
-    location: String,
+    anchor: Shown<&'a crate::model::Loc>,
+    location: Shown<&'a crate::model::Loc>,
+}
+
+/// A value written as the string its `Display` gives, straight into the
+/// output: a report writes 10^5 claims, each with several such fields,
+/// and a `String` for each was a needless allocation and copy.
+pub(crate) struct Shown<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Shown<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
 }
 
 /// A claim's value as JSON, written directly rather than through
@@ -554,13 +565,13 @@ pub(crate) fn json_claim(c: &Claim) -> JsonClaim<'_> {
         source: &c.source,
         quote: &c.quote,
         value,
-        as_of: c.as_of.to_string(),
+        as_of: Shown(c.as_of),
         as_of_hours: c.as_of_hours.map(|h| h.human()),
-        since: c.since.as_ref().map(|s| s.resolved.interval.to_string()),
+        since: c.since.as_ref().map(|s| Shown(s.resolved.interval)),
         said_by: c.said_by.as_deref(),
         modality: c.modality.name(),
-        anchor: c.anchor.to_string(),
-        location: c.loc.to_string(),
+        anchor: Shown(&c.anchor),
+        location: Shown(&c.loc),
     }
 }
 
