@@ -91,6 +91,11 @@ pub fn load(root: &Path) -> Loaded {
     l.out
 }
 
+/// The id of the source at `rel` (`sources/<id>.txt`).
+fn source_id(rel: &str) -> Option<&str> {
+    rel.strip_prefix("sources/")?.strip_suffix(".txt")
+}
+
 /// A `superseded_by` must name a claim (or, on a question, a
 /// `subject/property`) that exists: a typo would point readers nowhere.
 fn unknown_replacements(corpus: &Corpus) -> Vec<Diagnostic> {
@@ -282,7 +287,38 @@ impl Loader {
         let sources = self.list("sources", &canonical_root, "txt");
         let claims = self.list("claims", &canonical_root, "toml");
         let mut source_texts = Vec::new();
-        let read: Vec<_> = sources
+        for (rel, text) in self.read_all(sources.iter()) {
+            match text {
+                Some(text) => source_texts.push((rel.to_string(), text)),
+                // Unreadable, the source counts as broken: claims naming it
+                // are not reported again as naming no source.
+                None => {
+                    if let Some(id) = source_id(rel) {
+                        self.broken_sources.insert(id.to_string());
+                    }
+                }
+            }
+        }
+        crate::timings::mark("sources read");
+        let properties = claims
+            .iter()
+            .find(|(rel, _)| rel == PROPERTIES_FILE)
+            .map(|(rel, path)| self.read(rel, path));
+        let claim_texts: Vec<(String, Arc<str>)> = self
+            .read_all(claims.iter().filter(|(rel, _)| rel != PROPERTIES_FILE))
+            .into_iter()
+            .filter_map(|(rel, text)| Some((rel.to_string(), text?)))
+            .collect();
+        crate::timings::mark("claims read");
+        self.process(&source_texts, properties, &claim_texts);
+    }
+
+    /// Reads files on every core, each with its line index, and keeps them
+    /// for diagnostics; an unreadable file is reported. The texts come back
+    /// in the order given, `None` where a file could not be read.
+    fn read_all<'a>(&mut self, files: impl Iterator<Item = &'a (String, PathBuf)>) -> Vec<(&'a str, Option<Arc<str>>)> {
+        let files: Vec<&(String, PathBuf)> = files.collect();
+        let read: Vec<_> = files
             .par_iter()
             .map(|(rel, path)| {
                 read_text(rel, path).map(|text| {
@@ -291,49 +327,20 @@ impl Loader {
                 })
             })
             .collect();
-        crate::timings::mark("sources read");
-        for ((rel, _), text) in sources.iter().zip(read) {
-            // Until it loads, the source counts as broken: claims naming an
-            // unreadable source are not reported again as naming no source.
-            if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
-                self.broken_sources.insert(id.to_string());
-            }
+        let mut out = Vec::with_capacity(read.len());
+        for ((rel, _), text) in files.into_iter().zip(read) {
             match text {
                 Ok((text, index)) => {
                     self.out.files.insert_indexed(rel, Arc::clone(&text), index);
-                    source_texts.push((rel.clone(), text));
+                    out.push((rel.as_str(), Some(text)));
                 }
-                Err(d) => self.push(*d),
+                Err(d) => {
+                    self.push(*d);
+                    out.push((rel.as_str(), None));
+                }
             }
         }
-        let properties = claims
-            .iter()
-            .find(|(rel, _)| rel == PROPERTIES_FILE)
-            .map(|(rel, path)| self.read(rel, path));
-        // Read on every core, then kept in file order.
-        let read: Vec<_> = claims
-            .par_iter()
-            .filter(|(rel, _)| rel != PROPERTIES_FILE)
-            .map(|(rel, path)| {
-                let text = read_text(rel, path).map(|text| {
-                    let index = anchor::LineIndex::new(&text);
-                    (Arc::<str>::from(text), index)
-                });
-                (rel, text)
-            })
-            .collect();
-        let mut claim_texts = Vec::with_capacity(read.len());
-        for (rel, text) in read {
-            match text {
-                Ok((text, index)) => {
-                    self.out.files.insert_indexed(rel, Arc::clone(&text), index);
-                    claim_texts.push((rel.clone(), text));
-                }
-                Err(d) => self.push(*d),
-            }
-        }
-        crate::timings::mark("claims read");
-        self.process(&source_texts, properties, &claim_texts);
+        out
     }
 
     /// Validates files already read: sources, then properties (`None`: the
@@ -345,7 +352,7 @@ impl Loader {
         claims: &[(String, Arc<str>)],
     ) {
         for (rel, _) in sources {
-            if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
+            if let Some(id) = source_id(rel) {
                 self.broken_sources.insert(id.to_string());
             }
         }
@@ -534,7 +541,7 @@ impl Loader {
                             .help("replace it with a regular file, or move it out of the corpus"),
                     );
                 }
-                if let Some(id) = rel.strip_prefix("sources/").and_then(|r| r.strip_suffix(".txt")) {
+                if let Some(id) = source_id(&rel) {
                     self.broken_sources.insert(id.to_string());
                 }
                 continue;
@@ -1021,21 +1028,11 @@ impl Loader {
         }
         wanted.sort_unstable();
         // The runs of one source, each anchored on its own.
-        let mut groups: Vec<Range<usize>> = Vec::new();
-        for (i, w) in wanted.iter().enumerate() {
-            match groups.last_mut() {
-                Some(g) if wanted.get(g.start).is_some_and(|first| first.0 == w.0) => g.end = i + 1,
-                _ => groups.push(i..i + 1),
-            }
-        }
+        let groups: Vec<&[(usize, usize, usize)]> = wanted.chunk_by(|a, b| a.0 == b.0).collect();
         let files_read: &[FileClaims] = files;
-        let wanted = &wanted;
         let found: Vec<Vec<(usize, usize, Found)>> = groups
             .par_iter()
-            .map(|g| {
-                let Some(group) = wanted.get(g.clone()) else {
-                    return Vec::new();
-                };
+            .map(|group| {
                 let Some(src) = group.first().and_then(|&(s, _, _)| self.out.corpus.sources.get(s)) else {
                     return Vec::new();
                 };
@@ -1221,8 +1218,9 @@ impl Loader {
             loc: loc.clone(),
             claim: None,
         };
-        let src = source.as_ref().and_then(|s| {
-            let found = self.out.corpus.source(&s.v);
+        // Its position, for anchoring the quote later.
+        let src_at = source.as_ref().and_then(|s| {
+            let found = self.out.corpus.source_position(&s.v);
             if found.is_none() && !self.broken_sources.contains(&s.v) {
                 let mut d = Diagnostic::error(
                     "unknown-source",
@@ -1248,6 +1246,7 @@ impl Loader {
             }
             found
         });
+        let src = src_at.and_then(|i| self.out.corpus.sources.get(i));
         let prop = match (&subject, &property) {
             (Some(su), Some(pr)) => {
                 let key = format!("{}/{}", su.v, pr.v);
@@ -1447,25 +1446,34 @@ impl Loader {
         let failed = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
         out.diags.extend(diags);
         // The quote is found in its source later, a source at a time
-        // (`anchor_quotes`); a claim is kept only if it is found.
-        let builds =
-            !failed && id.is_some() && quote.is_some() && prop.is_some() && typed.is_some() && modality.is_some();
-        if let (Some(q), Some(src)) = (&quote, src) {
-            if let Some(source) = self.out.corpus.source_position(&src.id) {
-                out.quotes.push(QuoteToAnchor {
-                    record: out.records.len(),
-                    source,
-                    span: q.span.clone(),
-                    text: (!builds).then(|| q.v.clone()),
-                });
+        // (`anchor_quotes`); a claim is kept only if it is found. Without
+        // a claim, the quote is kept to be looked for, for its diagnostic.
+        let record_at = out.records.len();
+        let (id, src, q, p, value, modality) = match (failed, id, src, quote, prop, typed, modality) {
+            (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality)) => {
+                (id, src, q, p, value, modality)
             }
-        }
-        let (false, Some(id), Some(src), Some(q), Some(p), Some(value), Some(modality)) =
-            (failed, id, src, quote, prop, typed, modality)
-        else {
-            out.records.push(record);
-            return;
+            (_, _, _, quote, _, _, _) => {
+                if let (Some(q), Some(source)) = (quote, src_at) {
+                    out.quotes.push(QuoteToAnchor {
+                        record: record_at,
+                        source,
+                        span: q.span,
+                        text: Some(q.v),
+                    });
+                }
+                out.records.push(record);
+                return;
+            }
         };
+        if let Some(source) = src_at {
+            out.quotes.push(QuoteToAnchor {
+                record: record_at,
+                source,
+                span: q.span.clone(),
+                text: None,
+            });
+        }
         let since = match (since, since_r, when, when_r) {
             (Some(t), Some(r), _, _) | (_, _, Some(t), Some(r)) => Some(TimeText { text: t.v, resolved: r }),
             _ => None,

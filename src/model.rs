@@ -304,8 +304,13 @@ impl Claim {
 /// FNV-1a, for maps keyed by a corpus's own short ids: a claim looks its
 /// source up on every comparison, and the standard SipHash (which guards
 /// against crafted keys from the network) cost more than the look-up.
-#[derive(Default)]
 pub struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(FNV_OFFSET)
+    }
+}
 
 impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -313,12 +318,21 @@ impl std::hash::Hasher for IdHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = fnv_more(self.0, bytes);
     }
+}
+
+/// FNV-1a's starting value.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
+/// FNV-1a continued over more bytes: hashing a text in pieces gives the
+/// hash of the whole.
+pub(crate) fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 /// A loaded, validated corpus, every list sorted by id.
@@ -356,15 +370,7 @@ impl Corpus {
     /// The source with this id: a binary search, as loading sorts sources
     /// by id (a corpus built by hand must be [`Corpus::sort`]ed).
     pub fn source(&self, id: &str) -> Option<&Source> {
-        if let Some(s) = self.source_index.get(id).and_then(|&i| self.sources.get(i)) {
-            if s.id == id {
-                return Some(s);
-            }
-        }
-        self.sources
-            .binary_search_by(|s| s.id.as_str().cmp(id))
-            .ok()
-            .and_then(|i| self.sources.get(i))
+        self.source_position(id).and_then(|i| self.sources.get(i))
     }
 
     /// The position of the source with this id in [`Corpus::sources`].

@@ -72,18 +72,12 @@ fn source_dates(re: &regex::Regex, s: &Source) -> Option<Finding> {
 /// A stated percentage change checked against the figures the same source
 /// gives: properties declare `change_of` (the quantity) and the claim's
 /// `as_of` and the property's `baseline` name the two moments.
-pub(super) fn percent_changes(corpus: &Corpus) -> Vec<Finding> {
+///
+/// A change and the figures it is a change of are looked up in `by_key`,
+/// not searched for among every claim (which made this quadratic in an
+/// archive).
+pub(super) fn percent_changes(corpus: &Corpus, by_key: &super::ByQuestion<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !corpus.properties.iter().any(|p| p.change_of.is_some()) {
-        return out;
-    }
-    // Each question's claims in corpus order, gathered once: a change and
-    // the figures it is a change of are looked up, not searched for among
-    // every claim (which made this quadratic in an archive).
-    let mut by_key: std::collections::HashMap<(&str, &str), Vec<&Claim>> = std::collections::HashMap::new();
-    for c in &corpus.claims {
-        by_key.entry((&c.subject, &c.property)).or_default().push(c);
-    }
     for p in &corpus.properties {
         let (Some(of), Some(baseline)) = (&p.change_of, &p.baseline) else {
             continue;

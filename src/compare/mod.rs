@@ -217,6 +217,9 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
     }
 }
 
+/// Each question's claims, in corpus order, by (subject, property).
+type ByQuestion<'a> = std::collections::HashMap<(&'a str, &'a str), Vec<&'a Claim>, BuildHasherDefault<IdHasher>>;
+
 /// The findings alone: what `check` needs to tell stale verdicts apart.
 pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     if !corpus.is_sorted() {
@@ -229,8 +232,7 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     let (passages, by_key) = rayon::join(
         || question::passages(corpus),
         || {
-            let mut by_key: std::collections::HashMap<(&str, &str), Vec<&Claim>, BuildHasherDefault<IdHasher>> =
-                Default::default();
+            let mut by_key: ByQuestion<'_> = Default::default();
             for c in &corpus.claims {
                 by_key.entry((&c.subject, &c.property)).or_default().push(c);
             }
@@ -256,7 +258,7 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
         .collect();
     findings.extend(per_question.into_iter().flatten());
     findings.extend(internal::internal_dates(corpus));
-    findings.extend(internal::percent_changes(corpus));
+    findings.extend(internal::percent_changes(corpus, &by_key));
     findings.extend(internal::dated_after_publication(corpus));
     findings.sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
     findings
@@ -266,18 +268,6 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
 /// the Rust version, unlike `DefaultHasher`.
 pub fn fnv(bytes: &[u8]) -> u64 {
     fnv_more(FNV_OFFSET, bytes)
-}
-
-const FNV_OFFSET: u64 = 0xcbf29ce484222325;
-
-/// FNV-1a continued over more bytes: hashing a text in pieces gives the
-/// hash of the whole.
-fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, claims: &[String]) -> String {
