@@ -4,6 +4,7 @@
 //!
 //! The binary is a thin shell over [`cli::run`]; every module here is a
 //! library piece that can be tested without spawning a process.
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // No panic that input can reach: library code neither unwraps nor indexes
 // unchecked (unit tests may). Reasoned exceptions are marked where they are.
