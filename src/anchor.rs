@@ -40,6 +40,69 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// Folds the character at byte `i` of `s` with the combining marks after
+/// it: composed (NFC), then each folded by [`fold_char`] and given to
+/// `emit`. Returns where the next segment starts, `None` at the end. A
+/// backslash before ASCII punctuation is a capture artefact (`\$`) and
+/// folds to nothing.
+fn fold_segment(s: &str, i: usize, segment: &mut String, mut emit: impl FnMut(char)) -> Option<usize> {
+    let mut chars = s.get(i..)?.chars().peekable();
+    let c = chars.next()?;
+    let mut next = i + c.len_utf8();
+    if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+        return Some(next);
+    }
+    segment.clear();
+    segment.push(c);
+    while let Some(&n) = chars.peek() {
+        if n.is_ascii() || canonical_combining_class(n) == 0 {
+            break;
+        }
+        segment.push(n);
+        next += n.len_utf8();
+        chars.next();
+    }
+    for c in segment.nfc() {
+        if let Some(f) = fold_char(c) {
+            emit(f);
+        }
+    }
+    Some(next)
+}
+
+/// Gives `out` the words of `s` as [`fold`] folds them, in pieces, without
+/// building the folded text or its map: what the copy search reads. ASCII
+/// passes through as it is (fold changes ASCII only in spacing and
+/// escapes, which fall between words); every other character, with the
+/// ASCII letter it may compose with and the marks after it, is composed and
+/// folded as `fold` does. So the pieces, joined, hold the same words (runs
+/// of ASCII letters and digits and of other characters) as `fold(s).text`.
+pub fn fold_words(s: &str, mut out: impl FnMut(&[u8])) {
+    let bytes = s.as_bytes();
+    let mut segment = String::new();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let ascii = rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        // The last ASCII byte before another character may take its marks.
+        let plain = if ascii < rest.len() {
+            ascii.saturating_sub(1)
+        } else {
+            ascii
+        };
+        if plain > 0 {
+            out(rest.get(..plain).unwrap_or_default());
+            i += plain;
+            continue;
+        }
+        let Some(next) = fold_segment(s, i, &mut segment, |f| out(f.encode_utf8(&mut buf).as_bytes())) else {
+            break;
+        };
+        i = next;
+    }
+}
+
 /// Folds `s` for matching; see the module docs.
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
@@ -121,30 +184,11 @@ pub fn fold(s: &str) -> Folded {
             continue;
         }
         // Otherwise the general path, one character and its marks at a time.
-        let Some(rest) = s.get(i..) else { break };
-        let base = i;
-        let mut chars = rest.char_indices().map(|(k, c)| (base + k, c)).peekable();
-        let Some((at, c)) = chars.next() else { break };
-        i = at + c.len_utf8();
-        // A backslash before ASCII punctuation is a capture artefact (`\$`).
-        if c == '\\' && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()) {
-            continue;
-        }
-        segment.clear();
-        segment.push(c);
-        while let Some(&(k, n)) = chars.peek() {
-            if n.is_ascii() || canonical_combining_class(n) == 0 {
-                break;
-            }
-            segment.push(n);
-            i = k + n.len_utf8();
-            chars.next();
-        }
-        for c in segment.nfc() {
-            if let Some(f) = fold_char(c) {
-                push(&mut text, &mut runs, f, at);
-            }
-        }
+        let at = i;
+        let Some(next) = fold_segment(s, i, &mut segment, |f| push(&mut text, &mut runs, f, at)) else {
+            break;
+        };
+        i = next;
     }
     if text.ends_with(' ') {
         text.pop();

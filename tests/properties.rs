@@ -5,7 +5,7 @@
 mod common;
 use common::copy_corpus;
 
-use claimcheck::anchor::{find, fold};
+use claimcheck::anchor::{find, fold, fold_words};
 use claimcheck::quantity;
 use claimcheck::time::{resolve, Tense};
 use proptest::prelude::*;
@@ -81,6 +81,27 @@ proptest! {
             let a = anchored.expect("a passage of the text anchors");
             prop_assert_eq!(fold(&text[a.start..a.end]).text, fold(&passage).text);
         }
+    }
+
+    /// The copy search reads a text's words through `fold_words`, which
+    /// skips building the folded text: its words are `fold`'s, whatever the
+    /// typography, escapes, marks and scripts.
+    #[test]
+    fn fold_words_gives_the_words_of_fold(parts in prop::collection::vec(prop::sample::select(vec![
+        "Armenia", "’s", "“", "”", "—", " ", "  ", "\n", "\t", "\\$", "\\", "`", "e\u{301}", "\u{301}", "A\u{30A}",
+        "\u{212B}", "\u{AD}", "\u{200B}", "\u{A0}", "Армения", "ОДКБ", "جمدت", "8月3日", "7.2", "x", "-", "'",
+    ]), 0..30)) {
+        let text = parts.concat();
+        let words = |bytes: &[u8]| -> Vec<Vec<u8>> {
+            bytes
+                .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(<[u8]>::to_vec)
+                .collect()
+        };
+        let mut pieces = Vec::new();
+        fold_words(&text, |piece| pieces.extend_from_slice(piece));
+        prop_assert_eq!(words(&pieces), words(fold(&text).text.as_bytes()));
     }
 }
 

@@ -29,62 +29,89 @@ const SAMPLE: u64 = 4;
 /// two sources likely copies.
 const THRESHOLD: f64 = 0.3;
 
-/// The distinct 8-word shingles of a text, hashed without building
+/// The distinct 8-word shingles of a text folded as quotes are (see
+/// [`crate::anchor::fold_words`]): typographic quotes and dashes must not
+/// split or join words differently in two copies. Hashed without building
 /// strings, sorted. Words are runs of letters and digits, ASCII letters
 /// lower-cased; bytes of other scripts count as letters and are compared
 /// as they are (copies keep their case), which keeps this a byte loop.
 fn shingles(text: &str, sample: u64) -> Vec<u64> {
+    let mut s = Shingler::new(text.len(), sample);
+    crate::anchor::fold_words(text, |piece| s.feed(piece));
+    s.finish()
+}
+
+/// Cuts a text given in pieces into shingles.
+struct Shingler {
+    sample: u64,
+    out: Vec<u64>,
+    window: [u64; 8],
+    words: usize,
+    word: u64,
+    in_word: bool,
+}
+
+impl Shingler {
     const FNV: u64 = 0xcbf29ce484222325;
-    // About one word in six bytes, and one shingle per word in the sample.
-    let mut out = Vec::with_capacity(text.len() / 6 / sample as usize + 8);
-    let mut window = [0u64; 8];
-    let mut words = 0usize;
-    let mut word = FNV;
-    let mut in_word = false;
-    // A trailing space ends the last word.
-    for b in text.bytes().chain(std::iter::once(b' ')) {
-        if b.is_ascii_alphanumeric() || !b.is_ascii() {
-            word = (word ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100000001b3);
-            in_word = true;
-            continue;
+
+    fn new(len: usize, sample: u64) -> Shingler {
+        Shingler {
+            sample,
+            // About one word in six bytes, and one shingle per word in the sample.
+            out: Vec::with_capacity(len / 6 / sample as usize + 8),
+            window: [0; 8],
+            words: 0,
+            word: Self::FNV,
+            in_word: false,
         }
-        if !in_word {
-            continue;
-        }
-        window.rotate_left(1);
-        if let Some(last) = window.last_mut() {
-            *last = word;
-        }
-        words += 1;
-        word = FNV;
-        in_word = false;
-        if words >= 8 {
-            let h = window.iter().fold(0x84222325cbf29ce4u64, |h, x| {
-                h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)
-            });
-            // The low bits choose the sample; the index uses the high ones.
-            if h % sample == 0 {
-                out.push(h);
+    }
+
+    fn feed(&mut self, piece: &[u8]) {
+        for &b in piece {
+            if b.is_ascii_alphanumeric() || !b.is_ascii() {
+                self.word = (self.word ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100000001b3);
+                self.in_word = true;
+            } else if self.in_word {
+                self.end_word();
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    // Kept for the whole search, ten thousand of them: no spare room.
-    out.shrink_to_fit();
-    out
+
+    fn end_word(&mut self) {
+        self.window.rotate_left(1);
+        if let Some(last) = self.window.last_mut() {
+            *last = self.word;
+        }
+        self.words += 1;
+        self.word = Self::FNV;
+        self.in_word = false;
+        if self.words >= 8 {
+            let h = self.window.iter().fold(0x84222325cbf29ce4u64, |h, x| {
+                h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)
+            });
+            // The low bits choose the sample; the index uses the high ones.
+            if h % self.sample == 0 {
+                self.out.push(h);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<u64> {
+        if self.in_word {
+            self.end_word();
+        }
+        self.out.sort_unstable();
+        self.out.dedup();
+        // Kept for the whole search, ten thousand of them: no spare room.
+        self.out.shrink_to_fit();
+        self.out
+    }
 }
 
 /// Sources sharing long passages (8-word shingles): undeclared copies.
 pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     let sample = if corpus.sources.len() > SAMPLE_ABOVE { SAMPLE } else { 1 };
-    let sets: Vec<Vec<u64>> = corpus
-        .sources
-        .par_iter()
-        // Folded here, one article at a time: typographic quotes and
-        // dashes must not split or join words differently in two copies.
-        .map(|s| shingles(&crate::anchor::fold(s.body()).text, sample))
-        .collect();
+    let sets: Vec<Vec<u64>> = corpus.sources.par_iter().map(|s| shingles(s.body(), sample)).collect();
     // Most shingles occur in one source only. Two bitmaps indexed by the
     // hash's top bits mark the ones seen twice (a few false alarms only add
     // postings), so the index holds just the shingles sources share.
