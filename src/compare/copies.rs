@@ -41,11 +41,17 @@ fn shingles(text: &str, sample: u64) -> Vec<u64> {
     s.finish()
 }
 
-/// Cuts a text given in pieces into shingles.
+/// Cuts a text given in pieces into shingles. A shingle's hash is rolled
+/// from word to word, not recomputed from its eight words: each word's
+/// hash, mixed, is rotated five bits further for every word that follows,
+/// so the last eight words' XOR is updated with one word in and one out.
 struct Shingler {
     sample: u64,
     out: Vec<u64>,
-    window: [u64; 8],
+    /// The last eight words' mixed hashes, the newest at `words % 8`.
+    ring: [u64; 8],
+    /// The XOR of the ring, each rotated by five bits per word since.
+    rolling: u64,
     words: usize,
     word: u64,
     in_word: bool,
@@ -59,7 +65,8 @@ impl Shingler {
             sample,
             // About one word in six bytes, and one shingle per word in the sample.
             out: Vec::with_capacity(len / 6 / sample as usize + 8),
-            window: [0; 8],
+            ring: [0; 8],
+            rolling: 0,
             words: 0,
             word: Self::FNV,
             in_word: false,
@@ -78,19 +85,27 @@ impl Shingler {
     }
 
     fn end_word(&mut self) {
-        self.window.rotate_left(1);
-        if let Some(last) = self.window.last_mut() {
-            *last = self.word;
-        }
+        let mixed = self.word.wrapping_mul(0x9E3779B97F4A7C15);
+        let gone = self
+            .ring
+            .get_mut(self.words % 8)
+            .map_or(0, |slot| std::mem::replace(slot, mixed));
+        // The word eight back leaves with the rotation it reached (7 × 5
+        // bits, then this word's 5).
+        self.rolling = self.rolling.rotate_left(5) ^ gone.rotate_left(40) ^ mixed;
         self.words += 1;
         self.word = Self::FNV;
         self.in_word = false;
         if self.words >= 8 {
-            let h = self.window.iter().fold(0x84222325cbf29ce4u64, |h, x| {
-                h.rotate_left(5) ^ x.wrapping_mul(0x9E3779B97F4A7C15)
-            });
-            // The low bits choose the sample; the index uses the high ones.
-            if h % self.sample == 0 {
+            // A linear combination, finished with a full mix (murmur3's):
+            // the low bits choose the sample, the index uses the high ones.
+            let mut h = self.rolling;
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51afd7ed558ccd);
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xc4ceb9fe1a85ec53);
+            h ^= h >> 33;
+            if h.is_multiple_of(self.sample) {
                 self.out.push(h);
             }
         }
@@ -220,6 +235,20 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(a, b);
         assert_eq!(a.iter().filter(|h| c.contains(h)).count(), 1);
+    }
+
+    /// A shingle's rolled hash is its eight words' alone: the same after any
+    /// text before it, and not the same for the words in another order.
+    #[test]
+    fn a_shingle_hash_depends_on_its_eight_words_in_order() {
+        let alone = shingles("a b c d e f g h", 1);
+        assert_eq!(alone.len(), 1);
+        for before in ["x", "x y z", "one two three four five six seven eight nine ten eleven"] {
+            let after = shingles(&format!("{before} a b c d e f g h"), 1);
+            assert!(after.contains(&alone[0]), "after {before:?}");
+        }
+        assert!(!shingles("b a c d e f g h", 1).contains(&alone[0]));
+        assert!(!shingles("a b c d e f h g", 1).contains(&alone[0]));
     }
 
     #[test]
