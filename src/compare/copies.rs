@@ -35,10 +35,20 @@ const THRESHOLD: f64 = 0.3;
 /// strings, sorted. Words are runs of letters and digits, ASCII letters
 /// lower-cased; bytes of other scripts count as letters and are compared
 /// as they are (copies keep their case), which keeps this a byte loop.
+#[cfg(test)]
 fn shingles(text: &str, sample: u64) -> Vec<u64> {
-    let mut s = Shingler::new(text.len(), sample);
+    shingles_with(text, sample, &mut Vec::new())
+}
+
+/// [`shingles`], cut into `scratch`, which one thread reuses from text to
+/// text: the set kept is then allocated once at its size, and ten thousand
+/// texts do not each touch fresh memory for their every shingle.
+fn shingles_with(text: &str, sample: u64, scratch: &mut Vec<u64>) -> Vec<u64> {
+    scratch.clear();
+    let mut s = Shingler::new(std::mem::take(scratch), sample);
     crate::anchor::fold_words(text, |piece| s.feed(piece));
-    s.finish()
+    *scratch = s.finish();
+    scratch.to_vec()
 }
 
 /// Cuts a text given in pieces into shingles. A shingle's hash is rolled
@@ -53,39 +63,51 @@ struct Shingler {
     /// The XOR of the ring, each rotated by five bits per word since.
     rolling: u64,
     words: usize,
+    /// The word being read: its last bytes packed into `tail` (up to
+    /// eight, so a shift per byte rather than a multiplication), each full
+    /// eight mixed into `word`; `len` counts its bytes.
     word: u64,
-    in_word: bool,
+    tail: u64,
+    len: u64,
 }
 
 impl Shingler {
-    const FNV: u64 = 0xcbf29ce484222325;
-
-    fn new(len: usize, sample: u64) -> Shingler {
+    fn new(out: Vec<u64>, sample: u64) -> Shingler {
         Shingler {
             sample,
-            // About one word in six bytes, and one shingle per word in the sample.
-            out: Vec::with_capacity(len / 6 / sample as usize + 8),
+            out,
             ring: [0; 8],
             rolling: 0,
             words: 0,
-            word: Self::FNV,
-            in_word: false,
+            word: 0,
+            tail: 0,
+            len: 0,
         }
     }
 
     fn feed(&mut self, piece: &[u8]) {
+        // The word's state in locals, so it stays in registers.
+        let (mut word, mut tail, mut len) = (self.word, self.tail, self.len);
         for &b in piece {
             if b.is_ascii_alphanumeric() || !b.is_ascii() {
-                self.word = (self.word ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100000001b3);
-                self.in_word = true;
-            } else if self.in_word {
-                self.end_word();
+                // No word byte is 0, so the packing is one-to-one.
+                tail = (tail << 8) | u64::from(b.to_ascii_lowercase());
+                len += 1;
+                if len.is_multiple_of(8) {
+                    word = (word ^ tail).wrapping_mul(0x100000001b3);
+                    tail = 0;
+                }
+            } else if len > 0 {
+                self.end_word((word ^ tail).wrapping_mul(0x100000001b3) ^ len);
+                (word, tail, len) = (0, 0, 0);
             }
         }
+        (self.word, self.tail, self.len) = (word, tail, len);
     }
 
-    fn end_word(&mut self) {
-        let mixed = self.word.wrapping_mul(0x9E3779B97F4A7C15);
+    /// Takes in the hash of the word just read.
+    fn end_word(&mut self, word: u64) {
+        let mixed = word.wrapping_mul(0x9E3779B97F4A7C15);
         let gone = self
             .ring
             .get_mut(self.words % 8)
@@ -94,8 +116,6 @@ impl Shingler {
         // bits, then this word's 5).
         self.rolling = self.rolling.rotate_left(5) ^ gone.rotate_left(40) ^ mixed;
         self.words += 1;
-        self.word = Self::FNV;
-        self.in_word = false;
         if self.words >= 8 {
             // A linear combination, finished with a full mix (murmur3's):
             // the low bits choose the sample, the index uses the high ones.
@@ -112,13 +132,10 @@ impl Shingler {
     }
 
     fn finish(mut self) -> Vec<u64> {
-        if self.in_word {
-            self.end_word();
-        }
+        // A trailing separator ends the last word.
+        self.feed(b" ");
         self.out.sort_unstable();
         self.out.dedup();
-        // Kept for the whole search, ten thousand of them: no spare room.
-        self.out.shrink_to_fit();
         self.out
     }
 }
@@ -126,7 +143,11 @@ impl Shingler {
 /// Sources sharing long passages (8-word shingles): undeclared copies.
 pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     let sample = if corpus.sources.len() > SAMPLE_ABOVE { SAMPLE } else { 1 };
-    let sets: Vec<Vec<u64>> = corpus.sources.par_iter().map(|s| shingles(s.body(), sample)).collect();
+    let sets: Vec<Vec<u64>> = corpus
+        .sources
+        .par_iter()
+        .map_init(Vec::new, |scratch, s| shingles_with(s.body(), sample, scratch))
+        .collect();
     // Most shingles occur in one source only. Two bitmaps indexed by the
     // hash's top bits mark the ones seen twice (a few false alarms only add
     // postings), so the index holds just the shingles sources share.
