@@ -324,42 +324,54 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// without scanning the text from the start each time.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
-    starts: Vec<usize>,
-    /// Whether each line is ASCII, where a column is a byte count: most
-    /// lines of English news, and a claim's column is then found without
-    /// counting the characters of a long paragraph.
-    ascii: Vec<bool>,
+    /// Where each line starts, with [`LineIndex::ASCII`] set when the line
+    /// is ASCII, where a column is a byte count: most lines of English
+    /// news, and a claim's column is then found without counting the
+    /// characters of a long paragraph. Files are at most 64 MiB
+    /// (`files::MAX_FILE_BYTES`), so an offset fits in the other 31 bits,
+    /// and the index of a corpus's two million lines takes 8 MB, not 19.
+    starts: Vec<u32>,
 }
 
 impl LineIndex {
+    const ASCII: u32 = 1 << 31;
+
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        let ascii = starts
-            .iter()
-            .enumerate()
-            .map(|(k, &s)| {
-                let e = starts.get(k + 1).copied().unwrap_or(bytes.len());
-                bytes.get(s..e).is_some_and(<[u8]>::is_ascii)
-            })
-            .collect();
-        LineIndex { starts, ascii }
+        // Counted first, so the list is made at its size.
+        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        let mut push = |start: usize, end: usize| {
+            let ascii = bytes.get(start..end).is_some_and(<[u8]>::is_ascii);
+            let at = u32::try_from(start).unwrap_or(!Self::ASCII) & !Self::ASCII;
+            starts.push(if ascii { at | Self::ASCII } else { at });
+        };
+        let mut start = 0;
+        for nl in memchr::memchr_iter(b'\n', bytes) {
+            push(start, nl + 1);
+            start = nl + 1;
+        }
+        push(start, bytes.len());
+        LineIndex { starts }
+    }
+
+    /// Where line `k` (zero-based) starts.
+    fn start(&self, k: usize) -> Option<usize> {
+        self.starts.get(k).map(|s| (s & !Self::ASCII) as usize)
     }
 
     /// The byte offset where one-based `line` starts, if the text has it.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line.checked_sub(1)?).copied()
+        self.start(line.checked_sub(1)?)
     }
 
     /// The same as [`line_col`], in logarithmic time plus the line's length
     /// (none for an ASCII line).
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset);
+        let line = self.starts.partition_point(|&s| (s & !Self::ASCII) as usize <= offset);
         let at = line.saturating_sub(1);
-        let start = self.starts.get(at).copied().unwrap_or(0).min(offset);
-        let col = if self.ascii.get(at).copied().unwrap_or(false) {
+        let start = self.start(at).unwrap_or(0).min(offset);
+        let col = if self.starts.get(at).is_some_and(|s| s & Self::ASCII != 0) {
             offset - start
         } else {
             text.get(start..offset).map_or(0, |l| l.chars().count())
