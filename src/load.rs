@@ -163,6 +163,17 @@ struct FileSource {
     syndication: Option<(String, String, Sp<String>)>,
 }
 
+/// The property declarations, validated: the valid ones, the keys of
+/// broken ones (their claims are not reported again), the number of
+/// records, and the diagnostics.
+#[derive(Default)]
+struct FileProperties {
+    properties: Vec<Property>,
+    broken: Vec<String>,
+    records: Option<usize>,
+    diags: Vec<Diagnostic>,
+}
+
 /// One claims file, validated: its records in order, its diagnostics, and
 /// the questions it names (valid or not).
 #[derive(Default)]
@@ -356,7 +367,15 @@ impl Loader {
                 self.broken_sources.insert(id.to_string());
             }
         }
-        let files: Vec<FileSource> = sources.par_iter().map(|(rel, text)| self.source(rel, text)).collect();
+        // Sources and property declarations are independent: validated
+        // side by side (a newsroom's declarations are a large file).
+        let (files, declared): (Vec<FileSource>, _) = rayon::join(
+            || sources.par_iter().map(|(rel, text)| self.source(rel, text)).collect(),
+            || match &properties {
+                Some(Some(text)) => Some(Self::properties(PROPERTIES_FILE, text)),
+                _ => None,
+            },
+        );
         for file in files {
             self.out.diagnostics.extend(file.diags);
             self.syndication.extend(file.syndication);
@@ -371,7 +390,14 @@ impl Loader {
         self.out.corpus.sort();
         self.resolve_voices();
         match properties {
-            Some(Some(text)) => self.properties(PROPERTIES_FILE, &text),
+            Some(Some(_)) => {
+                if let Some(declared) = declared {
+                    self.property_records = declared.records;
+                    self.out.diagnostics.extend(declared.diags);
+                    self.broken_properties.extend(declared.broken);
+                    self.out.corpus.properties.extend(declared.properties);
+                }
+            }
             Some(None) => {}
             None => {
                 let d = Diagnostic::error("io", PROPERTIES_FILE, None, "the corpus has no property declarations")
@@ -580,22 +606,6 @@ impl Loader {
             }
         }
     }
-
-    /// Parses TOML, reporting every syntax error; `offset` is where the TOML
-    /// starts in the file (after a source's `+++` line).
-    fn parse<'t>(&mut self, rel: &str, toml_text: &'t str, offset: usize) -> Option<DeTable<'t>> {
-        parse_toml(rel, toml_text, offset, &mut self.out.diagnostics)
-    }
-
-    /// The `[[what]]` tables of a file; anything else at the top level is reported.
-    fn records<'a, 't>(
-        &mut self,
-        rel: &str,
-        table: &'a DeTable<'t>,
-        what: &str,
-    ) -> Vec<(Range<usize>, &'a DeTable<'t>)> {
-        records(rel, table, what, &mut self.out.diagnostics)
-    }
 }
 
 /// Parses TOML, reporting every syntax error; `offset` is where the TOML
@@ -745,10 +755,15 @@ impl Loader {
         out
     }
 
-    fn properties(&mut self, rel: &str, text: &str) {
-        let Some(table) = self.parse(rel, text, 0) else { return };
-        let records = self.records(rel, &table, "property");
-        self.property_records = Some(records.len());
+    /// Validates the property declarations. Reads nothing of the loader,
+    /// so it runs beside the sources' validation.
+    fn properties(rel: &str, text: &str) -> FileProperties {
+        let mut out = FileProperties::default();
+        let Some(table) = parse_toml(rel, text, 0, &mut out.diags) else {
+            return out;
+        };
+        let records = records(rel, &table, "property", &mut out.diags);
+        out.records = Some(records.len());
         let lines = anchor::LineIndex::new(text);
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         for (span, t) in records {
@@ -938,8 +953,8 @@ impl Loader {
             };
             let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
             else {
-                self.broken_properties.extend(declared_key);
-                self.out.diagnostics.extend(diags);
+                out.broken.extend(declared_key);
+                out.diags.extend(diags);
                 continue;
             };
             let key = format!("{}/{}", subject.v, property.v);
@@ -957,13 +972,13 @@ impl Loader {
             }
             seen.insert(key.clone(), span.clone());
             let failed = !diags.is_empty();
-            self.out.diagnostics.extend(diags);
+            out.diags.extend(diags);
             if failed {
-                self.broken_properties.insert(key);
+                out.broken.push(key);
                 continue;
             }
             let (line, col) = lines.line_col(text, span.start);
-            self.out.corpus.properties.push(Property {
+            out.properties.push(Property {
                 subject: subject.v,
                 property: property.v,
                 question: question.v,
@@ -985,6 +1000,7 @@ impl Loader {
                 },
             });
         }
+        out
     }
 
     /// Validates one claims file. Reads the loader's state but changes
@@ -1132,8 +1148,9 @@ impl Loader {
                 }
             }
         }
-        // Ids are mostly in order already: the stable sort finds the runs.
-        order.sort_by(|a, b| a.0.cmp(b.0));
+        // Ids are mostly in order already: the stable sort finds the runs,
+        // on every core.
+        order.par_sort_by(|a, b| a.0.cmp(b.0));
         let mut diags = Vec::new();
         let mut place: Vec<(usize, usize)> = Vec::with_capacity(order.len());
         let mut first: Option<(&str, usize, usize)> = None;
