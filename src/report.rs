@@ -623,25 +623,35 @@ pub fn json(
         // serialised on its own, on every core, indented to its place in
         // the array, and spliced into the rest, giving the same bytes as
         // serialising the whole at once. A chunk at a time, so the
-        // rendered text in memory stays a few megabytes whatever the size.
+        // rendered text in memory stays a few megabytes whatever the size;
+        // within a chunk, a run of findings shares one buffer.
         const CHUNK: usize = 1024;
+        const RUN: usize = 32;
         // Findings name their claims by id: looked up in a hash map made
         // once rather than by binary search over long, alike ids.
-        let by_id: std::collections::HashMap<&str, &Claim> = corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        let by_id: std::collections::HashMap<&str, &Claim, std::hash::BuildHasherDefault<crate::model::IdHasher>> =
+            corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect();
         for (n, chunk) in kept.chunks(CHUNK).enumerate() {
             let rendered: Vec<Vec<u8>> = chunk
-                .par_iter()
-                .map(|f| {
-                    let finding = JsonFinding::new(f, reviews, |id| by_id.get(id).map(|c| json_claim(c)));
-                    serde_json::to_vec_pretty(&finding).map(|v| indent(&v, b"    "))
+                .par_chunks(RUN)
+                .map(|run| {
+                    let mut buf = Vec::new();
+                    for (i, f) in run.iter().enumerate() {
+                        if i > 0 {
+                            buf.extend_from_slice(b",\n");
+                        }
+                        let finding = JsonFinding::new(f, reviews, |id| by_id.get(id).map(|c| json_claim(c)));
+                        nested_pretty(&mut buf, b"    ", &finding)?;
+                    }
+                    Ok(buf)
                 })
-                .collect::<Result<_, _>>()
+                .collect::<Result<_, serde_json::Error>>()
                 .map_err(io::Error::other)?;
-            for (i, f) in rendered.iter().enumerate() {
+            for (i, run) in rendered.iter().enumerate() {
                 if n > 0 || i > 0 {
                     out.write_all(b",\n")?;
                 }
-                out.write_all(f)?;
+                out.write_all(run)?;
             }
         }
         out.write_all(b"\n  ]")?;
@@ -650,19 +660,87 @@ pub fn json(
     writeln!(out)
 }
 
-/// `text` with `pad` before every line.
-fn indent(text: &[u8], pad: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
-    out.extend_from_slice(pad);
-    // Line by line (memchr finds the breaks), not byte by byte.
-    let mut from = 0;
-    for nl in memchr::memchr_iter(b'\n', text) {
-        out.extend_from_slice(text.get(from..=nl).unwrap_or_default());
-        out.extend_from_slice(pad);
-        from = nl + 1;
+/// Writes `value` as serde_json's pretty printing (two spaces a level)
+/// with `pad` before every line: the same bytes as printing it alone and
+/// indenting each line, in one pass.
+fn nested_pretty(buf: &mut Vec<u8>, pad: &[u8], value: &impl Serialize) -> serde_json::Result<()> {
+    buf.extend_from_slice(pad);
+    let formatter = NestedPretty {
+        pad,
+        level: 0,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(buf, formatter))
+}
+
+/// serde_json's `PrettyFormatter`, with `pad` after every line break.
+struct NestedPretty<'p> {
+    pad: &'p [u8],
+    level: usize,
+    has_value: bool,
+}
+
+impl NestedPretty<'_> {
+    fn line<W: ?Sized + Write>(&self, w: &mut W, after_value: bool) -> io::Result<()> {
+        w.write_all(if after_value { b",\n" } else { b"\n" })?;
+        w.write_all(self.pad)?;
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
     }
-    out.extend_from_slice(text.get(from..).unwrap_or_default());
-    out
+}
+
+impl serde_json::ser::Formatter for NestedPretty<'_> {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// `claimcheck show`: one question's timeline, or one claim, in full.
@@ -762,4 +840,26 @@ fn show_question(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Nested pretty printing is serde_json's pretty printing with every
+    /// line indented: empty and nested lists and tables, and strings with
+    /// escaped line breaks (which are not lines).
+    #[test]
+    fn nested_pretty_is_pretty_printing_indented() {
+        let value = serde_json::json!({
+            "empty": [], "none": {}, "list": [1, [2, []], {"a": "x\ny", "b": {}}],
+            "text": "quote \"with\" marks", "n": null,
+        });
+        for pad in [&b""[..], b"  ", b"    "] {
+            let mut nested = Vec::new();
+            super::nested_pretty(&mut nested, pad, &value).unwrap();
+            let plain = serde_json::to_string_pretty(&value).unwrap();
+            let pad = std::str::from_utf8(pad).unwrap();
+            let indented: Vec<String> = plain.lines().map(|l| format!("{pad}{l}")).collect();
+            assert_eq!(String::from_utf8(nested).unwrap(), indented.join("\n"));
+        }
+    }
 }
