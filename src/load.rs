@@ -405,10 +405,7 @@ impl Loader {
                 self.push(d);
             }
         }
-        self.out
-            .corpus
-            .properties
-            .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
+        self.out.corpus.sort_properties();
         self.check_change_of();
         let mut files: Vec<FileClaims> = claims.par_iter().map(|(rel, text)| self.claims(rel, text)).collect();
         crate::timings::mark("claims parsed");

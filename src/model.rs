@@ -341,9 +341,48 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     pub properties: Vec<Property>,
     pub claims: Vec<Claim>,
-    /// Source positions by id, made by [`Corpus::sort`]; a look-up checks
-    /// it against the list, so a stale index only costs a binary search.
-    source_index: std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<IdHasher>>,
+    /// Source positions by id, and property positions by subject and
+    /// property, made by [`Corpus::sort`]; a look-up checks the item it
+    /// finds, so a stale index only costs a binary search.
+    source_index: ByHash,
+    property_index: ByHash,
+}
+
+/// Positions in a list by the hash of each item's id, so that a look-up
+/// hashes the id and compares it with one item, instead of comparing ids
+/// down a binary search or with a map's own copies of them (every compare
+/// a read from elsewhere in memory: 100,000 claims look up their source
+/// and question while loading, and again while compared). A hash two ids
+/// share marks neither, and those are found by binary search.
+#[derive(Clone, Debug, Default)]
+struct ByHash(std::collections::HashMap<u64, usize, std::hash::BuildHasherDefault<IdHasher>>);
+
+impl ByHash {
+    fn new(hashes: impl Iterator<Item = u64>) -> ByHash {
+        let mut map: std::collections::HashMap<u64, usize, _> = Default::default();
+        for (i, h) in hashes.enumerate() {
+            map.entry(h).and_modify(|at| *at = usize::MAX).or_insert(i);
+        }
+        ByHash(map)
+    }
+
+    /// Where the item hashed `h` may be; the caller checks it.
+    fn get(&self, h: u64) -> Option<usize> {
+        self.0.get(&h).copied().filter(|&i| i != usize::MAX)
+    }
+}
+
+/// The hash a source is indexed by.
+fn source_hash(id: &str) -> u64 {
+    fnv_more(FNV_OFFSET, id.as_bytes())
+}
+
+/// The hash a property is indexed by: its `subject/property` key's.
+fn property_hash(subject: &str, property: &str) -> u64 {
+    fnv_more(
+        fnv_more(fnv_more(FNV_OFFSET, subject.as_bytes()), b"/"),
+        property.as_bytes(),
+    )
 }
 
 impl Corpus {
@@ -357,7 +396,11 @@ impl Corpus {
             .filter(|p| p.retired.is_some())
             .map(|p| p.key())
             .collect();
+        let before = self.properties.len();
         self.properties.retain(|p| p.retired.is_none());
+        if self.properties.len() != before {
+            self.index_properties();
+        }
         self.claims
             .retain(|c| c.retired.is_none() && !retired.contains(&c.key()));
     }
@@ -375,7 +418,7 @@ impl Corpus {
 
     /// The position of the source with this id in [`Corpus::sources`].
     pub fn source_position(&self, id: &str) -> Option<usize> {
-        if let Some(&i) = self.source_index.get(id) {
+        if let Some(i) = self.source_index.get(source_hash(id)) {
             if self.sources.get(i).is_some_and(|s| s.id == id) {
                 return Some(i);
             }
@@ -391,28 +434,41 @@ impl Corpus {
             .and_then(|i| self.claims.get(i))
     }
 
-    /// The property with this `subject/property` key (binary search).
+    /// The property with this `subject/property` key.
     pub fn property(&self, key: &str) -> Option<&Property> {
         let (subject, property) = key.split_once('/')?;
+        let at = |i: usize| {
+            self.properties
+                .get(i)
+                .filter(|p| p.subject == subject && p.property == property)
+        };
+        if let Some(p) = self.property_index.get(property_hash(subject, property)).and_then(at) {
+            return Some(p);
+        }
         self.properties
             .binary_search_by(|p| (p.subject.as_str(), p.property.as_str()).cmp(&(subject, property)))
             .ok()
-            .and_then(|i| self.properties.get(i))
+            .and_then(at)
     }
 
     /// Sorts every list the way loading does, so look-ups work and output
     /// does not depend on the order files and records were read in.
     pub fn sort(&mut self) {
         self.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        self.sort_properties();
+        self.claims.sort_by(|a, b| a.id.cmp(&b.id));
+        self.source_index = ByHash::new(self.sources.iter().map(|s| source_hash(&s.id)));
+    }
+
+    /// Sorts the properties alone, as [`Corpus::sort`] does, and indexes them.
+    pub fn sort_properties(&mut self) {
         self.properties
             .sort_by(|a, b| (&a.subject, &a.property).cmp(&(&b.subject, &b.property)));
-        self.claims.sort_by(|a, b| a.id.cmp(&b.id));
-        self.source_index = self
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        self.index_properties();
+    }
+
+    fn index_properties(&mut self) {
+        self.property_index = ByHash::new(self.properties.iter().map(|p| property_hash(&p.subject, &p.property)));
     }
 
     /// Whether the lists are in the order [`Corpus::sort`] gives.
@@ -422,5 +478,51 @@ impl Corpus {
                 .properties
                 .is_sorted_by(|a, b| (&a.subject, &a.property) <= (&b.subject, &b.property))
             && self.claims.is_sorted_by(|a, b| a.id <= b.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A hash shared by two ids points at neither; the others point at
+    /// their items.
+    #[test]
+    fn a_shared_hash_is_left_to_the_binary_search() {
+        let index = super::ByHash::new([7, 9, 7, 11].into_iter());
+        assert_eq!(index.get(7), None);
+        assert_eq!(index.get(9), Some(1));
+        assert_eq!(index.get(11), Some(3));
+        assert_eq!(index.get(8), None);
+    }
+
+    /// Sources and questions are found by id through the hash index, and
+    /// still after retired questions are dropped (which moves the rest).
+    #[test]
+    fn sources_and_properties_are_found_by_id_after_dropping_retired() {
+        let properties = (0..6)
+            .map(|i| {
+                let retired = if i % 2 == 0 { "deprecated = \"merged\"\n" } else { "" };
+                format!("[[property]]\nsubject = \"s{i}\"\nproperty = \"p\"\nquestion = \"Q{i}?\"\nkind = \"fact\"\n{retired}\n")
+            })
+            .collect::<String>();
+        let source = "+++\ntitle = \"T\"\noutlet = \"O\"\npublished = \"2024-01-01\"\npublished_basis = \"Dateline.\"\nkind = \"news\"\nlanguage = \"en\"\n+++\nText.\n";
+        let sources = [("sources/b.txt", source), ("sources/a.txt", source)];
+        let mut loaded = crate::load::load_texts(&sources, Some(&properties), &[]);
+        assert_eq!(loaded.errors(), 0, "{:?}", loaded.diagnostics);
+        let corpus = &mut loaded.corpus;
+        for i in 0..6 {
+            assert_eq!(
+                corpus.property(&format!("s{i}/p")).map(|p| p.question.as_str()),
+                Some(format!("Q{i}?").as_str())
+            );
+        }
+        corpus.drop_retired();
+        for i in 0..6 {
+            let found = corpus.property(&format!("s{i}/p")).map(|p| p.question.clone());
+            assert_eq!(found, (i % 2 == 1).then(|| format!("Q{i}?")), "s{i}/p");
+        }
+        assert!(corpus.property("s1/q").is_none() && corpus.property("s1").is_none());
+        assert_eq!(corpus.source("a").map(|s| s.id.as_str()), Some("a"));
+        assert_eq!(corpus.source("b").map(|s| s.id.as_str()), Some("b"));
+        assert!(corpus.source("c").is_none());
     }
 }
