@@ -16,6 +16,43 @@ use std::time::{Duration, Instant};
 /// The largest file claimcheck reads (sources, claims, reviews): 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Threads that read files at once. A corpus of thousands of small files
+/// that are not in the page cache is read at the speed of the disk's
+/// queue, not of the cores: on the 2-core benchmark VM, 10,000 uncached
+/// sources took 0.77 s with 2 readers and 0.39 s with 16.
+const READERS: usize = 16;
+
+/// `read` applied to every item, with [`READERS`] threads (fewer for
+/// fewer items), the results in the items' order.
+pub fn read_all<T: Sync, R: Send>(items: &[T], read: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let threads = READERS.min(items.len());
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, read(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        // A panic in a reader goes on in the caller, as rayon's would:
+        // results are never silently missing.
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Why a file could not be read.
 #[derive(Debug)]
 pub enum ReadError {
@@ -168,6 +205,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Results come back in the items' order, whichever reader took each,
+    /// for no items, fewer items than readers, and many more.
+    #[test]
+    fn read_all_keeps_the_order_of_the_items() {
+        for n in [0, 1, 3, READERS, 1000] {
+            let items: Vec<usize> = (0..n).collect();
+            let read = read_all(&items, |i| {
+                // Uneven work, so readers finish out of order.
+                std::thread::sleep(Duration::from_micros((*i as u64 * 7919) % 50));
+                i * 2
+            });
+            assert_eq!(read, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+
+    /// A reader's panic reaches the caller rather than leaving a gap.
+    #[test]
+    fn a_panic_in_a_reader_reaches_the_caller() {
+        let items: Vec<usize> = (0..100).collect();
+        let result = std::panic::catch_unwind(|| read_all(&items, |i| if *i == 57 { panic!("item 57") } else { *i }));
+        assert!(result.is_err());
+    }
 
     #[test]
     fn a_fifo_is_refused_without_blocking() {

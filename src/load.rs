@@ -324,20 +324,17 @@ impl Loader {
         self.process(&source_texts, properties, &claim_texts);
     }
 
-    /// Reads files on every core, each with its line index, and keeps them
+    /// Reads files with many threads (`files::read_all`), each with its line index, and keeps them
     /// for diagnostics; an unreadable file is reported. The texts come back
     /// in the order given, `None` where a file could not be read.
     fn read_all<'a>(&mut self, files: impl Iterator<Item = &'a (String, PathBuf)>) -> Vec<(&'a str, Option<Arc<str>>)> {
         let files: Vec<&(String, PathBuf)> = files.collect();
-        let read: Vec<_> = files
-            .par_iter()
-            .map(|(rel, path)| {
-                read_text(rel, path).map(|text| {
-                    let index = anchor::LineIndex::new(&text);
-                    (Arc::<str>::from(text), index)
-                })
+        let read = crate::files::read_all(&files, |(rel, path)| {
+            read_text(rel, path).map(|text| {
+                let index = anchor::LineIndex::new(&text);
+                (Arc::<str>::from(text), index)
             })
-            .collect();
+        });
         let mut out = Vec::with_capacity(read.len());
         for ((rel, _), text) in files.into_iter().zip(read) {
             match text {
@@ -533,10 +530,14 @@ impl Loader {
             let name = entry.file_name().to_string_lossy().into_owned();
             let rel = format!("{dir}/{name}");
             let p = entry.path();
-            let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            // The entry's own type, from the folder listing where the file
+            // system gives it: no look-up of each of ten thousand files
+            // one after another (like `symlink_metadata`, links are not
+            // followed). Files are checked again when read.
+            let Ok(meta) = entry.file_type() else {
                 continue;
             };
-            if meta.file_type().is_symlink() {
+            if meta.is_symlink() {
                 let target = std::fs::canonicalize(&p).ok();
                 let outside = target.as_ref().is_none_or(|t| !t.starts_with(root));
                 let d = if outside {
