@@ -174,6 +174,16 @@ struct FileProperties {
     diags: Vec<Diagnostic>,
 }
 
+/// One property declaration, checked alone: where it is, its diagnostics,
+/// its key if it names one, and (when its required fields are there) its
+/// key, the span of subject and property, and the property if valid.
+struct Declared {
+    span: Range<usize>,
+    diags: Vec<Diagnostic>,
+    declared_key: Option<String>,
+    valid: Option<(String, Range<usize>, Option<Property>)>,
+}
+
 /// One claims file, validated: its records in order, its diagnostics, and
 /// the questions it names (valid or not).
 #[derive(Default)]
@@ -763,220 +773,244 @@ impl Loader {
         let records = records(rel, &table, "property", &mut out.diags);
         out.records = Some(records.len());
         let lines = anchor::LineIndex::new(text);
+        // Each declaration is checked on its own, on every core; whether
+        // its key was declared before is then decided in file order.
+        let checked: Vec<Declared> = records
+            .par_iter()
+            .map(|(span, t)| Self::property(rel, text, &lines, span.clone(), t))
+            .collect();
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-        for (span, t) in records {
-            let mut r = Rec::new(rel, 0, t, span.clone(), "property");
-            let subject = r.id("subject");
-            let property = r.id("property");
-            let question = r.string("question", true);
-            let description = r.string("description", false);
-            let kind = r.string("kind", true);
-            let values = r.strings("values", false);
-            let transitions = r.strings("transitions", false);
-            let unit = r.string("unit", false);
-            let tolerance = r.string("tolerance", false);
-            let monotonic = r.string("monotonic", false);
-            let over_time = r.string("over_time", false);
-            let change_of = r.string("change_of", false);
-            let baseline = r.time_string("baseline", false);
-            let retired = r.retired();
-            let mut diags = r.finish();
-            if change_of.is_some() != baseline.is_some() {
-                diags.push(
-                    Diagnostic::error("bad-property", rel, Some(self_header(&span)), "`change_of` and `baseline` go together")
-                        .help("a percentage change names the quantity (change_of = \"subject/property\") and the time it is counted from (baseline = \"2018\")"),
-                );
-            }
-            let baseline = baseline.and_then(|b| match time::resolve(&b.v, None, Tense::Past) {
-                Ok(r) => Some(r.interval),
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error("bad-time", rel, Some(b.span), format!("`baseline`: {e}"))
-                            .label("not an absolute time"),
-                    );
-                    None
-                }
-            });
-            let kind = kind.and_then(|k| match Kind::ALL.iter().find(|(n, _)| *n == k.v) {
-                Some((_, kind)) => Some((*kind, k.span)),
-                None => {
-                    diags.push(not_allowed(rel, &k, "property kind", Kind::ALL.iter().map(|(n, _)| *n)));
-                    None
-                }
-            });
-            let values: Vec<Sp<String>> = values.unwrap_or_default();
-            let names: Vec<&str> = values.iter().map(|v| v.v.as_str()).collect();
-            if let Some((kind, kspan)) = &kind {
-                let needs_values = matches!(kind, Kind::State | Kind::Assessment);
-                if needs_values && values.is_empty() {
-                    diags.push(
-                        Diagnostic::error(
-                            "bad-property",
-                            rel,
-                            Some(kspan.clone()),
-                            format!("a {} property needs its allowed `values`", kind.name()),
-                        )
-                        .help("add e.g. values = [\"member\", \"suspended\", \"withdrawn\"]"),
-                    );
-                }
-                if *kind == Kind::Quantity && unit.is_none() {
-                    diags.push(
-                        Diagnostic::error(
-                            "bad-property",
-                            rel,
-                            Some(kspan.clone()),
-                            "a quantity property needs a `unit`",
-                        )
-                        .help("add e.g. unit = \"USD\" or unit = \"people\" or unit = \"percent\""),
-                    );
-                }
-                for (field, present) in [
-                    ("values", !values.is_empty() && !needs_values),
-                    ("unit", unit.is_some() && *kind != Kind::Quantity),
-                    ("tolerance", tolerance.is_some() && *kind != Kind::Quantity),
-                    ("monotonic", monotonic.is_some() && *kind != Kind::Quantity),
-                    ("change_of", change_of.is_some() && *kind != Kind::Quantity),
-                    ("transitions", transitions.is_some() && *kind != Kind::State),
-                    (
-                        "over_time",
-                        over_time.is_some() && matches!(kind, Kind::EventDate | Kind::Assessment),
-                    ),
-                ] {
-                    if present {
-                        diags.push(
-                            Diagnostic::error(
-                                "field-not-for-kind",
-                                rel,
-                                Some(kspan.clone()),
-                                format!("`{field}` has no meaning for a {} property", kind.name()),
-                            )
-                            .help(format!("remove `{field}`, or change the kind")),
-                        );
-                    }
-                }
-            }
-            for (i, v) in values.iter().enumerate() {
-                if names.iter().take(i).any(|n| *n == v.v.as_str()) {
-                    diags.push(Diagnostic::error(
-                        "duplicate-id",
-                        rel,
-                        Some(v.span.clone()),
-                        format!("the value `{}` is listed twice", v.v),
-                    ));
-                }
-            }
-            let mut pairs = Vec::new();
-            for t in transitions.unwrap_or_default() {
-                let Some((a, b)) =
-                    t.v.split_once("->")
-                        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
-                else {
-                    diags.push(
-                        Diagnostic::error(
-                            "bad-property",
-                            rel,
-                            Some(t.span.clone()),
-                            format!("`{}` is not a transition", t.v),
-                        )
-                        .help("write transitions as \"member -> suspended\""),
-                    );
-                    continue;
-                };
-                for end in [&a, &b] {
-                    if !names.contains(&end.as_str()) {
-                        let mut d = Diagnostic::error(
-                            "value-not-allowed",
-                            rel,
-                            Some(t.span.clone()),
-                            format!("the transition names `{end}`, which is not among the property's values"),
-                        );
-                        if let Some(s) = did_you_mean(end, names.iter().copied()) {
-                            d = d.help(format!("did you mean `{s}`?"));
-                        }
-                        diags.push(d);
-                    }
-                }
-                pairs.push((a, b));
-            }
-            let tolerance = tolerance.and_then(|t| match Tolerance::parse(&t.v) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    diags.push(Diagnostic::error("bad-quantity", rel, Some(t.span), e));
-                    None
-                }
-            });
-            let monotonic = monotonic.and_then(|m| match m.v.as_str() {
-                "increasing" => Some(Monotonic::Increasing),
-                "decreasing" => Some(Monotonic::Decreasing),
-                _ => {
-                    diags.push(not_allowed(
-                        rel,
-                        &m,
-                        "monotonic direction",
-                        ["increasing", "decreasing"],
-                    ));
-                    None
-                }
-            });
-            let fixed = match over_time.as_ref().map(|o| o.v.as_str()) {
-                None | Some("changes") => false,
-                Some("fixed") => true,
-                Some(_) => {
-                    if let Some(o) = &over_time {
-                        diags.push(
-                            not_allowed(rel, o, "`over_time` value", ["changes", "fixed"]).help(
-                                "`fixed`: one answer for all time (a magnitude, a past toll); `changes`: a value that changes (a death toll, a status)",
-                            ),
-                        );
-                    }
-                    false
-                }
-            };
-            if fixed && monotonic.is_some() {
-                if let Some(o) = &over_time {
-                    diags.push(
-                        Diagnostic::error(
-                            "bad-property",
-                            rel,
-                            Some(o.span.clone()),
-                            "a fixed answer cannot also be `monotonic`",
-                        )
-                        .help("a monotonic quantity changes over time: remove `over_time = \"fixed\"` or `monotonic`"),
-                    );
-                }
-            }
-            let declared_key = match (&subject, &property) {
-                (Some(su), Some(pr)) => Some(format!("{}/{}", su.v, pr.v)),
-                _ => None,
-            };
-            let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
-            else {
-                out.broken.extend(declared_key);
-                out.diags.extend(diags);
+        for declared in checked {
+            let Some((key, key_span, property)) = declared.valid else {
+                out.broken.extend(declared.declared_key);
+                out.diags.extend(declared.diags);
                 continue;
             };
-            let key = format!("{}/{}", subject.v, property.v);
+            let mut diags = declared.diags;
             if let Some(first) = seen.get(&key) {
                 let (line, _) = lines.line_col(text, first.start);
                 diags.push(
                     Diagnostic::error(
                         "duplicate-id",
                         rel,
-                        Some(subject.span.start..property.span.end),
+                        Some(key_span),
                         format!("the property `{key}` is declared twice"),
                     )
                     .help(format!("the first declaration is at line {line}; merge the two")),
                 );
             }
-            seen.insert(key.clone(), span.clone());
+            seen.insert(key.clone(), declared.span);
             let failed = !diags.is_empty();
             out.diags.extend(diags);
-            if failed {
-                out.broken.push(key);
-                continue;
+            match property {
+                Some(p) if !failed => out.properties.push(p),
+                _ => out.broken.push(key),
             }
+        }
+        out
+    }
+
+    /// One property declaration, checked on its own: its diagnostics, its
+    /// key, and the property if nothing is wrong with it.
+    fn property(rel: &str, text: &str, lines: &anchor::LineIndex, span: Range<usize>, t: &DeTable<'_>) -> Declared {
+        let mut r = Rec::new(rel, 0, t, span.clone(), "property");
+        let subject = r.id("subject");
+        let property = r.id("property");
+        let question = r.string("question", true);
+        let description = r.string("description", false);
+        let kind = r.string("kind", true);
+        let values = r.strings("values", false);
+        let transitions = r.strings("transitions", false);
+        let unit = r.string("unit", false);
+        let tolerance = r.string("tolerance", false);
+        let monotonic = r.string("monotonic", false);
+        let over_time = r.string("over_time", false);
+        let change_of = r.string("change_of", false);
+        let baseline = r.time_string("baseline", false);
+        let retired = r.retired();
+        let mut diags = r.finish();
+        if change_of.is_some() != baseline.is_some() {
+            diags.push(
+                Diagnostic::error("bad-property", rel, Some(self_header(&span)), "`change_of` and `baseline` go together")
+                    .help("a percentage change names the quantity (change_of = \"subject/property\") and the time it is counted from (baseline = \"2018\")"),
+            );
+        }
+        let baseline = baseline.and_then(|b| match time::resolve(&b.v, None, Tense::Past) {
+            Ok(r) => Some(r.interval),
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error("bad-time", rel, Some(b.span), format!("`baseline`: {e}"))
+                        .label("not an absolute time"),
+                );
+                None
+            }
+        });
+        let kind = kind.and_then(|k| match Kind::ALL.iter().find(|(n, _)| *n == k.v) {
+            Some((_, kind)) => Some((*kind, k.span)),
+            None => {
+                diags.push(not_allowed(rel, &k, "property kind", Kind::ALL.iter().map(|(n, _)| *n)));
+                None
+            }
+        });
+        let values: Vec<Sp<String>> = values.unwrap_or_default();
+        let names: Vec<&str> = values.iter().map(|v| v.v.as_str()).collect();
+        if let Some((kind, kspan)) = &kind {
+            let needs_values = matches!(kind, Kind::State | Kind::Assessment);
+            if needs_values && values.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-property",
+                        rel,
+                        Some(kspan.clone()),
+                        format!("a {} property needs its allowed `values`", kind.name()),
+                    )
+                    .help("add e.g. values = [\"member\", \"suspended\", \"withdrawn\"]"),
+                );
+            }
+            if *kind == Kind::Quantity && unit.is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-property",
+                        rel,
+                        Some(kspan.clone()),
+                        "a quantity property needs a `unit`",
+                    )
+                    .help("add e.g. unit = \"USD\" or unit = \"people\" or unit = \"percent\""),
+                );
+            }
+            for (field, present) in [
+                ("values", !values.is_empty() && !needs_values),
+                ("unit", unit.is_some() && *kind != Kind::Quantity),
+                ("tolerance", tolerance.is_some() && *kind != Kind::Quantity),
+                ("monotonic", monotonic.is_some() && *kind != Kind::Quantity),
+                ("change_of", change_of.is_some() && *kind != Kind::Quantity),
+                ("transitions", transitions.is_some() && *kind != Kind::State),
+                (
+                    "over_time",
+                    over_time.is_some() && matches!(kind, Kind::EventDate | Kind::Assessment),
+                ),
+            ] {
+                if present {
+                    diags.push(
+                        Diagnostic::error(
+                            "field-not-for-kind",
+                            rel,
+                            Some(kspan.clone()),
+                            format!("`{field}` has no meaning for a {} property", kind.name()),
+                        )
+                        .help(format!("remove `{field}`, or change the kind")),
+                    );
+                }
+            }
+        }
+        for (i, v) in values.iter().enumerate() {
+            if names.iter().take(i).any(|n| *n == v.v.as_str()) {
+                diags.push(Diagnostic::error(
+                    "duplicate-id",
+                    rel,
+                    Some(v.span.clone()),
+                    format!("the value `{}` is listed twice", v.v),
+                ));
+            }
+        }
+        let mut pairs = Vec::new();
+        for t in transitions.unwrap_or_default() {
+            let Some((a, b)) =
+                t.v.split_once("->")
+                    .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            else {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-property",
+                        rel,
+                        Some(t.span.clone()),
+                        format!("`{}` is not a transition", t.v),
+                    )
+                    .help("write transitions as \"member -> suspended\""),
+                );
+                continue;
+            };
+            for end in [&a, &b] {
+                if !names.contains(&end.as_str()) {
+                    let mut d = Diagnostic::error(
+                        "value-not-allowed",
+                        rel,
+                        Some(t.span.clone()),
+                        format!("the transition names `{end}`, which is not among the property's values"),
+                    );
+                    if let Some(s) = did_you_mean(end, names.iter().copied()) {
+                        d = d.help(format!("did you mean `{s}`?"));
+                    }
+                    diags.push(d);
+                }
+            }
+            pairs.push((a, b));
+        }
+        let tolerance = tolerance.and_then(|t| match Tolerance::parse(&t.v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                diags.push(Diagnostic::error("bad-quantity", rel, Some(t.span), e));
+                None
+            }
+        });
+        let monotonic = monotonic.and_then(|m| match m.v.as_str() {
+            "increasing" => Some(Monotonic::Increasing),
+            "decreasing" => Some(Monotonic::Decreasing),
+            _ => {
+                diags.push(not_allowed(
+                    rel,
+                    &m,
+                    "monotonic direction",
+                    ["increasing", "decreasing"],
+                ));
+                None
+            }
+        });
+        let fixed = match over_time.as_ref().map(|o| o.v.as_str()) {
+            None | Some("changes") => false,
+            Some("fixed") => true,
+            Some(_) => {
+                if let Some(o) = &over_time {
+                    diags.push(
+                        not_allowed(rel, o, "`over_time` value", ["changes", "fixed"]).help(
+                            "`fixed`: one answer for all time (a magnitude, a past toll); `changes`: a value that changes (a death toll, a status)",
+                        ),
+                    );
+                }
+                false
+            }
+        };
+        if fixed && monotonic.is_some() {
+            if let Some(o) = &over_time {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-property",
+                        rel,
+                        Some(o.span.clone()),
+                        "a fixed answer cannot also be `monotonic`",
+                    )
+                    .help("a monotonic quantity changes over time: remove `over_time = \"fixed\"` or `monotonic`"),
+                );
+            }
+        }
+        let declared_key = match (&subject, &property) {
+            (Some(su), Some(pr)) => Some(format!("{}/{}", su.v, pr.v)),
+            _ => None,
+        };
+        let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
+        else {
+            return Declared {
+                span,
+                diags,
+                declared_key,
+                valid: None,
+            };
+        };
+        let key = format!("{}/{}", subject.v, property.v);
+        let key_span = subject.span.start..property.span.end;
+        let property = diags.is_empty().then(|| {
             let (line, col) = lines.line_col(text, span.start);
-            out.properties.push(Property {
+            Property {
                 subject: subject.v,
                 property: property.v,
                 question: question.v,
@@ -996,9 +1030,14 @@ impl Loader {
                     line,
                     col,
                 },
-            });
+            }
+        });
+        Declared {
+            span,
+            diags,
+            declared_key,
+            valid: Some((key, key_span, property)),
         }
-        out
     }
 
     /// Validates one claims file. Reads the loader's state but changes
