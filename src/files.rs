@@ -23,11 +23,13 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 const READERS: usize = 16;
 
 /// `read` applied to every item, with [`READERS`] threads (fewer for
-/// fewer items), the results in the items' order.
+/// fewer items, and one where the work is to use one core: inside a
+/// one-thread rayon pool), the results in the items' order.
 pub fn read_all<T: Sync, R: Send>(items: &[T], read: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let threads = READERS.min(items.len());
+    let readers = if rayon::current_num_threads() > 1 { READERS } else { 1 };
+    let threads = readers.min(items.len());
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -219,6 +221,22 @@ mod tests {
             });
             assert_eq!(read, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         }
+    }
+
+    /// In a one-thread pool, one reader does all the work, in order.
+    #[test]
+    fn one_core_asked_for_is_one_reader() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let items: Vec<usize> = (0..100).collect();
+        let read = pool.install(|| {
+            read_all(&items, |i| {
+                // Long enough that more readers would each take some.
+                std::thread::sleep(Duration::from_micros(200));
+                (*i, std::thread::current().id())
+            })
+        });
+        assert!(read.iter().enumerate().all(|(k, (i, _))| k == *i));
+        assert!(read.iter().all(|(_, t)| *t == read[0].1));
     }
 
     /// A reader's panic reaches the caller rather than leaving a gap.
