@@ -325,12 +325,21 @@ impl std::hash::Hasher for IdHasher {
 /// FNV-1a's starting value.
 pub(crate) const FNV_OFFSET: u64 = 0xcbf29ce484222325;
 
+/// FNV-1a's multiplier.
+pub(crate) const FNV_PRIME: u64 = 0x100000001b3;
+
+/// FNV-1a, 64-bit: a stable hash that does not depend on the platform or
+/// the Rust version, unlike `DefaultHasher`.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    fnv_more(FNV_OFFSET, bytes)
+}
+
 /// FNV-1a continued over more bytes: hashing a text in pieces gives the
 /// hash of the whole.
 pub(crate) fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
@@ -372,11 +381,6 @@ impl ByHash {
     }
 }
 
-/// The hash a source is indexed by.
-fn source_hash(id: &str) -> u64 {
-    fnv_more(FNV_OFFSET, id.as_bytes())
-}
-
 /// The hash a property is indexed by: its `subject/property` key's.
 fn property_hash(subject: &str, property: &str) -> u64 {
     fnv_more(
@@ -410,15 +414,16 @@ impl Corpus {
         self.properties.iter().any(|p| p.retired.is_some()) || self.claims.iter().any(|c| c.retired.is_some())
     }
 
-    /// The source with this id: a binary search, as loading sorts sources
-    /// by id (a corpus built by hand must be [`Corpus::sort`]ed).
+    /// The source with this id: looked up by its hash, else by a binary
+    /// search, as loading sorts sources by id (a corpus built by hand must
+    /// be [`Corpus::sort`]ed).
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_position(id).and_then(|i| self.sources.get(i))
     }
 
     /// The position of the source with this id in [`Corpus::sources`].
     pub fn source_position(&self, id: &str) -> Option<usize> {
-        if let Some(i) = self.source_index.get(source_hash(id)) {
+        if let Some(i) = self.source_index.get(fnv(id.as_bytes())) {
             if self.sources.get(i).is_some_and(|s| s.id == id) {
                 return Some(i);
             }
@@ -457,7 +462,7 @@ impl Corpus {
         self.sources.sort_by(|a, b| a.id.cmp(&b.id));
         self.sort_properties();
         self.claims.sort_by(|a, b| a.id.cmp(&b.id));
-        self.source_index = ByHash::new(self.sources.iter().map(|s| source_hash(&s.id)));
+        self.source_index = ByHash::new(self.sources.iter().map(|s| fnv(s.id.as_bytes())));
     }
 
     /// Sorts the properties alone, as [`Corpus::sort`] does, and indexes them.

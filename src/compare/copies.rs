@@ -96,11 +96,11 @@ impl Shingler {
                 tail = (tail << 8) | u64::from(b.to_ascii_lowercase());
                 len += 1;
                 if len.is_multiple_of(8) {
-                    word = (word ^ tail).wrapping_mul(0x100000001b3);
+                    word = (word ^ tail).wrapping_mul(FNV_PRIME);
                     tail = 0;
                 }
             } else if len > 0 {
-                self.end_word((word ^ tail).wrapping_mul(0x100000001b3) ^ len);
+                self.end_word((word ^ tail).wrapping_mul(FNV_PRIME) ^ len);
                 (word, tail, len) = (0, 0, 0);
             }
         }

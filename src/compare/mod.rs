@@ -264,11 +264,8 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     findings
 }
 
-/// FNV-1a, 64-bit: a stable hash that does not depend on the platform or
-/// the Rust version, unlike `DefaultHasher`.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    fnv_more(FNV_OFFSET, bytes)
-}
+/// FNV-1a (kept here under its old path; it lives in [`crate::model`]).
+pub use crate::model::fnv;
 
 pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, claims: &[String]) -> String {
     let mut ids = claims.to_vec();
