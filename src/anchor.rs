@@ -103,12 +103,29 @@ pub fn fold_words(s: &str, mut out: impl FnMut(&[u8])) {
     }
 }
 
-/// Whether eight bytes (little-endian in `w`) all continue a plain stretch
-/// as [`fold`]'s byte loop reads one: printable ASCII other than `\\` and
-/// `` ` ``, or a space after a printable byte (`after_printable` tells
-/// whether the byte before the eight was one). If they do, whether the
-/// last of them is printable; `None` at the first that does not. The same
-/// test as the byte loop's, on a whole word at once.
+/// Printable ASCII that folds to itself: all but space, `\\` and `` ` ``.
+fn printable(c: u8) -> bool {
+    (0x21..=0x7E).contains(&c) && c != b'\\' && c != b'`'
+}
+
+/// One byte more of a plain stretch as [`fold`] reads one: a printable
+/// byte, or a space after one (`after_printable`). Whether the stretch now
+/// ends in a printable byte; `None` if this byte ends it.
+fn plain_step(c: u8, after_printable: bool) -> Option<bool> {
+    if printable(c) {
+        Some(true)
+    } else if c == b' ' && after_printable {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether eight bytes (little-endian in `w`) all continue a plain stretch,
+/// each as [`plain_step`] takes one (`after_printable` tells whether the
+/// byte before the eight was printable). If they do, whether the last of
+/// them is printable; `None` if one does not. The same test on a whole
+/// word at once.
 fn plain_chunk(w: u64, after_printable: bool) -> Option<bool> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -168,8 +185,7 @@ pub fn fold(s: &str) -> Folded {
         // copied whole, with one run, which is most of a news article.
         let plain = |k: usize| {
             bytes.get(k).is_some_and(|&c| {
-                (0x21..=0x7E).contains(&c) && c != b'\\' && c != b'`'
-                    || c == b' ' && k > 0 && bytes.get(k - 1).is_some_and(|p| (0x21..=0x7E).contains(p))
+                printable(c) || c == b' ' && k > 0 && bytes.get(k - 1).is_some_and(|p| (0x21..=0x7E).contains(p))
             })
         };
         if plain(i) && !(b == b' ' && (text.is_empty() || text.ends_with(' '))) {
@@ -186,14 +202,8 @@ pub fn fold(s: &str) -> Folded {
                 after_printable = after;
                 j += 8;
             }
-            while let Some(&c) = bytes.get(j) {
-                if c.wrapping_sub(0x21) <= 0x7E - 0x21 && c != b'\\' && c != b'`' {
-                    after_printable = true;
-                } else if c == b' ' && after_printable {
-                    after_printable = false;
-                } else {
-                    break;
-                }
+            while let Some(after) = bytes.get(j).and_then(|&c| plain_step(c, after_printable)) {
+                after_printable = after;
                 j += 1;
             }
             // The last byte may take a combining mark: leave it to the slow path.
@@ -429,23 +439,14 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The eight-byte test agrees with the byte loop it speeds up, on
     /// every mix of the bytes that matter (letters, spaces, escapes,
     /// backticks, DEL, control and non-ASCII bytes) and either state.
     #[test]
     fn plain_chunk_agrees_with_the_byte_loop() {
-        fn bytewise(bytes: &[u8], mut after: bool) -> Option<bool> {
-            for &c in bytes {
-                if (0x21..=0x7E).contains(&c) && c != b'\\' && c != b'`' {
-                    after = true;
-                } else if c == b' ' && after {
-                    after = false;
-                } else {
-                    return None;
-                }
-            }
-            Some(after)
-        }
+        let bytewise = |bytes: &[u8], after: bool| bytes.iter().try_fold(after, |after, &c| plain_step(c, after));
         let alphabet = [
             b'a', b'Z', b'7', b'~', b'!', b' ', b'\\', b'`', 0x7F, 0x1F, b'\n', 0x00, 0x80, 0xE2, 0x21,
         ];
@@ -466,15 +467,13 @@ mod tests {
             }
             for after in [false, true] {
                 assert_eq!(
-                    super::plain_chunk(u64::from_le_bytes(chunk), after),
+                    plain_chunk(u64::from_le_bytes(chunk), after),
                     bytewise(&chunk, after),
                     "{chunk:?} after printable: {after}"
                 );
             }
         }
     }
-
-    use super::*;
 
     fn anchor(source: &str, quote: &str) -> Option<String> {
         let f = fold(source);
