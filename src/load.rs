@@ -175,13 +175,14 @@ struct FileProperties {
 }
 
 /// One property declaration, checked alone: where it is, its diagnostics,
-/// its key if it names one, and (when its required fields are there) its
-/// key, the span of subject and property, and the property if valid.
+/// its `subject/property` key if it names one, and (when its required
+/// fields are there) the span of subject and property and the property if
+/// valid.
 struct Declared {
     span: Range<usize>,
     diags: Vec<Diagnostic>,
-    declared_key: Option<String>,
-    valid: Option<(String, Range<usize>, Option<Property>)>,
+    key: Option<String>,
+    valid: Option<(Range<usize>, Option<Property>)>,
 }
 
 /// One claims file, validated: its records in order, its diagnostics, and
@@ -781,10 +782,13 @@ impl Loader {
             .collect();
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         for declared in checked {
-            let Some((key, key_span, property)) = declared.valid else {
-                out.broken.extend(declared.declared_key);
-                out.diags.extend(declared.diags);
-                continue;
+            let (key, key_span, property) = match (declared.key, declared.valid) {
+                (Some(key), Some((key_span, property))) => (key, key_span, property),
+                (key, _) => {
+                    out.broken.extend(key);
+                    out.diags.extend(declared.diags);
+                    continue;
+                }
             };
             let mut diags = declared.diags;
             if let Some(first) = seen.get(&key) {
@@ -993,7 +997,7 @@ impl Loader {
                 );
             }
         }
-        let declared_key = match (&subject, &property) {
+        let key = match (&subject, &property) {
             (Some(su), Some(pr)) => Some(format!("{}/{}", su.v, pr.v)),
             _ => None,
         };
@@ -1002,11 +1006,10 @@ impl Loader {
             return Declared {
                 span,
                 diags,
-                declared_key,
+                key,
                 valid: None,
             };
         };
-        let key = format!("{}/{}", subject.v, property.v);
         let key_span = subject.span.start..property.span.end;
         let property = diags.is_empty().then(|| {
             let (line, col) = lines.line_col(text, span.start);
@@ -1035,8 +1038,8 @@ impl Loader {
         Declared {
             span,
             diags,
-            declared_key,
-            valid: Some((key, key_span, property)),
+            key,
+            valid: Some((key_span, property)),
         }
     }
 
