@@ -42,6 +42,12 @@ fn findings(bencher: divan::Bencher, n: usize) {
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
+fn possible_copies(bencher: divan::Bencher, n: usize) {
+    let loaded = claimcheck::load::load(corpus(n));
+    bencher.bench(|| claimcheck::compare::possible_copies(&loaded.corpus));
+}
+
+#[divan::bench(args = [1_000, 10_000], sample_count = 5)]
 fn analyse(bencher: divan::Bencher, n: usize) {
     let loaded = claimcheck::load::load(corpus(n));
     bencher.bench(|| claimcheck::compare::analyse(&loaded.corpus));

@@ -46,12 +46,32 @@ fn shingles(text: &str, sample: u64) -> Vec<u64> {
 /// text: the set kept is then allocated once at its size, and ten thousand
 /// texts do not each touch fresh memory for their every shingle.
 fn shingles_with(text: &str, sample: u64, scratch: &mut Vec<u64>) -> Vec<u64> {
-    scratch.clear();
     let mut s = Shingler::new(std::mem::take(scratch), sample);
     crate::anchor::fold_words(text, |piece| s.feed(piece));
-    *scratch = s.finish();
-    scratch.to_vec()
+    let kept = s.finish();
+    *scratch = s.out;
+    kept
 }
+
+/// A byte as a word's byte: ASCII letters lower-cased, digits and bytes of
+/// other scripts as they are, 0 for a byte between words. One load per byte
+/// instead of a chain of comparisons.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build, it cannot panic"
+)]
+const WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Cuts a text given in pieces into shingles. A shingle's hash is rolled
 /// from word to word, not recomputed from its eight words: each word's
@@ -59,7 +79,12 @@ fn shingles_with(text: &str, sample: u64, scratch: &mut Vec<u64>) -> Vec<u64> {
 /// so the last eight words' XOR is updated with one word in and one out.
 struct Shingler {
     sample: u64,
+    /// The shingles kept are `out[..kept]`. Every shingle is written at
+    /// `kept` and only a kept one moves it on: no branch on the sample,
+    /// which a quarter of shingles would mispredict. `out` only grows, so
+    /// a thread's scratch is written, never cleared, from text to text.
     out: Vec<u64>,
+    kept: usize,
     /// The last eight words' mixed hashes, the newest at `words % 8`.
     ring: [u64; 8],
     /// The XOR of the ring, each rotated by five bits per word since.
@@ -78,6 +103,7 @@ impl Shingler {
         Shingler {
             sample,
             out,
+            kept: 0,
             ring: [0; 8],
             rolling: 0,
             words: 0,
@@ -91,9 +117,10 @@ impl Shingler {
         // The word's state in locals, so it stays in registers.
         let (mut word, mut tail, mut len) = (self.word, self.tail, self.len);
         for &b in piece {
-            if b.is_ascii_alphanumeric() || !b.is_ascii() {
+            let w = WORD.get(usize::from(b)).copied().unwrap_or(0);
+            if w != 0 {
                 // No word byte is 0, so the packing is one-to-one.
-                tail = (tail << 8) | u64::from(b.to_ascii_lowercase());
+                tail = (tail << 8) | u64::from(w);
                 len += 1;
                 if len.is_multiple_of(8) {
                     word = (word ^ tail).wrapping_mul(FNV_PRIME);
@@ -127,24 +154,31 @@ impl Shingler {
             h ^= h >> 33;
             h = h.wrapping_mul(0xc4ceb9fe1a85ec53);
             h ^= h >> 33;
-            // `sample` is a power of two: a mask, not a division.
-            if h & (self.sample - 1) == 0 {
-                self.out.push(h);
+            if self.kept == self.out.len() {
+                self.out.push(0);
             }
+            if let Some(slot) = self.out.get_mut(self.kept) {
+                *slot = h;
+            }
+            // `sample` is a power of two: a mask, not a division.
+            self.kept += usize::from(h & (self.sample - 1) == 0);
         }
     }
 
-    fn finish(mut self) -> Vec<u64> {
+    /// The distinct shingles kept, sorted.
+    fn finish(&mut self) -> Vec<u64> {
         // A trailing separator ends the last word.
         self.feed(b" ");
-        self.out.sort_unstable();
-        self.out.dedup();
-        self.out
+        let kept = self.out.get_mut(..self.kept).unwrap_or_default();
+        kept.sort_unstable();
+        let mut distinct = Vec::with_capacity(kept.len());
+        distinct.extend(kept.chunk_by(|a, b| a == b).filter_map(<[u64]>::first));
+        distinct
     }
 }
 
 /// Sources sharing long passages (8-word shingles): undeclared copies.
-pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
+pub fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
     let sample = if corpus.sources.len() > SAMPLE_ABOVE { SAMPLE } else { 1 };
     let sets: Vec<Vec<u64>> = corpus
         .sources
@@ -249,7 +283,37 @@ pub(super) fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
 
 #[cfg(test)]
 mod tests {
-    use super::shingles;
+    use super::{WORD, shingles, shingles_with};
+
+    /// The table is the rule it replaced: letters and digits lower-cased,
+    /// bytes of other scripts kept, everything else between words.
+    #[test]
+    fn the_word_table_is_the_word_rule() {
+        for b in 0..=255u8 {
+            let expected = if b.is_ascii_alphanumeric() || !b.is_ascii() {
+                b.to_ascii_lowercase()
+            } else {
+                0
+            };
+            assert_eq!(WORD.get(usize::from(b)), Some(&expected), "byte {b}");
+        }
+    }
+
+    /// A thread's scratch is never cleared: what a longer text left in it
+    /// must not reach the next text's shingles, sampled or not.
+    #[test]
+    fn a_reused_scratch_gives_what_a_fresh_one_gives() {
+        let long = (0..600).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let short = "one two three four five six seven eight nine ten";
+        for sample in [1, 4] {
+            let mut scratch = Vec::new();
+            let first = shingles_with(&long, sample, &mut scratch);
+            assert_eq!(first, shingles(&long, sample));
+            assert!(scratch.len() > 100);
+            assert_eq!(shingles_with(short, sample, &mut scratch), shingles(short, sample));
+            assert_eq!(shingles_with("", sample, &mut scratch), Vec::<u64>::new());
+        }
+    }
 
     #[test]
     fn shingles_ignore_case_and_punctuation_but_not_words() {

@@ -267,6 +267,9 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
 /// FNV-1a (kept here under its old path; it lives in [`crate::model`]).
 pub use crate::model::fnv;
 
+/// The copy search alone (part of [`analyse`]), for its benchmark.
+pub use copies::possible_copies;
+
 pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, claims: &[String]) -> String {
     let mut ids = claims.to_vec();
     ids.sort();
