@@ -241,26 +241,37 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     );
     // Questions are independent: compare them on every core; the order of
     // the results is the order of the properties, then sorted.
-    let per_question: Vec<Vec<Finding>> = corpus
-        .properties
-        .par_iter()
-        .filter_map(|p| {
-            let claims = by_key.get(&(p.subject.as_str(), p.property.as_str()))?;
-            let q = Question {
-                corpus,
-                property: p,
-                committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
-                context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
-                passages: &passages,
-            };
-            Some(q.compare())
-        })
-        .collect();
+    // The checks within single claims go beside them, filling the cores
+    // the questions leave idle as they run out.
+    let (per_question, internal): (Vec<Vec<Finding>>, _) = rayon::join(
+        || {
+            corpus
+                .properties
+                .par_iter()
+                .filter_map(|p| {
+                    let claims = by_key.get(&(p.subject.as_str(), p.property.as_str()))?;
+                    let q = Question {
+                        corpus,
+                        property: p,
+                        committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
+                        context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
+                        passages: &passages,
+                    };
+                    Some(q.compare())
+                })
+                .collect()
+        },
+        || {
+            let mut found = internal::internal_dates(corpus);
+            found.extend(internal::percent_changes(corpus, &by_key));
+            found.extend(internal::dated_after_publication(corpus));
+            found
+        },
+    );
     findings.extend(per_question.into_iter().flatten());
-    findings.extend(internal::internal_dates(corpus));
-    findings.extend(internal::percent_changes(corpus, &by_key));
-    findings.extend(internal::dated_after_publication(corpus));
-    findings.sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
+    findings.extend(internal);
+    // Stable, as the order of equal keys is the order found.
+    findings.par_sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
     findings
 }
 
