@@ -283,7 +283,7 @@ pub fn possible_copies(corpus: &Corpus) -> Vec<PossibleCopy> {
 
 #[cfg(test)]
 mod tests {
-    use super::{WORD, shingles, shingles_with};
+    use super::{shingles, shingles_with, WORD};
 
     /// The table is the rule it replaced: letters and digits lower-cased,
     /// bytes of other scripts kept, everything else between words.

@@ -271,7 +271,8 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     findings.extend(per_question.into_iter().flatten());
     findings.extend(internal);
     // Stable, as the order of equal keys is the order found.
-    findings.par_sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
+    findings
+        .par_sort_by(|a, b| (a.kind, &a.subject, &a.property, &a.id).cmp(&(b.kind, &b.subject, &b.property, &b.id)));
     findings
 }
 
