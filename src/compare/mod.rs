@@ -296,8 +296,7 @@ pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, c
 pub(crate) fn fingerprint(claims: &[&Claim]) -> String {
     use std::fmt::Write;
     // Sized for the strings and 128 bytes of the rest a claim (a value is
-    // about 60), so
-    // it rarely grows; the strings are copied, not formatted.
+    // about 60), so it rarely grows; the strings are copied, not formatted.
     let size: usize = claims
         .iter()
         .map(|c| c.id.len() + c.source.len() + c.quote.len() + 128)
