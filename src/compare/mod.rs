@@ -283,8 +283,8 @@ pub use crate::model::fnv;
 pub use copies::possible_copies;
 
 pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, claims: &[String]) -> String {
-    let mut ids = claims.to_vec();
-    ids.sort();
+    let mut ids: Vec<&str> = claims.iter().map(String::as_str).collect();
+    ids.sort_unstable();
     let text = format!("{}|{key}|{reason:?}|{}", kind.name(), ids.join(","));
     format!("{}-{:06x}", kind.prefix(), fnv(text.as_bytes()) & 0xff_ffff)
 }

@@ -57,7 +57,7 @@ impl<'a> Question<'a> {
         claims.dedup_by(|a, b| a.id == b.id);
         let p = self.property;
         let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
-        let sources: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
+        let sources: BTreeSet<&str> = claims.iter().map(|c| c.source.as_str()).collect();
         let mut all = claims.clone();
         all.extend(self.context.iter().copied());
         Finding {
@@ -71,7 +71,7 @@ impl<'a> Question<'a> {
             independent_voices: self.voices(&claims),
             claims: ids,
             context: self.context.iter().map(|c| c.id.clone()).collect(),
-            sources: sources.into_iter().collect(),
+            sources: sources.into_iter().map(str::to_string).collect(),
             agreed_interval: None,
             agreed: None,
             sides: Vec::new(),
@@ -262,13 +262,13 @@ impl<'a> Question<'a> {
             .into_iter()
             .map(|((status, _), claims)| {
                 let said_by: BTreeSet<String> = claims.iter().filter_map(|c| c.said_by.clone()).collect();
-                let sources: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
+                let sources: BTreeSet<&str> = claims.iter().map(|c| c.source.as_str()).collect();
                 let mut sorted = claims.clone();
                 sorted.sort_by(|a, b| by_time(a, b));
                 Side {
                     value: self.value_label(sorted[0]),
                     claims: sorted.iter().map(|c| c.id.clone()).collect(),
-                    sources: sources.into_iter().collect(),
+                    sources: sources.into_iter().map(str::to_string).collect(),
                     said_by: said_by.into_iter().collect(),
                     independent_voices: self.voices(&claims),
                     status,
