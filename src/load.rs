@@ -335,9 +335,10 @@ impl Loader {
         self.process(&source_texts, properties, &claim_texts);
     }
 
-    /// Reads files with many threads (`files::read_all`), each with its line index, and keeps them
-    /// for diagnostics; an unreadable file is reported. The texts come back
-    /// in the order given, `None` where a file could not be read.
+    /// Reads files with many threads (`files::read_all`), each with its
+    /// line index, and keeps them for diagnostics; an unreadable file is
+    /// reported. The texts come back in the order given, `None` where a
+    /// file could not be read.
     fn read_all<'a>(&mut self, files: impl Iterator<Item = &'a (String, PathBuf)>) -> Vec<(&'a str, Option<Arc<str>>)> {
         let files: Vec<&(String, PathBuf)> = files.collect();
         let read = crate::files::read_all(&files, |(rel, path)| {
@@ -397,21 +398,18 @@ impl Loader {
         // Sorted and indexed now: claims look their sources up.
         self.out.corpus.sort();
         self.resolve_voices();
-        match properties {
-            Some(Some(_)) => {
-                if let Some(declared) = declared {
-                    self.property_records = declared.records;
-                    self.out.diagnostics.extend(declared.diags);
-                    self.broken_properties.extend(declared.broken);
-                    self.out.corpus.properties.extend(declared.properties);
-                }
-            }
-            Some(None) => {}
-            None => {
-                let d = Diagnostic::error("io", PROPERTIES_FILE, None, "the corpus has no property declarations")
-                    .help("create claims/properties.toml with one [[property]] table per question (see README.md)");
-                self.push(d);
-            }
+        // `declared` is there exactly when the file was read (validated
+        // above, beside the sources); a file that could not be read was
+        // reported as it was read.
+        if let Some(declared) = declared {
+            self.property_records = declared.records;
+            self.out.diagnostics.extend(declared.diags);
+            self.broken_properties.extend(declared.broken);
+            self.out.corpus.properties.extend(declared.properties);
+        } else if properties.is_none() {
+            let d = Diagnostic::error("io", PROPERTIES_FILE, None, "the corpus has no property declarations")
+                .help("create claims/properties.toml with one [[property]] table per question (see README.md)");
+            self.push(d);
         }
         self.out.corpus.sort_properties();
         self.check_change_of();
