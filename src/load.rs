@@ -2403,6 +2403,24 @@ fn read_text(rel: &str, path: &Path) -> Result<String, Box<Diagnostic>> {
 mod tests {
     use super::*;
 
+    /// A corpus without `claims/properties.toml` is told so, once; with
+    /// declarations, it is not, and they are loaded.
+    #[test]
+    fn missing_declarations_are_an_error_and_present_ones_load() {
+        let no_file = load_texts(&[], None, &[]);
+        let missing: Vec<&str> = no_file
+            .diagnostics
+            .iter()
+            .filter(|d| d.message == "the corpus has no property declarations")
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(missing, ["io"]);
+        let declared = "[[property]]\nsubject = \"s\"\nproperty = \"p\"\nquestion = \"Q?\"\nkind = \"fact\"\n";
+        let with_file = load_texts(&[], Some(declared), &[]);
+        assert_eq!(with_file.errors(), 0, "{:?}", with_file.diagnostics);
+        assert_eq!(with_file.corpus.properties.len(), 1);
+    }
+
     #[test]
     fn quote_must_carry_the_years_months_and_days() {
         assert_eq!(
