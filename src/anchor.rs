@@ -290,16 +290,43 @@ pub fn find(source: &Folded, quote: &str) -> Result<Anchor, Option<NearMiss>> {
     if q.is_empty() {
         return Err(None);
     }
-    // memchr's SIMD substring search: the anchoring of 10^5 quotes spends
-    // most of its time here. A match of valid UTF-8 in valid UTF-8 starts
-    // on a character boundary.
-    if let Some(i) = memchr::memmem::find(source.text.as_bytes(), q.as_bytes()) {
+    // A match of valid UTF-8 in valid UTF-8 starts on a character boundary.
+    if let Some(i) = find_bytes(source.text.as_bytes(), q.as_bytes()) {
         return Ok(Anchor {
             start: source.origin(i),
             end: source.origin(i + q.len()),
         });
     }
     Err(closest(source, &q))
+}
+
+/// The first occurrence of `needle` in `haystack`, as
+/// `memchr::memmem::find` gives it. memchr's SIMD search prepares itself in
+/// time linear in the needle, and for a quote of a sentence in a short
+/// article that preparation cost three times the search itself: so the
+/// search looks for the quote's first [`PREFIX`] bytes and checks the rest
+/// where they occur. A passage of natural text that long rarely repeats;
+/// after [`TRIES`] places that begin the same but go on otherwise (only
+/// crafted text does that), the search goes on with the whole needle, so it
+/// stays linear.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    const PREFIX: usize = 16;
+    const TRIES: usize = 16;
+    let Some(prefix) = needle.get(..PREFIX).filter(|_| needle.len() > PREFIX) else {
+        return memchr::memmem::find(haystack, needle);
+    };
+    // Each place in turn, overlapping ones included (`find_iter` skips
+    // those).
+    let finder = memchr::memmem::Finder::new(prefix);
+    let mut from = 0;
+    for _ in 0..TRIES {
+        let at = from + finder.find(haystack.get(from..)?)?;
+        if haystack.get(at..).is_some_and(|rest| rest.starts_with(needle)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    memchr::memmem::find(haystack.get(from..)?, needle).map(|i| i + from)
 }
 
 /// The passage of the source most like the quote, in time linear in the
@@ -440,6 +467,48 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefix search finds what memchr's whole-needle search finds, on
+    /// texts of two letters, where a needle's first sixteen bytes occur at
+    /// many places (more than the tries before the whole-needle search),
+    /// and on needles too short for a prefix.
+    #[test]
+    fn find_bytes_finds_what_memmem_finds() {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut prefixed_past_tries = 0;
+        for _ in 0..3000 {
+            // Mostly `a`: long runs make many places that begin alike.
+            let text: Vec<u8> = (0..next(400))
+                .map(|_| if next(30) == 0 { b'b' } else { b'a' })
+                .collect();
+            let needle: Vec<u8> = if next(2) == 0 && text.len() > 40 {
+                let at = next(text.len() as u64 - 40) as usize;
+                text[at..at + 1 + next(39) as usize].to_vec()
+            } else {
+                (0..next(40)).map(|_| if next(30) == 0 { b'b' } else { b'a' }).collect()
+            };
+            if needle.len() > 16 && text.windows(16).filter(|w| *w == &needle[..16]).count() > 16 {
+                prefixed_past_tries += 1;
+            }
+            assert_eq!(
+                find_bytes(&text, &needle),
+                memchr::memmem::find(&text, &needle),
+                "{:?} in {:?}",
+                String::from_utf8_lossy(&needle),
+                String::from_utf8_lossy(&text)
+            );
+        }
+        assert!(
+            prefixed_past_tries > 100,
+            "only {prefixed_past_tries} cases went past the tries"
+        );
+    }
 
     /// The eight-byte test agrees with the byte loop it speeds up, on
     /// every mix of the bytes that matter (letters, spaces, escapes,
