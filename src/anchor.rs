@@ -416,8 +416,12 @@ impl LineIndex {
         let bytes = text.as_bytes();
         // Counted first, so the list is made at its size.
         let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        // Most articles are ASCII throughout: one test of the whole text
+        // then stands for one of each line, which for lines as short as a
+        // paragraph cost more than finding them.
+        let all_ascii = bytes.is_ascii();
         let mut push = |start: usize, end: usize| {
-            let ascii = bytes.get(start..end).is_some_and(<[u8]>::is_ascii);
+            let ascii = all_ascii || bytes.get(start..end).is_some_and(<[u8]>::is_ascii);
             let at = u32::try_from(start).unwrap_or(!Self::ASCII) & !Self::ASCII;
             starts.push(if ascii { at | Self::ASCII } else { at });
         };
