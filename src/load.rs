@@ -191,7 +191,8 @@ struct Declared {
 struct FileClaims {
     records: Vec<ClaimRecord>,
     diags: Vec<Diagnostic>,
-    referenced: HashSet<String>,
+    /// Hashed with FNV-1a, as the corpus's own ids are: every claim asks it.
+    referenced: HashSet<String, std::hash::BuildHasherDefault<crate::model::IdHasher>>,
     unparsed: bool,
     /// Quotes to find in their sources, once every file is read.
     quotes: Vec<QuoteToAnchor>,
@@ -1304,7 +1305,11 @@ impl Loader {
         let src = src_at.and_then(|i| self.out.corpus.sources.get(i));
         let prop = match (&subject, &property) {
             (Some(su), Some(pr)) => {
-                let key = format!("{}/{}", su.v, pr.v);
+                // Built by hand: `format!` cost more than the look-ups.
+                let mut key = String::with_capacity(su.v.len() + 1 + pr.v.len());
+                key.push_str(&su.v);
+                key.push('/');
+                key.push_str(&pr.v);
                 if !out.referenced.contains(&key) {
                     out.referenced.insert(key.clone());
                 }
