@@ -1908,8 +1908,8 @@ struct Field<'a, 't> {
 }
 
 impl<'a, 't> Rec<'a, 't> {
-    /// The most names a kind of record reads (a claim's fourteen), so the
-    /// list of them is made once at its size.
+    /// The most names a kind of record reads (a claim's or a property's
+    /// fifteen), so the list of them is made once at its size.
     const NAMES: usize = 16;
 
     fn new(file: &'a str, offset: usize, table: &'a DeTable<'t>, span: Range<usize>, what: &'static str) -> Self {
