@@ -443,7 +443,7 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews) -> HtmlFin
         kind: f.kind.name(),
         reason: f.reason.map(|r| crate::report::serde_plain(&r)),
         subject: &f.subject,
-        question_key: format!("{}/{}", f.subject, f.property),
+        question_key: crate::model::question_key(&f.subject, &f.property),
         question: &f.question,
         summary: &f.summary,
         sources: &f.sources,
@@ -507,7 +507,7 @@ fn questions<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> Vec<Question<'a>
         .properties
         .iter()
         .filter_map(|p| {
-            let key = format!("{}/{}", p.subject, p.property);
+            let key = p.key();
             let claims = by_key.get(&key)?;
             let moments: BTreeSet<_> = claims.iter().map(|c| (c.as_of.start, c.as_of.end)).collect();
             if moments.len() < 2 {

@@ -997,7 +997,7 @@ impl Loader {
             }
         }
         let key = match (&subject, &property) {
-            (Some(su), Some(pr)) => Some(format!("{}/{}", su.v, pr.v)),
+            (Some(su), Some(pr)) => Some(question_key(&su.v, &pr.v)),
             _ => None,
         };
         let (Some(subject), Some(property), Some(question), Some((kind, _))) = (subject, property, question, kind)
@@ -1305,11 +1305,7 @@ impl Loader {
         let src = src_at.and_then(|i| self.out.corpus.sources.get(i));
         let prop = match (&subject, &property) {
             (Some(su), Some(pr)) => {
-                // Built by hand: `format!` cost more than the look-ups.
-                let mut key = String::with_capacity(su.v.len() + 1 + pr.v.len());
-                key.push_str(&su.v);
-                key.push('/');
-                key.push_str(&pr.v);
+                let key = question_key(&su.v, &pr.v);
                 if !out.referenced.contains(&key) {
                     out.referenced.insert(key.clone());
                 }

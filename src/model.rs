@@ -193,10 +193,21 @@ pub struct Retired {
     pub superseded_by: Option<String>,
 }
 
+/// `subject/property`, the key of a question that claims, properties,
+/// findings and reports use. Built by hand: every claim's key is made while
+/// loading, and `format!` cost more than the look-ups it serves.
+pub fn question_key(subject: &str, property: &str) -> String {
+    let mut key = String::with_capacity(subject.len() + 1 + property.len());
+    key.push_str(subject);
+    key.push('/');
+    key.push_str(property);
+    key
+}
+
 impl Property {
     /// `subject/property`, the key claims and reports use.
     pub fn key(&self) -> String {
-        format!("{}/{}", self.subject, self.property)
+        question_key(&self.subject, &self.property)
     }
 
     /// Whether a state may change from `from` to `to`.
@@ -296,8 +307,9 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Its question's [`question_key`].
     pub fn key(&self) -> String {
-        format!("{}/{}", self.subject, self.property)
+        question_key(&self.subject, &self.property)
     }
 }
 

@@ -35,7 +35,7 @@ impl Filter {
             && self
                 .subject
                 .as_ref()
-                .is_none_or(|s| f.subject == *s || format!("{}/{}", f.subject, f.property) == *s)
+                .is_none_or(|s| f.subject == *s || crate::model::question_key(&f.subject, &f.property) == *s)
             && self.source.as_ref().is_none_or(|s| f.sources.contains(s))
             && (self.all || !matches!(reviews.status(f), Status::Reviewed(v) if v.verdict == "dismissed"))
     }
@@ -833,7 +833,8 @@ fn show_question(
         .findings
         .iter()
         .filter(|f| {
-            format!("{}/{}", f.subject, f.property) == key && only.is_none_or(|o| f.claims.iter().any(|c| c == o))
+            crate::model::question_key(&f.subject, &f.property) == key
+                && only.is_none_or(|o| f.claims.iter().any(|c| c == o))
         })
         .collect();
     if !findings.is_empty() {
