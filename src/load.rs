@@ -1927,20 +1927,23 @@ impl<'a, 't> Rec<'a, 't> {
         }
     }
 
+    /// Where the field `name` is in [`Rec::fields`].
+    fn position(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.key.get_ref().as_ref() == name)
+    }
+
     /// The field `name`, marked as read.
     fn get(&mut self, name: &'static str) -> Option<&'a Spanned<DeValue<'t>>> {
         self.known.push(name);
-        let field = self.fields.iter_mut().find(|f| f.key.get_ref().as_ref() == name)?;
+        let at = self.position(name)?;
+        let field = self.fields.get_mut(at)?;
         field.read = true;
         Some(field.value)
     }
 
     /// The field `name`, without marking it.
     fn peek(&self, name: &str) -> Option<&'a Spanned<DeValue<'t>>> {
-        self.fields
-            .iter()
-            .find(|f| f.key.get_ref().as_ref() == name)
-            .map(|f| f.value)
+        self.position(name).and_then(|at| self.fields.get(at)).map(|f| f.value)
     }
 
     fn sp(&self, s: Range<usize>) -> Range<usize> {
