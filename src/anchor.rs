@@ -472,6 +472,15 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// A fixed pseudo-random walk (xorshift64), the same in every run: the
+    /// next state after `state`.
+    fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
     /// The prefix search finds what memchr's whole-needle search finds, on
     /// texts of two letters, where a needle's first sixteen bytes occur at
     /// many places (more than the tries before the whole-needle search),
@@ -479,12 +488,7 @@ mod tests {
     #[test]
     fn find_bytes_finds_what_memmem_finds() {
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut next = |n: u64| xorshift(&mut state) % n;
         let mut prefixed_past_tries = 0;
         for _ in 0..3000 {
             // Mostly `a`: long runs make many places that begin alike.
@@ -526,9 +530,7 @@ mod tests {
         // A fixed pseudo-random walk over eight-letter words of the alphabet.
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..200_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            xorshift(&mut state);
             let mut chunk = [0u8; 8];
             for (k, byte) in chunk.iter_mut().enumerate() {
                 // Mostly letters and spaces, as text is.
