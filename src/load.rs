@@ -223,7 +223,7 @@ struct QuoteToAnchor {
 struct ClaimRecord {
     id: Option<Sp<String>>,
     loc: Loc,
-    claim: Option<Claim>,
+    claim: Option<Box<Claim>>,
 }
 
 /// What `derived` says was worked out rather than quoted.
@@ -1175,9 +1175,9 @@ impl Loader {
     /// twice is an error at its second use in file order, naming the first;
     /// the second is left out. The ids are sorted where they lie (stably,
     /// so a repeated id keeps file order and its first use comes first),
-    /// then each claim is moved once, straight into its place: a claim is a
-    /// large struct, and 10^5 of them moved into one list and then sorted
-    /// into another cost more than the rest of the merge.
+    /// then each claim's box is moved once, straight into its place: only
+    /// pointers move, where moving the claims themselves (368 bytes each)
+    /// wrote 37 MB of fresh memory at 10^5 claims, on one core.
     fn merge(&mut self, mut files: Vec<(&str, FileClaims)>) {
         let mut order: Vec<(&str, usize, usize)> = Vec::with_capacity(files.iter().map(|(_, f)| f.records.len()).sum());
         for (fi, (_, file)) in files.iter().enumerate() {
@@ -1534,7 +1534,7 @@ impl Loader {
             (Some(t), Some(r), _, _) | (_, _, Some(t), Some(r)) => Some(TimeText { text: t.v, resolved: r }),
             _ => None,
         };
-        record.claim = Some(Claim {
+        record.claim = Some(Box::new(Claim {
             id: id.v,
             source: src.id.clone(),
             quote: q.v,
@@ -1564,7 +1564,7 @@ impl Loader {
             },
             quote_span: 0..0,
             retired: retired.map(Box::new),
-        });
+        }));
         out.records.push(record);
     }
 

@@ -630,7 +630,7 @@ pub fn json(
         // Findings name their claims by id: looked up in a hash map made
         // once rather than by binary search over long, alike ids.
         let by_id: std::collections::HashMap<&str, &Claim, std::hash::BuildHasherDefault<crate::model::IdHasher>> =
-            corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+            corpus.claims.iter().map(|c| (c.id.as_str(), &**c)).collect();
         for (n, chunk) in kept.chunks(CHUNK).enumerate() {
             let rendered: Vec<Vec<u8>> = chunk
                 .par_chunks(RUN)
@@ -782,6 +782,7 @@ fn show_question(
         .claims
         .iter()
         .filter(|c| c.key() == key && only.is_none_or(|o| c.id == o))
+        .map(|c| &**c)
         .collect();
     claims.sort_by(|a, b| {
         let ka = a

@@ -72,7 +72,7 @@ fn range(corpus: &Corpus, c: &Claim) -> Option<(f64, f64)> {
 fn no_agreement_holds_values_that_do_not_overlap() {
     for (name, corpus) in corpora() {
         let a = analyse(&corpus);
-        let claim = |id: &str| corpus.claims.iter().find(|c| c.id == id).unwrap();
+        let claim = |id: &str| &**corpus.claims.iter().find(|c| c.id == id).unwrap();
         for f in a.findings.iter().filter(|f| f.kind == FindingKind::Agreement) {
             let claims: Vec<&Claim> = f.claims.iter().map(|id| claim(id)).collect();
             for (i, x) in claims.iter().enumerate() {
@@ -204,14 +204,16 @@ fn a_declared_copy_adds_no_voice() {
             voice: loaded_voice,
             ..copy.clone()
         });
-        let copies: Vec<Claim> = corpus
+        let copies: Vec<Box<Claim>> = corpus
             .claims
             .iter()
             .filter(|x| x.source == original.id)
-            .map(|x| Claim {
-                id: format!("{}-copy", x.id),
-                source: copy.id.clone(),
-                ..x.clone()
+            .map(|x| {
+                Box::new(Claim {
+                    id: format!("{}-copy", x.id),
+                    source: copy.id.clone(),
+                    ..(**x).clone()
+                })
             })
             .collect();
         c.claims.extend(copies);
