@@ -31,31 +31,31 @@ fn corpus(n: usize) -> &'static PathBuf {
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
-fn load(n: usize) -> claimcheck::load::Loaded {
-    claimcheck::load::load(corpus(n))
+fn load(n: usize) -> claimcheck::corpus::load::Loaded {
+    claimcheck::corpus::load::load(corpus(n))
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
 fn findings(bencher: divan::Bencher, n: usize) {
-    let loaded = claimcheck::load::load(corpus(n));
+    let loaded = claimcheck::corpus::load::load(corpus(n));
     bencher.bench(|| claimcheck::compare::findings(&loaded.corpus));
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
 fn possible_copies(bencher: divan::Bencher, n: usize) {
-    let loaded = claimcheck::load::load(corpus(n));
+    let loaded = claimcheck::corpus::load::load(corpus(n));
     bencher.bench(|| claimcheck::compare::possible_copies(&loaded.corpus));
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
 fn analyse(bencher: divan::Bencher, n: usize) {
-    let loaded = claimcheck::load::load(corpus(n));
+    let loaded = claimcheck::corpus::load::load(corpus(n));
     bencher.bench(|| claimcheck::compare::analyse(&loaded.corpus));
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
 fn report_json(bencher: divan::Bencher, n: usize) {
-    let loaded = claimcheck::load::load(corpus(n));
+    let loaded = claimcheck::corpus::load::load(corpus(n));
     let analysis = claimcheck::compare::analyse(&loaded.corpus);
     let reviews = claimcheck::review::Reviews::default();
     let filter = claimcheck::report::Filter::default();

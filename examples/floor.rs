@@ -21,7 +21,7 @@ fn main() {
     // Read as claimcheck reads (`files::read_all`, many threads: on this
     // machine files are rarely still in the page cache), so the floor
     // measures the same input, not a slower way of reading it.
-    let records: usize = claimcheck::files::read_all(&files, |p| {
+    let records: usize = claimcheck::corpus::files::read_all(&files, |p| {
         let text = std::fs::read_to_string(p).expect("UTF-8");
         let toml = if p.extension().is_some_and(|e| e == "txt") {
             text.split("+++").nth(1).unwrap_or_default().to_string()

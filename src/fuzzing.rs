@@ -5,7 +5,7 @@
 
 use jiff::civil::date;
 
-use crate::time::Tense;
+use crate::read::time::Tense;
 
 /// Splits at NUL bytes into at most `n` parts, decoding each lossily.
 fn parts(data: &[u8], n: usize) -> Vec<String> {
@@ -19,8 +19,9 @@ fn parts(data: &[u8], n: usize) -> Vec<String> {
 pub fn load(data: &[u8]) {
     let p = parts(data, 3);
     let get = |i: usize| p.get(i).map(String::as_str).unwrap_or_default();
-    let loaded = crate::load::load_texts(&[("sources/a.txt", get(0))], Some(get(1)), &[("claims/c.toml", get(2))]);
-    let _ = crate::diag::render(&loaded.diagnostics, &loaded.files, false);
+    let loaded =
+        crate::corpus::load::load_texts(&[("sources/a.txt", get(0))], Some(get(1)), &[("claims/c.toml", get(2))]);
+    let _ = crate::corpus::diag::render(&loaded.diagnostics, &loaded.files, false);
     let analysis = crate::compare::analyse(&loaded.corpus);
     let _ = serde_json::to_string(&analysis);
 }
@@ -35,7 +36,7 @@ pub fn time(data: &[u8]) {
             Some(date(-9999, 1, 1)),
             Some(date(9999, 12, 31)),
         ] {
-            if let Ok(r) = crate::time::resolve(&s, reference, tense) {
+            if let Ok(r) = crate::read::time::resolve(&s, reference, tense) {
                 // Never an empty reading.
                 if let (Some(a), Some(b)) = (r.interval.start, r.interval.end) {
                     assert!(a <= b, "{s:?} read as {a} to {b}");
@@ -48,22 +49,22 @@ pub fn time(data: &[u8]) {
 /// The quantity parser and the search for numbers in text.
 pub fn quantity(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
-    if let Ok(f) = crate::quantity::parse(&s) {
+    if let Ok(f) = crate::read::quantity::parse(&s) {
         let (lo, hi) = f.interval(None);
         assert!(lo <= hi, "{s:?} read as {lo} to {hi}");
         for n in f.numbers() {
-            let _ = crate::quantity::appears_in(n, &s);
+            let _ = crate::read::quantity::appears_in(n, &s);
         }
     }
-    let _ = crate::quantity::numbers_in(&s);
+    let _ = crate::read::quantity::numbers_in(&s);
 }
 
 /// Anchoring a quote in a source.
 pub fn anchor(data: &[u8]) {
     let p = parts(data, 2);
-    let source = crate::anchor::fold(p.first().map(String::as_str).unwrap_or_default());
+    let source = crate::read::anchor::fold(p.first().map(String::as_str).unwrap_or_default());
     let quote = p.get(1).map(String::as_str).unwrap_or_default();
-    match crate::anchor::find(&source, quote) {
+    match crate::read::anchor::find(&source, quote) {
         Ok(a) => assert!(a.start <= a.end),
         Err(Some(m)) => assert!(m.start <= m.end && (0.0..=1.0).contains(&m.similarity)),
         Err(None) => {}

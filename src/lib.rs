@@ -13,23 +13,12 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
 )]
 
-pub mod anchor;
 pub mod cli;
 pub mod compare;
-pub mod diag;
-pub mod exports;
-pub mod files;
+pub mod corpus;
+pub mod export;
 pub mod fuzzing;
-pub mod html;
-pub mod lang;
-pub mod load;
-pub mod model;
-pub mod progress;
-pub mod quantity;
+pub mod read;
 pub mod report;
 pub mod review;
-pub mod scaffold;
-pub mod schema;
-pub mod settings;
-pub mod time;
 pub mod timings;

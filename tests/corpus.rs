@@ -43,7 +43,7 @@ fn report_json() {
 /// The contradictions the corpus exists to show, with the right claims.
 #[test]
 fn the_known_contradictions_are_found() {
-    let loaded = claimcheck::load::load(&root());
+    let loaded = claimcheck::corpus::load::load(&root());
     let a = claimcheck::compare::analyse(&loaded.corpus);
     let conflict = |key: &str| {
         a.findings

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use claimcheck::compare::{analyse, Analysis, FindingKind};
-use claimcheck::model::{Claim, Corpus, Kind, Source, Value};
+use claimcheck::corpus::model::{Claim, Corpus, Kind, Source, Value};
 
 fn corpora() -> Vec<(String, Corpus)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -29,7 +29,7 @@ fn corpora() -> Vec<(String, Corpus)> {
     dirs.extend(rules);
     dirs.into_iter()
         .map(|d| {
-            let loaded = claimcheck::load::load(&d);
+            let loaded = claimcheck::corpus::load::load(&d);
             assert!(
                 loaded.diagnostics.is_empty(),
                 "{}: {:?}",

@@ -5,9 +5,9 @@
 mod common;
 use common::copy_corpus;
 
-use claimcheck::anchor::{find, fold, fold_words};
-use claimcheck::quantity;
-use claimcheck::time::{resolve, Tense};
+use claimcheck::read::anchor::{find, fold, fold_words};
+use claimcheck::read::quantity;
+use claimcheck::read::time::{resolve, Tense};
 use proptest::prelude::*;
 
 proptest! {
@@ -35,7 +35,7 @@ proptest! {
     ) {
         let reference = jiff::civil::Date::new(y, m, d).unwrap();
         for tense in [Tense::Past, Tense::Future, Tense::Nearest] {
-            if let Ok(r) = claimcheck::time::resolve_in_context(expr, Some(reference), tense, Some(lang), Some(&sentence)) {
+            if let Ok(r) = claimcheck::read::time::resolve_in_context(expr, Some(reference), tense, Some(lang), Some(&sentence)) {
                 if let (Some(a), Some(b)) = (r.interval.start, r.interval.end) {
                     prop_assert!(a <= b, "{expr:?} read as {a} to {b}");
                 }
@@ -128,11 +128,11 @@ proptest! {
             text.replace_range(i..end, with);
         }
         std::fs::write(&path, &text).unwrap();
-        let loaded = claimcheck::load::load(dir.path());
+        let loaded = claimcheck::corpus::load::load(dir.path());
         for d in &loaded.diagnostics {
             prop_assert!(!d.file.is_empty());
         }
-        let rendered = claimcheck::diag::render(&loaded.diagnostics, &loaded.files, false);
+        let rendered = claimcheck::corpus::diag::render(&loaded.diagnostics, &loaded.files, false);
         prop_assert_eq!(rendered.is_empty(), loaded.diagnostics.is_empty());
         let _ = claimcheck::compare::analyse(&loaded.corpus);
     }

@@ -52,7 +52,7 @@ fn a_verdict_is_written_read_back_and_reported() {
         written.starts_with("# Editors' verdicts on claimcheck findings, one [[review]] each.\n"),
         "a new file opens with its header:\n{written}"
     );
-    let mut files = claimcheck::diag::Files::default();
+    let mut files = claimcheck::corpus::diag::Files::default();
     let (reviews, diags) = review::load(dir.path(), &mut files);
     assert!(diags.is_empty(), "{diags:?}");
     let v = &reviews.verdicts[CONFLICT];
@@ -137,7 +137,7 @@ fingerprint = "1"
 #[test]
 fn a_concurrent_change_is_refused_and_nothing_is_lost() {
     let dir = corpus();
-    let loaded = claimcheck::load::load(dir.path());
+    let loaded = claimcheck::corpus::load::load(dir.path());
     let analysis = analyse(&loaded.corpus);
     let f = analysis.findings.iter().find(|f| f.id == CONFLICT).unwrap();
     let path = dir.path().join("reviews.toml");
@@ -201,7 +201,7 @@ fn a_process_killed_mid_write_leaves_the_old_file() {
 #[test]
 fn two_concurrent_reviewers_never_lose_a_verdict() {
     let dir = corpus();
-    let loaded = claimcheck::load::load(dir.path());
+    let loaded = claimcheck::corpus::load::load(dir.path());
     let analysis = analyse(&loaded.corpus);
     let ids: Vec<String> = analysis.findings.iter().map(|f| f.id.clone()).collect();
     assert!(ids.len() >= 4);
@@ -229,7 +229,7 @@ fn two_concurrent_reviewers_never_lose_a_verdict() {
         };
         let (mut pa, mut pb) = (spawn(a.clone(), "A"), spawn(b.clone(), "B"));
         let (sa, sb) = (pa.wait().unwrap(), pb.wait().unwrap());
-        let mut files = claimcheck::diag::Files::default();
+        let mut files = claimcheck::corpus::diag::Files::default();
         let (reviews, diags) = review::load(dir.path(), &mut files);
         assert!(diags.is_empty(), "{diags:?}");
         for (ok, id) in [(sa.success(), &a), (sb.success(), &b)] {
@@ -303,7 +303,7 @@ fn a_verdict_goes_stale_when_its_claims_change() {
     let claims = dir.path().join("claims/example.toml");
     let text = std::fs::read_to_string(&claims).unwrap();
     std::fs::write(&claims, text.replace("value = \"fewer than 50\"", "value = \"50\"")).unwrap();
-    let loaded = claimcheck::load::load(dir.path());
+    let loaded = claimcheck::corpus::load::load(dir.path());
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let analysis = analyse(&loaded.corpus);
     let f = analysis
@@ -311,7 +311,7 @@ fn a_verdict_goes_stale_when_its_claims_change() {
         .iter()
         .find(|f| f.id == OBSERVERS)
         .expect("same finding id: same claims");
-    let mut files = claimcheck::diag::Files::default();
+    let mut files = claimcheck::corpus::diag::Files::default();
     let (reviews, _) = review::load(dir.path(), &mut files);
     assert!(matches!(reviews.status(f), Status::Stale(_)));
     let (_, report, _) = run(dir.path(), &["report", "--kind", "single-source"]);
@@ -368,7 +368,7 @@ fn interactive_review_records_each_answer_as_given() {
     assert!(out.contains("[2/10] SINGLE-SOURCE"));
     assert!(out.contains("[3/10]"), "the third is shown, and quit is its answer");
     assert!(!out.contains("[4/10]"), "nothing after quitting");
-    let mut files = claimcheck::diag::Files::default();
+    let mut files = claimcheck::corpus::diag::Files::default();
     let (reviews, _) = review::load(dir.path(), &mut files);
     assert_eq!(reviews.verdicts.len(), 1);
     assert_eq!(
@@ -441,9 +441,9 @@ fn verdicts_written_by_earlier_versions_stay_current() {
         ),
     )
     .unwrap();
-    let loaded = claimcheck::load::load(dir.path());
+    let loaded = claimcheck::corpus::load::load(dir.path());
     let analysis = analyse(&loaded.corpus);
-    let mut files = claimcheck::diag::Files::default();
+    let mut files = claimcheck::corpus::diag::Files::default();
     let (reviews, diags) = review::load(dir.path(), &mut files);
     assert!(diags.is_empty(), "{diags:?}");
     for id in [CONFLICT, OBSERVERS] {

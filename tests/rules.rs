@@ -49,7 +49,7 @@ fn every_rule_holds_on_its_corpus() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().to_string();
-        let loaded = claimcheck::load::load(case);
+        let loaded = claimcheck::corpus::load::load(case);
         assert!(
             loaded.diagnostics.is_empty(),
             "{name}: the corpus must be clean: {:?}",
@@ -160,8 +160,8 @@ fn every_rule_holds_on_its_corpus() {
 #[test]
 fn finding_ids_are_stable_across_runs() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let a = analyse(&claimcheck::load::load(&root).corpus);
-    let b = analyse(&claimcheck::load::load(&root).corpus);
+    let a = analyse(&claimcheck::corpus::load::load(&root).corpus);
+    let b = analyse(&claimcheck::corpus::load::load(&root).corpus);
     let ids = |x: &claimcheck::compare::Analysis| {
         x.findings
             .iter()

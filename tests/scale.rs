@@ -9,7 +9,7 @@ mod generate;
 use claimcheck::compare::analyse;
 
 fn report(dir: &std::path::Path) -> String {
-    let loaded = claimcheck::load::load(dir);
+    let loaded = claimcheck::corpus::load::load(dir);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics.first());
     let analysis = analyse(&loaded.corpus);
     let mut out = Vec::new();
@@ -29,7 +29,7 @@ fn injected_findings_are_found() {
     for seed in [1, 2] {
         let dir = tempfile::tempdir().unwrap();
         generate::generate(1_500, seed, dir.path());
-        let loaded = claimcheck::load::load(dir.path());
+        let loaded = claimcheck::corpus::load::load(dir.path());
         assert!(
             loaded.diagnostics.is_empty(),
             "seed {seed}: {:?}",

@@ -11,7 +11,10 @@ fn root() -> PathBuf {
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
-    let (_, schema) = claimcheck::schema::all().into_iter().find(|(n, _)| *n == name).unwrap();
+    let (_, schema) = claimcheck::corpus::schema::all()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .unwrap();
     let schema = serde_json::to_value(&schema).unwrap();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     jsonschema::draft7::new(&schema).unwrap()
@@ -122,7 +125,7 @@ fn settings_files_validate_and_a_bad_one_does_not() {
 /// The fields the loader knows, as it lists them for a field it does not
 /// know (`unknown-field`'s help), against the schema's properties.
 fn loader_fields(corpus: &Path, what: &str) -> Vec<String> {
-    let loaded = claimcheck::load::load(corpus);
+    let loaded = claimcheck::corpus::load::load(corpus);
     let prefix = format!("{what} fields are: ");
     let help = loaded
         .diagnostics
@@ -136,7 +139,10 @@ fn loader_fields(corpus: &Path, what: &str) -> Vec<String> {
 }
 
 fn schema_fields(name: &str, definition: Option<&str>) -> Vec<String> {
-    let (_, schema) = claimcheck::schema::all().into_iter().find(|(n, _)| *n == name).unwrap();
+    let (_, schema) = claimcheck::corpus::schema::all()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .unwrap();
     let schema = serde_json::to_value(&schema).unwrap();
     let object = match definition {
         Some(d) => &schema["definitions"][d],
@@ -182,7 +188,10 @@ fn the_schemas_name_exactly_the_fields_the_loader_reads() {
 #[test]
 fn the_schemas_allow_the_values_the_loader_allows() {
     let enum_of = |name: &str, def: &str| -> Vec<String> {
-        let (_, schema) = claimcheck::schema::all().into_iter().find(|(n, _)| *n == name).unwrap();
+        let (_, schema) = claimcheck::corpus::schema::all()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .unwrap();
         let schema = serde_json::to_value(&schema).unwrap();
         let d = &schema["definitions"][def];
         let values: Vec<String> = match d.get("enum") {
@@ -209,21 +218,24 @@ fn the_schemas_allow_the_values_the_loader_allows() {
     };
     assert_eq!(
         enum_of("source.schema.json", "SourceKind"),
-        claimcheck::model::SOURCE_KINDS
+        claimcheck::corpus::model::SOURCE_KINDS
     );
     assert_eq!(enum_of("reviews.schema.json", "Verdict"), claimcheck::review::VERDICTS);
-    let modalities: Vec<&str> = claimcheck::model::Modality::ALL.iter().map(|(n, _)| *n).collect();
+    let modalities: Vec<&str> = claimcheck::corpus::model::Modality::ALL
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
     assert_eq!(enum_of("claims.schema.json", "Modality"), modalities);
-    let kinds: Vec<&str> = claimcheck::model::Kind::ALL.iter().map(|(n, _)| *n).collect();
+    let kinds: Vec<&str> = claimcheck::corpus::model::Kind::ALL.iter().map(|(n, _)| *n).collect();
     assert_eq!(enum_of("properties.schema.json", "PropertyKind"), kinds);
 }
 
 #[test]
 fn schema_writes_the_schemas_and_the_editor_wiring() {
     let dir = tempfile::tempdir().unwrap();
-    let written = claimcheck::schema::write(dir.path()).unwrap();
+    let written = claimcheck::corpus::schema::write(dir.path()).unwrap();
     assert!(written.contains(&".taplo.toml".to_string()));
-    for (name, _) in claimcheck::schema::all() {
+    for (name, _) in claimcheck::corpus::schema::all() {
         let text = std::fs::read_to_string(dir.path().join("schemas").join(name)).unwrap();
         serde_json::from_str::<Value>(&text).unwrap();
     }
@@ -235,7 +247,7 @@ fn schema_writes_the_schemas_and_the_editor_wiring() {
     }
     // An editor's own taplo file is kept.
     std::fs::write(dir.path().join(".taplo.toml"), "# mine\n").unwrap();
-    claimcheck::schema::write(dir.path()).unwrap();
+    claimcheck::corpus::schema::write(dir.path()).unwrap();
     assert_eq!(
         std::fs::read_to_string(dir.path().join(".taplo.toml")).unwrap(),
         "# mine\n"
@@ -244,7 +256,7 @@ fn schema_writes_the_schemas_and_the_editor_wiring() {
 
 #[test]
 fn the_repository_carries_the_current_schemas() {
-    for (name, schema) in claimcheck::schema::all() {
+    for (name, schema) in claimcheck::corpus::schema::all() {
         let committed = std::fs::read_to_string(root().join("schemas").join(name))
             .unwrap_or_else(|_| panic!("schemas/{name} is missing: run `claimcheck schema`"));
         let mut current = serde_json::to_string_pretty(&schema).unwrap();

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use claimcheck::time::{parse_day, resolve, Tense};
+use claimcheck::read::time::{parse_day, resolve, Tense};
 
 /// (published, expression, gold, why the expression alone cannot give it).
 const CONTEXT: &[(&str, &str, &str, &str)] = &[
@@ -176,7 +176,7 @@ fn rows_with_sentence() -> Vec<(String, String, String, String, String)> {
 #[test]
 #[allow(clippy::print_stdout)] // the measurement is the point of this test
 fn aquaint_with_and_without_the_sentence() {
-    use claimcheck::time::resolve_in_context;
+    use claimcheck::read::time::resolve_in_context;
     let rows = rows_with_sentence();
     assert_eq!(rows.len(), 128);
     let exact = |with_sentence: bool| {

@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 
 use super::PossibleCopy;
-use crate::model::*;
+use crate::corpus::model::*;
 
 /// A shingle held by more sources than this is boilerplate, not copying.
 const BOILERPLATE: usize = 50;
@@ -32,7 +32,7 @@ const _: () = assert!(SAMPLE.is_power_of_two());
 const THRESHOLD: f64 = 0.3;
 
 /// The distinct 8-word shingles of a text folded as quotes are (see
-/// [`crate::anchor::fold_words`]): typographic quotes and dashes must not
+/// [`crate::read::anchor::fold_words`]): typographic quotes and dashes must not
 /// split or join words differently in two copies. Hashed without building
 /// strings, sorted. Words are runs of letters and digits, ASCII letters
 /// lower-cased; bytes of other scripts count as letters and are compared
@@ -47,7 +47,7 @@ fn shingles(text: &str, sample: u64) -> Vec<u64> {
 /// texts do not each touch fresh memory for their every shingle.
 fn shingles_with(text: &str, sample: u64, scratch: &mut Vec<u64>) -> Vec<u64> {
     let mut s = Shingler::new(std::mem::take(scratch), sample);
-    crate::anchor::fold_words(text, |piece| s.feed(piece));
+    crate::read::anchor::fold_words(text, |piece| s.feed(piece));
     let kept = s.finish();
     *scratch = s.out;
     kept

@@ -3,8 +3,8 @@
 
 use super::consistency::Relation;
 use super::Reason;
-use crate::model::{Claim, Value};
-use crate::time::Interval;
+use crate::corpus::model::{Claim, Value};
+use crate::read::time::Interval;
 
 pub fn date(c: &Claim) -> Interval {
     match &c.value {

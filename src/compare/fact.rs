@@ -5,8 +5,8 @@
 use super::consistency::Relation;
 use super::moment::{order, Order};
 use super::Reason;
-use crate::model::{Claim, Property, Value};
-use crate::time::Interval;
+use crate::corpus::model::{Claim, Property, Value};
+use crate::read::time::Interval;
 
 pub fn happened(c: &Claim) -> bool {
     matches!(c.value, Value::Fact(true))

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::question::Question;
 use super::voices::who;
 use super::{Finding, FindingKind, Reason};
-use crate::model::{Claim, Value};
+use crate::corpus::model::{Claim, Value};
 
 pub(super) fn compare(q: &Question<'_>) -> Vec<Finding> {
     let mut by_value: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();

@@ -3,9 +3,9 @@
 use rayon::prelude::*;
 
 use super::{finding_id, fingerprint, fnv, Finding, FindingKind, Reason};
-use crate::model::*;
-use crate::quantity::{fmt_num, Form};
-use crate::time::Interval;
+use crate::corpus::model::*;
+use crate::read::quantity::{fmt_num, Form};
+use crate::read::time::Interval;
 
 /// Finds "today, March 29, 2025" and "As of March 29, 2025" in source texts
 /// and flags dates that do not fall within the published date.
@@ -26,7 +26,7 @@ pub(super) fn internal_dates(corpus: &Corpus) -> Vec<Finding> {
 fn source_dates(re: &regex::Regex, s: &Source) -> Option<Finding> {
     let mut hits: Vec<(String, Interval)> = Vec::new();
     for m in re.captures_iter(s.body()) {
-        let Ok(r) = crate::time::resolve(&m[2], None, crate::time::Tense::Past) else {
+        let Ok(r) = crate::read::time::resolve(&m[2], None, crate::read::time::Tense::Past) else {
             continue;
         };
         if s.published.resolved.interval.intersect(&r.interval).is_none() && !hits.iter().any(|(_, i)| *i == r.interval)

@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::SimilarQuestions;
-use crate::model::*;
+use crate::corpus::model::*;
 
 /// Words that carry no meaning for telling questions apart.
 const STOP: &[&str] = &[

@@ -28,8 +28,8 @@ use std::hash::BuildHasherDefault;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::*;
-use crate::time::Interval;
+use crate::corpus::model::*;
+use crate::read::time::Interval;
 
 pub mod consistency;
 mod copies;
@@ -276,8 +276,8 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
     findings
 }
 
-/// FNV-1a (kept here under its old path; it lives in [`crate::model`]).
-pub use crate::model::fnv;
+/// FNV-1a (kept here under its old path; it lives in [`crate::corpus::model`]).
+pub use crate::corpus::model::fnv;
 
 /// The copy search alone (part of [`analyse`]), for its benchmark.
 pub use copies::possible_copies;

@@ -13,8 +13,8 @@ use std::cmp::Ordering;
 
 use jiff::civil::Date;
 
-use crate::model::Claim;
-use crate::time::Interval;
+use crate::corpus::model::Claim;
+use crate::read::time::Interval;
 
 /// How the times of two claims relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub fn state_start(c: &Claim) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::{resolve, Tense};
+    use crate::read::time::{resolve, Tense};
 
     fn iv(s: &str) -> Interval {
         resolve(s, None, Tense::Past).unwrap().interval

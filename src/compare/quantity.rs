@@ -5,8 +5,8 @@
 use super::consistency::Relation;
 use super::moment::{order_claims, same_passage, Order};
 use super::Reason;
-use crate::model::{Claim, Monotonic, Property, Value};
-use crate::quantity::{fmt_num, Form};
+use crate::corpus::model::{Claim, Monotonic, Property, Value};
+use crate::read::quantity::{fmt_num, Form};
 
 /// The values a claim allows, as a closed interval.
 pub fn range(p: &Property, c: &Claim) -> (f64, f64) {

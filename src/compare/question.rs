@@ -29,13 +29,16 @@ use super::moment::{by_time, order, order_claims, state_start, time_cmp, Order};
 use super::voices::{self, who};
 use super::{date, fact, framing, quantity, state};
 use super::{finding_id, fingerprint, Finding, FindingKind, Reason, Side, SideStatus};
-use crate::model::*;
-use crate::time::Interval;
+use crate::corpus::model::*;
+use crate::read::time::Interval;
 
 /// Claims by passage (source and paragraph line), to spot two sources
 /// reporting the same update.
-pub(super) type Passages<'a> =
-    std::collections::HashMap<(&'a str, usize), Vec<&'a Claim>, std::hash::BuildHasherDefault<crate::model::IdHasher>>;
+pub(super) type Passages<'a> = std::collections::HashMap<
+    (&'a str, usize),
+    Vec<&'a Claim>,
+    std::hash::BuildHasherDefault<crate::corpus::model::IdHasher>,
+>;
 
 pub(super) struct Question<'a> {
     pub corpus: &'a Corpus,
@@ -556,12 +559,12 @@ impl<'a> Question<'a> {
                         let min = pts.iter().copied().fold(f64::INFINITY, f64::min);
                         let max = pts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                         Some(if min == max {
-                            format!("{}{unit}", crate::quantity::fmt_num(min))
+                            format!("{}{unit}", crate::read::quantity::fmt_num(min))
                         } else {
                             format!(
                                 "{} to {}{unit} (within the tolerance)",
-                                crate::quantity::fmt_num(min),
-                                crate::quantity::fmt_num(max)
+                                crate::read::quantity::fmt_num(min),
+                                crate::read::quantity::fmt_num(max)
                             )
                         })
                     }

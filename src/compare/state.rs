@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::consistency::Relation;
 use super::moment::{order_claims, state_start, sure_span, Order};
 use super::Reason;
-use crate::model::{Claim, Property, Value};
+use crate::corpus::model::{Claim, Property, Value};
 
 pub fn state(c: &Claim) -> &str {
     match &c.value {

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Claim, Corpus};
+use crate::corpus::model::{Claim, Corpus};
 
 /// The number of distinct voices among the claims' sources.
 pub fn count(corpus: &Corpus, claims: &[&Claim]) -> usize {

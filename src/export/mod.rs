@@ -9,10 +9,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::compare::Analysis;
-use crate::model::{Corpus, Source};
+use crate::corpus::model::{Corpus, Source};
+use crate::corpus::schema::Settings;
 use crate::report::{json_claim, JsonClaim, JsonFinding};
 use crate::review::{Reviews, Status};
-use crate::schema::Settings;
 
 /// Why an export could not be made.
 #[derive(Debug)]
@@ -29,7 +29,7 @@ impl std::fmt::Display for ExportError {
             ExportError::NoPublisher => write!(
                 f,
                 "ClaimReview names who published the review, and this corpus does not say: add to {}:\n\n[publisher]\nname = \"Example Fact Check\"\nurl = \"https://factcheck.example.org\"\n# review_url = \"https://factcheck.example.org/reviews/{{finding}}\"",
-                crate::settings::FILE
+                crate::corpus::settings::FILE
             ),
         }
     }
@@ -82,7 +82,7 @@ pub fn claimreview(
                 "headline": s.title,
                 "publisher": {"@type": "Organization", "name": s.outlet},
             });
-            if let Some(u) = s.url.as_deref().filter(|u| crate::html::is_web_url(u)) {
+            if let Some(u) = s.url.as_deref().filter(|u| crate::report::html::is_web_url(u)) {
                 insert(&mut appearance, "url", json!(u));
             }
             if let Some(d) = day(s) {

@@ -40,7 +40,7 @@ const fn alt(m: Option<&'static [&'static str]>) -> &'static [&'static str] {
 }
 
 /// The English month names the time reader knows.
-use crate::time::MONTHS as ENGLISH_MONTHS;
+use crate::read::time::MONTHS as ENGLISH_MONTHS;
 const ENGLISH_DAYS: [&str; 7] = [
     "sunday",
     "monday",

@@ -5,6 +5,8 @@
 //! The JSON form is versioned (`version`) and documented in the README; its
 //! field names are a contract with editors' scripts.
 
+pub mod html;
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -13,7 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compare::{Analysis, Finding, FindingKind, Side};
-use crate::model::{Claim, Corpus, Value};
+use crate::corpus::model::{Claim, Corpus, Value};
 use crate::review::{Reviews, Status};
 
 /// The version of the JSON report format.
@@ -35,7 +37,7 @@ impl Filter {
             && self
                 .subject
                 .as_ref()
-                .is_none_or(|s| f.subject == *s || crate::model::question_key(&f.subject, &f.property) == *s)
+                .is_none_or(|s| f.subject == *s || crate::corpus::model::question_key(&f.subject, &f.property) == *s)
             && self.source.as_ref().is_none_or(|s| f.sources.contains(s))
             && (self.all || !matches!(reviews.status(f), Status::Reviewed(v) if v.verdict == "dismissed"))
     }
@@ -484,15 +486,15 @@ pub(crate) struct JsonClaim<'a> {
     source: &'a str,
     quote: &'a str,
     value: JsonValue<'a>,
-    as_of: Shown<crate::time::Interval>,
+    as_of: Shown<crate::read::time::Interval>,
     /// The part of the day ("17:00-23:00", "16:30 UTC+08:00"), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of_hours: Option<String>,
-    since: Option<Shown<crate::time::Interval>>,
+    since: Option<Shown<crate::read::time::Interval>>,
     said_by: Option<&'a str>,
     modality: &'static str,
-    anchor: Shown<&'a crate::model::Loc>,
-    location: Shown<&'a crate::model::Loc>,
+    anchor: Shown<&'a crate::corpus::model::Loc>,
+    location: Shown<&'a crate::corpus::model::Loc>,
 }
 
 /// A value written as the string its `Display` gives, straight into the
@@ -512,13 +514,13 @@ impl<T: std::fmt::Display> Serialize for Shown<T> {
 pub(crate) enum JsonValue<'a> {
     Text(&'a str),
     Bool(bool),
-    Date(&'a crate::model::TimeText),
-    Quantity(crate::quantity::Form),
+    Date(&'a crate::corpus::model::TimeText),
+    Quantity(crate::read::quantity::Form),
 }
 
 impl Serialize for JsonValue<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use crate::quantity::Form;
+        use crate::read::quantity::Form;
         use serde::ser::SerializeMap;
         match self {
             JsonValue::Text(t) => s.serialize_str(t),
@@ -629,8 +631,11 @@ pub fn json(
         const RUN: usize = 32;
         // Findings name their claims by id: looked up in a hash map made
         // once rather than by binary search over long, alike ids.
-        let by_id: std::collections::HashMap<&str, &Claim, std::hash::BuildHasherDefault<crate::model::IdHasher>> =
-            corpus.claims.iter().map(|c| (c.id.as_str(), &**c)).collect();
+        let by_id: std::collections::HashMap<
+            &str,
+            &Claim,
+            std::hash::BuildHasherDefault<crate::corpus::model::IdHasher>,
+        > = corpus.claims.iter().map(|c| (c.id.as_str(), &**c)).collect();
         for (n, chunk) in kept.chunks(CHUNK).enumerate() {
             let rendered: Vec<Vec<u8>> = chunk
                 .par_chunks(RUN)
@@ -834,7 +839,7 @@ fn show_question(
         .findings
         .iter()
         .filter(|f| {
-            crate::model::question_key(&f.subject, &f.property) == key
+            crate::corpus::model::question_key(&f.subject, &f.property) == key
                 && only.is_none_or(|o| f.claims.iter().any(|c| c == o))
         })
         .collect();

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
 use crate::compare::Finding;
-use crate::diag::{did_you_mean, Diagnostic, Files};
+use crate::corpus::diag::{did_you_mean, Diagnostic, Files};
 
 /// The review file, at the corpus root.
 pub const FILE: &str = "reviews.toml";
@@ -106,11 +106,11 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
             .help("it holds nothing reviews.toml lacks; the next `claimcheck review` removes it"),
         );
     }
-    let text = match crate::files::read_regular(&path) {
-        Err(crate::files::ReadError::NotFound) => return (reviews, diags),
+    let text = match crate::corpus::files::read_regular(&path) {
+        Err(crate::corpus::files::ReadError::NotFound) => return (reviews, diags),
         Err(e) => {
             let help = match e {
-                crate::files::ReadError::Symlink => "claimcheck writes verdicts only to a regular reviews.toml: replace the link with the file it points to",
+                crate::corpus::files::ReadError::Symlink => "claimcheck writes verdicts only to a regular reviews.toml: replace the link with the file it points to",
                 _ => "make reviews.toml a readable regular file",
             };
             diags.push(Diagnostic::error("io", FILE, None, format!("cannot read {FILE}: {e}")).help(help));
@@ -140,7 +140,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Reviews, Vec<Diagnostic>) {
         return (reviews, diags);
     }
     let table = table.into_inner();
-    let lines = crate::anchor::LineIndex::new(&text);
+    let lines = crate::read::anchor::LineIndex::new(&text);
     let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
     for (k, v) in table.iter() {
         if k.get_ref().as_ref() != "review" {
@@ -447,15 +447,15 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
     let path = root.join(FILE);
     // Held until this function returns: no other writer reads or renames
     // in between, so no verdict is lost.
-    let _lock = crate::files::lock(&root.join(LOCK), LOCK_WAIT)?.ok_or(WriteError::Busy)?;
+    let _lock = crate::corpus::files::lock(&root.join(LOCK), LOCK_WAIT)?.ok_or(WriteError::Busy)?;
     // With the lock held, any temporary file is a dead writer's.
     for stray in stray_temporaries(root) {
         let _ = std::fs::remove_file(root.join(stray));
     }
-    let original = match crate::files::read_regular(&path) {
+    let original = match crate::corpus::files::read_regular(&path) {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| WriteError::Malformed(format!("{FILE} is not UTF-8")))?),
-        Err(crate::files::ReadError::NotFound) => None,
-        Err(crate::files::ReadError::Io(e)) => return Err(e.into()),
+        Err(crate::corpus::files::ReadError::NotFound) => None,
+        Err(crate::corpus::files::ReadError::Io(e)) => return Err(e.into()),
         Err(e) => return Err(WriteError::Refused(e.to_string())),
     };
     let text = original.clone().unwrap_or_default();

@@ -4,7 +4,7 @@
 //! through taplo.
 //!
 //! The loader reads these files itself, with spans for its diagnostics
-//! (`load.rs`); these types say the same thing in a form schemars turns
+//! (`corpus/load`); these types say the same thing in a form schemars turns
 //! into a schema. Tests keep the two in step: every field here is one the
 //! loader reads and every field the loader reads is here
 //! (`tests/schema.rs`), every shipped and example file validates, and a
@@ -107,12 +107,12 @@ pub fn write(root: &Path) -> std::io::Result<Vec<String>> {
     for (name, schema) in all() {
         let mut json = serde_json::to_string_pretty(&schema).map_err(std::io::Error::other)?;
         json.push('\n');
-        crate::files::write_atomically(&dir.join(name), json.as_bytes())?;
+        crate::corpus::files::write_atomically(&dir.join(name), json.as_bytes())?;
         written.push(format!("{DIR}/{name}"));
     }
     let taplo = root.join(".taplo.toml");
     if !taplo.exists() {
-        crate::files::write_atomically(&taplo, TAPLO.as_bytes())?;
+        crate::corpus::files::write_atomically(&taplo, TAPLO.as_bytes())?;
         written.push(".taplo.toml".to_string());
     }
     Ok(written)

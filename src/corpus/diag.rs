@@ -171,20 +171,20 @@ impl Diagnostic {
 pub struct Files {
     /// Shared with the loader, which validates the same texts: a corpus's
     /// files are held once.
-    texts: BTreeMap<String, (std::sync::Arc<str>, crate::anchor::LineIndex)>,
+    texts: BTreeMap<String, (std::sync::Arc<str>, crate::read::anchor::LineIndex)>,
 }
 
 impl Files {
     /// Holds `text` (shared, when given as an `Arc<str>`) with its line index.
     pub fn insert(&mut self, path: &str, text: impl Into<std::sync::Arc<str>>) {
         let text = text.into();
-        let index = crate::anchor::LineIndex::new(&text);
+        let index = crate::read::anchor::LineIndex::new(&text);
         self.texts.insert(path.to_string(), (text, index));
     }
 
     /// [`Files::insert`] of a shared text with its line index already made
     /// (in parallel).
-    pub fn insert_indexed(&mut self, path: &str, text: std::sync::Arc<str>, index: crate::anchor::LineIndex) {
+    pub fn insert_indexed(&mut self, path: &str, text: std::sync::Arc<str>, index: crate::read::anchor::LineIndex) {
         self.texts.insert(path.to_string(), (text, index));
     }
 
@@ -203,7 +203,7 @@ impl Files {
 
     /// A file's text and line index, to find many places in it with one
     /// look-up.
-    pub fn index(&self, path: &str) -> Option<(&str, &crate::anchor::LineIndex)> {
+    pub fn index(&self, path: &str) -> Option<(&str, &crate::read::anchor::LineIndex)> {
         self.texts.get(path).map(|(text, index)| (&**text, index))
     }
 
@@ -297,8 +297,8 @@ pub fn render(diags: &[Diagnostic], files: &Files, color: bool) -> String {
 }
 
 fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
-    let s = crate::anchor::floor_char_boundary(text, span.start.min(text.len()));
-    let e = crate::anchor::floor_char_boundary(text, span.end.min(text.len())).max(s);
+    let s = crate::read::anchor::floor_char_boundary(text, span.start.min(text.len()));
+    let e = crate::read::anchor::floor_char_boundary(text, span.end.min(text.len())).max(s);
     s..e
 }
 

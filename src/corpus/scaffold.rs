@@ -99,7 +99,7 @@ disagree on.
 /// Creates a corpus in `dir` (made if missing; it must not already hold a
 /// corpus) that passes `check`. Returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
-    for taken in ["sources", "claims", crate::settings::FILE, crate::review::FILE] {
+    for taken in ["sources", "claims", crate::corpus::settings::FILE, crate::review::FILE] {
         if dir.join(taken).exists() {
             return Err(ScaffoldError::Refused(format!(
                 "{} already holds `{taken}`: init makes a new corpus and changes nothing in an existing one",
@@ -113,7 +113,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
         ("sources/example-gazette-2025-06-09.txt", EXAMPLE_SOURCE),
         ("claims/properties.toml", EXAMPLE_PROPERTIES),
         ("claims/example.toml", EXAMPLE_CLAIMS),
-        (crate::settings::FILE, SETTINGS),
+        (crate::corpus::settings::FILE, SETTINGS),
     ];
     let mut written = Vec::new();
     for (name, text) in files {
@@ -124,7 +124,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
         create_new(&dir.join("README.md"), README.as_bytes())?;
         written.push("README.md".into());
     }
-    written.extend(crate::schema::write(dir)?);
+    written.extend(crate::corpus::schema::write(dir)?);
     Ok(written)
 }
 
@@ -209,22 +209,22 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
             ))
         }
     };
-    if !crate::load::valid_id(&id) {
+    if !crate::corpus::load::valid_id(&id) {
         return Err(ScaffoldError::Refused(format!(
             "`{id}` is not a source id: use lower-case letters, digits, `-`, `_` and `.`, e.g. --id {}",
             slug(&id)
         )));
     }
     if let Some(u) = &meta.url {
-        if !crate::html::is_web_url(u) {
+        if !crate::report::html::is_web_url(u) {
             return Err(ScaffoldError::Refused(format!("--url `{u}` is not an http(s) URL")));
         }
     }
-    if !crate::model::SOURCE_KINDS.contains(&meta.kind.as_str()) {
+    if !crate::corpus::model::SOURCE_KINDS.contains(&meta.kind.as_str()) {
         return Err(ScaffoldError::Refused(format!(
             "--kind `{}` is not a source kind: {}",
             meta.kind,
-            crate::model::SOURCE_KINDS.join(", ")
+            crate::corpus::model::SOURCE_KINDS.join(", ")
         )));
     }
     let title = meta.title.clone().unwrap_or_else(|| {
@@ -323,7 +323,7 @@ pub struct NewClaim {
 /// back as it was and the diagnostics are returned, rendered. Returns the
 /// claim id and the file's corpus-relative path.
 pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
-    let before = crate::load::load(root);
+    let before = crate::corpus::load::load(root);
     if before.errors() > 0 {
         return Err(ScaffoldError::Refused(format!(
             "the corpus has {} error(s) already; fix them first (claimcheck check)",
@@ -344,7 +344,7 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         .map(|p| p.kind)
     else {
         let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
-        let near = crate::diag::did_you_mean(&c.question, keys.iter().map(String::as_str));
+        let near = crate::corpus::diag::did_you_mean(&c.question, keys.iter().map(String::as_str));
         return Err(ScaffoldError::Refused(format!(
             "no question `{}` in claims/properties.toml{}",
             c.question,
@@ -371,9 +371,9 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         )));
     }
     let path = root.join(&rel);
-    let original = match crate::files::read_regular(&path) {
+    let original = match crate::corpus::files::read_regular(&path) {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| ScaffoldError::Refused(format!("{rel} is not UTF-8")))?),
-        Err(crate::files::ReadError::NotFound) => None,
+        Err(crate::corpus::files::ReadError::NotFound) => None,
         Err(e) => return Err(ScaffoldError::Refused(format!("cannot read {rel}: {e}"))),
     };
     let mut doc: toml_edit::DocumentMut = original
@@ -410,22 +410,22 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
     };
     claims.push(t);
     std::fs::create_dir_all(root.join("claims"))?;
-    crate::files::write_atomically(&path, doc.to_string().as_bytes())?;
-    let after = crate::load::load(root);
+    crate::corpus::files::write_atomically(&path, doc.to_string().as_bytes())?;
+    let after = crate::corpus::load::load(root);
     if after.errors() > 0 {
         match &original {
-            Some(text) => crate::files::write_atomically(&path, text.as_bytes())?,
+            Some(text) => crate::corpus::files::write_atomically(&path, text.as_bytes())?,
             None => std::fs::remove_file(&path)?,
         }
         let errors: Vec<_> = after
             .diagnostics
             .iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .filter(|d| d.severity == crate::corpus::diag::Severity::Error)
             .cloned()
             .collect();
         return Err(ScaffoldError::Refused(format!(
             "{}the claim was not added: {rel} is as it was",
-            crate::diag::render(&errors, &after.files, color)
+            crate::corpus::diag::render(&errors, &after.files, color)
         )));
     }
     Ok((id, rel))
@@ -434,8 +434,8 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
 /// A value as the question's kind wants it in TOML: a fact's `true` or
 /// `false` as a boolean, a quantity's plain whole number as a number, and
 /// everything else (a state, a date, "about 300", "7.2 billion") as a string.
-fn typed_value(v: &str, kind: crate::model::Kind) -> toml_edit::Item {
-    use crate::model::Kind;
+fn typed_value(v: &str, kind: crate::corpus::model::Kind) -> toml_edit::Item {
+    use crate::corpus::model::Kind;
     match (kind, v) {
         (Kind::Fact, "true") => toml_edit::value(true),
         (Kind::Fact, "false") => toml_edit::value(false),
@@ -450,7 +450,7 @@ fn typed_value(v: &str, kind: crate::model::Kind) -> toml_edit::Item {
 #[cfg(test)]
 mod tests {
     use super::{slug, typed_value};
-    use crate::model::Kind;
+    use crate::corpus::model::Kind;
 
     #[test]
     fn values_take_the_type_their_question_reads() {

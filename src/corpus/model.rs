@@ -9,8 +9,8 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::quantity::{Form, Tolerance};
-use crate::time::{DayPart, Interval, Resolved};
+use crate::read::quantity::{Form, Tolerance};
+use crate::read::time::{DayPart, Interval, Resolved};
 
 /// A place in a corpus file, for reports: `claims/csto.toml:12:1`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -528,7 +528,7 @@ mod tests {
             .collect::<String>();
         let source = "+++\ntitle = \"T\"\noutlet = \"O\"\npublished = \"2024-01-01\"\npublished_basis = \"Dateline.\"\nkind = \"news\"\nlanguage = \"en\"\n+++\nText.\n";
         let sources = [("sources/b.txt", source), ("sources/a.txt", source)];
-        let mut loaded = crate::load::load_texts(&sources, Some(&properties), &[]);
+        let mut loaded = crate::corpus::load::load_texts(&sources, Some(&properties), &[]);
         assert_eq!(loaded.errors(), 0, "{:?}", loaded.diagnostics);
         let corpus = &mut loaded.corpus;
         for i in 0..6 {

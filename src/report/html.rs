@@ -23,7 +23,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::compare::{Analysis, Finding, FindingKind};
-use crate::model::{Claim, Corpus, Kind, Source};
+use crate::corpus::model::{Claim, Corpus, Kind, Source};
 use crate::report::{claim_time, claim_value, Filter};
 use crate::review::{Reviews, Status};
 
@@ -443,7 +443,7 @@ fn finding<'a>(corpus: &'a Corpus, f: &'a Finding, reviews: &Reviews) -> HtmlFin
         kind: f.kind.name(),
         reason: f.reason.map(|r| crate::report::serde_plain(&r)),
         subject: &f.subject,
-        question_key: crate::model::question_key(&f.subject, &f.property),
+        question_key: crate::corpus::model::question_key(&f.subject, &f.property),
         question: &f.question,
         summary: &f.summary,
         sources: &f.sources,
@@ -528,7 +528,7 @@ fn questions<'a>(corpus: &'a Corpus, analysis: &'a Analysis) -> Vec<Question<'a>
 
 fn timeline(
     corpus: &Corpus,
-    p: &crate::model::Property,
+    p: &crate::corpus::model::Property,
     claims: &[&Claim],
     flags: &BTreeMap<&str, &'static str>,
 ) -> Timeline {

@@ -2,13 +2,13 @@
 //! fact checks (for ClaimReview) and the scale claims are rated on.
 //!
 //! Read with serde into the same types the schema is made from
-//! ([`crate::schema::Settings`]), so the schema and the loader cannot
+//! ([`crate::corpus::schema::Settings`]), so the schema and the loader cannot
 //! disagree; errors carry the TOML parser's span.
 
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Files};
-use crate::schema::Settings;
+use crate::corpus::diag::{Diagnostic, Files};
+use crate::corpus::schema::Settings;
 
 /// The settings file, at the corpus root.
 pub const FILE: &str = "claimcheck.toml";
@@ -29,8 +29,8 @@ impl Settings {
 /// Reads `claimcheck.toml` (absent means the defaults), reporting problems.
 pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
     let path = root.join(FILE);
-    let text = match crate::files::read_regular(&path) {
-        Err(crate::files::ReadError::NotFound) => return (Settings::default(), Vec::new()),
+    let text = match crate::corpus::files::read_regular(&path) {
+        Err(crate::corpus::files::ReadError::NotFound) => return (Settings::default(), Vec::new()),
         Err(e) => {
             let d = Diagnostic::error("io", FILE, None, format!("cannot read {FILE}: {e}"))
                 .help("make claimcheck.toml a readable regular file");
@@ -57,7 +57,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let span_of = |needle: &str| text.find(needle).map(|i| i..i + needle.len());
     if let Some(p) = &settings.publisher {
-        if !crate::html::is_web_url(&p.url) {
+        if !crate::report::html::is_web_url(&p.url) {
             diags.push(
                 Diagnostic::error(
                     "bad-url",

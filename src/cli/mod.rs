@@ -5,16 +5,18 @@
 //! command can be tested in-process. Exit codes are fixed: 0 clean, 1 when
 //! `report --fail-on` matched, 2 for data errors or bad usage.
 
+pub mod progress;
+
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::compare::{self, Analysis, FindingKind};
-use crate::load::{self, Loaded};
+use crate::corpus::load::{self, Loaded};
+use crate::read::time::{self, Tense};
 use crate::report::{self, Filter};
 use crate::review::{self, NewVerdict, Reviews};
-use crate::time::{self, Tense};
 
 /// Anchor, compare and review curated news claims across sources.
 #[derive(Parser, Debug)]
@@ -206,11 +208,11 @@ pub enum Add {
         /// The article's text (`-`: standard input).
         file: PathBuf,
         #[command(flatten)]
-        meta: crate::scaffold::NewSource,
+        meta: crate::corpus::scaffold::NewSource,
     },
     /// Append a claim to a claims file (comments kept); it is kept only if
     /// the corpus still checks clean (the quote must be in the source).
-    Claim(crate::scaffold::NewClaim),
+    Claim(crate::corpus::scaffold::NewClaim),
 }
 
 /// Set by the binary: the process exits as soon as [`run`] returns, so a
@@ -245,13 +247,13 @@ pub fn run(
 ) -> io::Result<ExitCode> {
     match args.command {
         Command::Check { strict } => {
-            let progress = crate::progress::Progress::start("reading and checking the corpus");
+            let progress = crate::cli::progress::Progress::start("reading and checking the corpus");
             let mut loaded = load::load(&args.corpus);
             let (reviews, diags) = review::load(&args.corpus, &mut loaded.files);
             loaded.diagnostics.extend(diags);
             let ratings = review::check_ratings(&reviews, &loaded.settings.scale());
             loaded.diagnostics.extend(ratings);
-            crate::diag::sort(&mut loaded.diagnostics);
+            crate::corpus::diag::sort(&mut loaded.diagnostics);
             // Validation needs the findings' ids only to find verdicts whose
             // finding is gone, and not the look-alike and copy searches: a
             // corpus without verdicts is not compared at all.
@@ -306,13 +308,13 @@ pub fn run(
                 ReportFormat::Text => report::text(c, &analysis, &reviews, &filter, &mut buffered, color)?,
                 ReportFormat::Markdown => report::markdown(c, &analysis, &reviews, &filter, &mut buffered)?,
                 ReportFormat::Json => report::json(c, &analysis, &reviews, &filter, &mut buffered)?,
-                ReportFormat::Html => crate::html::html(c, &analysis, &reviews, &filter, &mut buffered)?,
+                ReportFormat::Html => crate::report::html::html(c, &analysis, &reviews, &filter, &mut buffered)?,
             }
             buffered.flush()?;
             drop(buffered);
             crate::timings::mark("report written");
             if let Some(path) = &to_file {
-                if let Err(e) = crate::files::write_atomically(path, &file_bytes) {
+                if let Err(e) = crate::corpus::files::write_atomically(path, &file_bytes) {
                     writeln!(err, "error: cannot write {}: {e}", path.display())?;
                     return Ok(2);
                 }
@@ -336,12 +338,12 @@ pub fn run(
             let mut bytes = Vec::new();
             let written = match format {
                 ExportFormat::Claimreview => {
-                    crate::exports::claimreview(&loaded.corpus, &analysis, &reviews, &loaded.settings, &mut bytes)
+                    crate::export::claimreview(&loaded.corpus, &analysis, &reviews, &loaded.settings, &mut bytes)
                         .map(Some)
                 }
-                ExportFormat::Jsonl => crate::exports::jsonl(&loaded.corpus, &analysis, &reviews, &mut bytes)
+                ExportFormat::Jsonl => crate::export::jsonl(&loaded.corpus, &analysis, &reviews, &mut bytes)
                     .map(|()| None)
-                    .map_err(crate::exports::ExportError::Io),
+                    .map_err(crate::export::ExportError::Io),
             };
             let written = match written {
                 Ok(w) => w,
@@ -352,7 +354,7 @@ pub fn run(
             };
             match output.filter(|p| p.as_os_str() != "-") {
                 Some(path) => {
-                    if let Err(e) = crate::files::write_atomically(&path, &bytes) {
+                    if let Err(e) = crate::corpus::files::write_atomically(&path, &bytes) {
                         writeln!(err, "error: cannot write {}: {e}", path.display())?;
                         return Ok(2);
                     }
@@ -373,7 +375,7 @@ pub fn run(
             }
             let keys: Vec<String> = loaded.corpus.properties.iter().map(|p| p.key()).collect();
             let ids = loaded.corpus.claims.iter().map(|c| c.id.as_str());
-            let near = crate::diag::did_you_mean(&what, keys.iter().map(String::as_str).chain(ids));
+            let near = crate::corpus::diag::did_you_mean(&what, keys.iter().map(String::as_str).chain(ids));
             writeln!(err, "error: `{what}` is neither a subject/property nor a claim id")?;
             if let Some(n) = near {
                 writeln!(err, "help: did you mean `{n}`?")?;
@@ -432,7 +434,7 @@ pub fn run(
         }
         Command::Init { dir } => {
             let dir = dir.unwrap_or_else(|| args.corpus.clone());
-            match crate::scaffold::init(&dir) {
+            match crate::corpus::scaffold::init(&dir) {
                 Ok(files) => {
                     for f in files {
                         writeln!(out, "wrote {}", dir.join(f).display())?;
@@ -450,8 +452,8 @@ pub fn run(
         Command::Schema { print } => {
             if let Some(name) = print {
                 let file = format!("{name}.schema.json");
-                let Some((_, schema)) = crate::schema::all().into_iter().find(|(n, _)| *n == file) else {
-                    let names: Vec<&str> = crate::schema::all()
+                let Some((_, schema)) = crate::corpus::schema::all().into_iter().find(|(n, _)| *n == file) else {
+                    let names: Vec<&str> = crate::corpus::schema::all()
                         .iter()
                         .filter_map(|(n, _)| n.strip_suffix(".schema.json"))
                         .collect();
@@ -462,7 +464,7 @@ pub fn run(
                 writeln!(out, "{json}")?;
                 return Ok(0);
             }
-            match crate::schema::write(&args.corpus) {
+            match crate::corpus::schema::write(&args.corpus) {
                 Ok(written) => {
                     for w in written {
                         writeln!(out, "wrote {w}")?;
@@ -531,11 +533,11 @@ fn add(
                     }
                 }
             };
-            crate::scaffold::add_source(root, &text, (!from_stdin).then_some(file.as_path()), &meta)
+            crate::corpus::scaffold::add_source(root, &text, (!from_stdin).then_some(file.as_path()), &meta)
                 .map(|p| format!("wrote {}: check its front matter, then add claims", p.display()))
         }
         Add::Claim(c) => {
-            crate::scaffold::add_claim(root, &c, color).map(|(id, rel)| format!("added claim {id} to {rel}"))
+            crate::corpus::scaffold::add_claim(root, &c, color).map(|(id, rel)| format!("added claim {id} to {rel}"))
         }
     };
     match result {
@@ -556,7 +558,7 @@ fn analysed(loaded: &mut Loaded, root: &std::path::Path) -> (bool, Analysis, Rev
     let analysis = compare::analyse(&loaded.corpus);
     let (reviews, diags) = review::load(root, &mut loaded.files);
     loaded.diagnostics.extend(diags);
-    crate::diag::sort(&mut loaded.diagnostics);
+    crate::corpus::diag::sort(&mut loaded.diagnostics);
     (loaded.errors() == 0, analysis, reviews)
 }
 
@@ -569,7 +571,7 @@ fn open_corpus(
     err: &mut dyn Write,
     color: bool,
 ) -> io::Result<Option<(Loaded, Analysis, Reviews)>> {
-    let progress = crate::progress::Progress::start("reading and checking the corpus");
+    let progress = crate::cli::progress::Progress::start("reading and checking the corpus");
     let mut loaded = load::load(root);
     if !all {
         loaded.corpus.drop_retired();
@@ -589,10 +591,10 @@ fn refuse(loaded: &Loaded, err: &mut dyn Write, color: bool) -> io::Result<()> {
     let errors: Vec<_> = loaded
         .diagnostics
         .iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .filter(|d| d.severity == crate::corpus::diag::Severity::Error)
         .cloned()
         .collect();
-    write!(err, "{}", crate::diag::render(&errors, &loaded.files, color))?;
+    write!(err, "{}", crate::corpus::diag::render(&errors, &loaded.files, color))?;
     writeln!(
         err,
         "error: the corpus has {} error(s); fix them first (see `claimcheck check`)",
@@ -659,7 +661,8 @@ impl ReviewCtx<'_> {
     ) -> io::Result<ExitCode> {
         let Some(f) = self.analysis.findings.iter().find(|f| f.id == id) else {
             writeln!(err, "error: no finding `{id}`")?;
-            if let Some(n) = crate::diag::did_you_mean(id, self.analysis.findings.iter().map(|f| f.id.as_str())) {
+            if let Some(n) = crate::corpus::diag::did_you_mean(id, self.analysis.findings.iter().map(|f| f.id.as_str()))
+            {
                 writeln!(err, "help: did you mean `{n}`?")?;
             }
             return Ok(2);
@@ -718,7 +721,8 @@ impl ReviewCtx<'_> {
             };
             let (claim, rating) = (claim.trim(), rating.trim());
             if !f.claims.iter().chain(&f.context).any(|c| c == claim) {
-                let near = crate::diag::did_you_mean(claim, f.claims.iter().chain(&f.context).map(String::as_str));
+                let near =
+                    crate::corpus::diag::did_you_mean(claim, f.claims.iter().chain(&f.context).map(String::as_str));
                 return Err(format!(
                     "`{claim}` is not a claim of {}{}; its claims: {}",
                     f.id,
@@ -826,7 +830,7 @@ pub fn check(
     write!(
         err,
         "{}",
-        crate::diag::render(&loaded.diagnostics, &loaded.files, color)
+        crate::corpus::diag::render(&loaded.diagnostics, &loaded.files, color)
     )?;
     let c = &loaded.corpus;
     let (errors, warnings) = (loaded.errors(), loaded.warnings());

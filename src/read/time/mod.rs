@@ -643,7 +643,7 @@ fn clean(expr: &str) -> String {
 /// Reads `expr` against `reference` (the day the text was written).
 ///
 /// ```
-/// use claimcheck::time::{resolve, Tense};
+/// use claimcheck::read::time::{resolve, Tense};
 /// let r = resolve("last month", Some(jiff::civil::date(2025, 6, 9)), Tense::Nearest).unwrap();
 /// assert_eq!(r.value, "2025-05");
 /// assert_eq!(r.interval.to_string(), "2025-05-01..2025-05-31");
@@ -654,7 +654,7 @@ pub fn resolve(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Reso
 
 /// [`resolve`] for an expression written in language `lang` (a BCP 47 tag):
 /// English first, then, if English does not read it, the article's language
-/// and the other languages claimcheck knows ([`crate::lang`]). The rule
+/// and the other languages claimcheck knows ([`crate::read::lang`]). The rule
 /// says how the expression was read ("yesterday (read as `ayer`)").
 pub fn resolve_in(
     expr: &str,
@@ -663,7 +663,7 @@ pub fn resolve_in(
     lang: Option<&str>,
 ) -> Result<Resolved, TimeError> {
     match resolve_english(expr, reference, tense) {
-        Err(TimeError::Unrecognised(e)) => match crate::lang::translate(expr, lang) {
+        Err(TimeError::Unrecognised(e)) => match crate::read::lang::translate(expr, lang) {
             Some(en) => match resolve_english(&en, reference, tense) {
                 Ok(r) => Ok(Resolved {
                     rule: format!("{} (read as `{en}`)", r.rule),

@@ -16,11 +16,11 @@ use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::anchor::{self, fold};
-use crate::diag::{did_you_mean, Diagnostic, Files};
-use crate::model::*;
-use crate::quantity::{self, Tolerance};
-use crate::time::{self, Resolved, Tense};
+use crate::corpus::diag::{did_you_mean, Diagnostic, Files};
+use crate::corpus::model::*;
+use crate::read::anchor::{self, fold};
+use crate::read::quantity::{self, Tolerance};
+use crate::read::time::{self, Resolved, Tense};
 
 /// The result of loading: the valid part of the corpus and every problem.
 #[derive(Debug, Default)]
@@ -29,14 +29,14 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     pub files: Files,
     /// `claimcheck.toml`, or the defaults.
-    pub settings: crate::schema::Settings,
+    pub settings: crate::corpus::schema::Settings,
 }
 
 impl Loaded {
     pub fn errors(&self) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .filter(|d| d.severity == crate::corpus::diag::Severity::Error)
             .count()
     }
 
@@ -71,7 +71,7 @@ pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[
         l.out.files.insert(PROPERTIES_FILE, Arc::clone(p));
     }
     l.process(&sources, properties.map(Some), &claims);
-    crate::diag::sort(&mut l.out.diagnostics);
+    crate::corpus::diag::sort(&mut l.out.diagnostics);
     l.out
 }
 
@@ -82,11 +82,11 @@ pub fn load(root: &Path) -> Loaded {
     let replacements = unknown_replacements(&l.out.corpus);
     l.out.diagnostics.extend(replacements);
     if root.is_dir() {
-        let (settings, diags) = crate::settings::load(root, &mut l.out.files);
+        let (settings, diags) = crate::corpus::settings::load(root, &mut l.out.files);
         l.out.settings = settings;
         l.out.diagnostics.extend(diags);
     }
-    crate::diag::sort(&mut l.out.diagnostics);
+    crate::corpus::diag::sort(&mut l.out.diagnostics);
     crate::timings::mark("loaded");
     l.out
 }
@@ -192,7 +192,7 @@ struct FileClaims {
     records: Vec<ClaimRecord>,
     diags: Vec<Diagnostic>,
     /// Hashed with FNV-1a, as the corpus's own ids are: every claim asks it.
-    referenced: HashSet<String, std::hash::BuildHasherDefault<crate::model::IdHasher>>,
+    referenced: HashSet<String, std::hash::BuildHasherDefault<crate::corpus::model::IdHasher>>,
     unparsed: bool,
     /// Quotes to find in their sources, once every file is read.
     quotes: Vec<QuoteToAnchor>,
@@ -342,7 +342,7 @@ impl Loader {
     /// file could not be read.
     fn read_all<'a>(&mut self, files: impl Iterator<Item = &'a (String, PathBuf)>) -> Vec<(&'a str, Option<Arc<str>>)> {
         let files: Vec<&(String, PathBuf)> = files.collect();
-        let read = crate::files::read_all(&files, |(rel, path)| {
+        let read = crate::corpus::files::read_all(&files, |(rel, path)| {
             read_text(rel, path).map(|text| {
                 let index = anchor::LineIndex::new(&text);
                 (Arc::<str>::from(text), index)
@@ -569,7 +569,7 @@ impl Loader {
                 continue;
             }
             if !meta.is_file() {
-                if let Err(e) = crate::files::check_regular(&p) {
+                if let Err(e) = crate::corpus::files::check_regular(&p) {
                     self.push(
                         Diagnostic::error("io", &rel, None, format!("cannot read `{rel}`: {e}"))
                             .help("replace it with a regular file, or move it out of the corpus"),
@@ -1499,7 +1499,7 @@ impl Loader {
                 }
             }
         }
-        let failed = diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+        let failed = diags.iter().any(|d| d.severity == crate::corpus::diag::Severity::Error);
         out.diags.extend(diags);
         // The quote is found in its source later, a source at a time
         // (`anchor_quotes`); a claim is kept only if it is found. Without
@@ -1827,7 +1827,7 @@ fn time_missing_from_quote(expr: &str, quote: &str) -> Option<String> {
     {
         let name = time::month_name(m);
         let iso = &v[..7];
-        if !q.contains(&name[..3]) && !q.contains(iso) && !crate::lang::month_in(m, &q) {
+        if !q.contains(&name[..3]) && !q.contains(iso) && !crate::read::lang::month_in(m, &q) {
             return Some(format!("the month ({name})"));
         }
         if let Some(d) = v.get(8..10).and_then(|d| d.parse::<u8>().ok()) {
@@ -2011,11 +2011,11 @@ impl<'a, 't> Rec<'a, 't> {
     /// `deprecated = "why"` and, optionally, `superseded_by = "id"`: a
     /// record an editor retired. A replacement without a reason is refused,
     /// since a reader of the files must learn why.
-    fn retired(&mut self) -> Option<crate::model::Retired> {
+    fn retired(&mut self) -> Option<crate::corpus::model::Retired> {
         let reason = self.string("deprecated", false);
         let superseded_by = self.string("superseded_by", false);
         match (reason, superseded_by) {
-            (Some(r), s) => Some(crate::model::Retired {
+            (Some(r), s) => Some(crate::corpus::model::Retired {
                 reason: r.v,
                 superseded_by: s.map(|s| s.v),
             }),
@@ -2392,12 +2392,12 @@ fn records<'a, 't>(
 /// Reads a file as UTF-8 text, refusing unreadable, empty and non-UTF-8
 /// files with a diagnostic. Free of the loader, so files are read in parallel.
 fn read_text(rel: &str, path: &Path) -> Result<String, Box<Diagnostic>> {
-    let bytes = match crate::files::read_regular(path) {
+    let bytes = match crate::corpus::files::read_regular(path) {
         Ok(b) => b,
         Err(e) => {
             let help = match e {
-                crate::files::ReadError::TooLarge(_) => "split the file, or keep only the article's text",
-                crate::files::ReadError::NotRegular(_) => {
+                crate::corpus::files::ReadError::TooLarge(_) => "split the file, or keep only the article's text",
+                crate::corpus::files::ReadError::NotRegular(_) => {
                     "replace it with a regular file, or move it out of the corpus"
                 }
                 _ => "make the file readable by the user running claimcheck",

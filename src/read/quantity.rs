@@ -320,7 +320,7 @@ fn number(s: &str) -> Option<f64> {
         .trim_start_matches(['$', '€', '£', '₽', '֏'])
         .trim_end_matches('%')
         .trim();
-    if let Some(n) = crate::time::number_word(s) {
+    if let Some(n) = crate::read::time::number_word(s) {
         return Some(n as f64);
     }
     // An ordinal ("32nd") is its number, for properties that ask for a rank.
@@ -349,7 +349,7 @@ fn number(s: &str) -> Option<f64> {
         }
     };
     // "two dozen", "three million": a number word with a scale.
-    if let Some(n) = crate::time::number_word(digits.trim()) {
+    if let Some(n) = crate::read::time::number_word(digits.trim()) {
         return Some(n as f64 * scale).filter(|v| v.is_finite() && v.abs() <= MAX_VALUE);
     }
     if digits.is_empty() || !grouped_well(digits) {
@@ -500,7 +500,7 @@ pub fn numbers_in(text: &str) -> Vec<f64> {
     }
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         let w = word.to_lowercase();
-        if let Some(n) = crate::time::number_word(&w).or_else(|| ordinal_word(&w)) {
+        if let Some(n) = crate::read::time::number_word(&w).or_else(|| ordinal_word(&w)) {
             out.push(n as f64);
         }
     }

@@ -1,0 +1,12 @@
+//! Reading news text as the article wrote it: dates and times ([`time`]),
+//! figures ([`quantity`]), the words of each language ([`lang`]) and
+//! finding a quote in its source ([`anchor`]).
+//!
+//! Nothing here knows the corpus or the comparison: these are pure readers
+//! of strings, used by the loader to validate claims and by `claimcheck
+//! date`.
+
+pub mod anchor;
+pub mod lang;
+pub mod quantity;
+pub mod time;
