@@ -126,98 +126,18 @@ impl Loader {
         });
         let values: Vec<Sp<String>> = values.unwrap_or_default();
         let names: Vec<&str> = values.iter().map(|v| v.v.as_str()).collect();
+        let given = Given {
+            unit: unit.is_some(),
+            tolerance: tolerance.is_some(),
+            monotonic: monotonic.is_some(),
+            change_of: change_of.is_some(),
+            transitions: transitions.is_some(),
+            over_time: over_time.is_some(),
+        };
         if let Some((kind, kspan)) = &kind {
-            let needs_values = matches!(kind, Kind::State | Kind::Assessment);
-            if needs_values && values.is_empty() {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-property",
-                        rel,
-                        Some(kspan.clone()),
-                        format!("a {} property needs its allowed `values`", kind.name()),
-                    )
-                    .help("add e.g. values = [\"member\", \"suspended\", \"withdrawn\"]"),
-                );
-            }
-            if *kind == Kind::Quantity && unit.is_none() {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-property",
-                        rel,
-                        Some(kspan.clone()),
-                        "a quantity property needs a `unit`",
-                    )
-                    .help("add e.g. unit = \"USD\" or unit = \"people\" or unit = \"percent\""),
-                );
-            }
-            for (field, present) in [
-                ("values", !values.is_empty() && !needs_values),
-                ("unit", unit.is_some() && *kind != Kind::Quantity),
-                ("tolerance", tolerance.is_some() && *kind != Kind::Quantity),
-                ("monotonic", monotonic.is_some() && *kind != Kind::Quantity),
-                ("change_of", change_of.is_some() && *kind != Kind::Quantity),
-                ("transitions", transitions.is_some() && *kind != Kind::State),
-                (
-                    "over_time",
-                    over_time.is_some() && matches!(kind, Kind::EventDate | Kind::Assessment),
-                ),
-            ] {
-                if present {
-                    diags.push(
-                        Diagnostic::error(
-                            "field-not-for-kind",
-                            rel,
-                            Some(kspan.clone()),
-                            format!("`{field}` has no meaning for a {} property", kind.name()),
-                        )
-                        .help(format!("remove `{field}`, or change the kind")),
-                    );
-                }
-            }
+            fields_fit_kind(rel, *kind, kspan, &values, &given, &mut diags);
         }
-        for (i, v) in values.iter().enumerate() {
-            if names.iter().take(i).any(|n| *n == v.v.as_str()) {
-                diags.push(Diagnostic::error(
-                    "duplicate-id",
-                    rel,
-                    Some(v.span.clone()),
-                    format!("the value `{}` is listed twice", v.v),
-                ));
-            }
-        }
-        let mut pairs = Vec::new();
-        for t in transitions.unwrap_or_default() {
-            let Some((a, b)) =
-                t.v.split_once("->")
-                    .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
-            else {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-property",
-                        rel,
-                        Some(t.span.clone()),
-                        format!("`{}` is not a transition", t.v),
-                    )
-                    .help("write transitions as \"member -> suspended\""),
-                );
-                continue;
-            };
-            for end in [&a, &b] {
-                if !names.contains(&end.as_str()) {
-                    let mut d = Diagnostic::error(
-                        "value-not-allowed",
-                        rel,
-                        Some(t.span.clone()),
-                        format!("the transition names `{end}`, which is not among the property's values"),
-                    );
-                    if let Some(s) = did_you_mean(end, names.iter().copied()) {
-                        d = d.help(format!("did you mean `{s}`?"));
-                    }
-                    diags.push(d);
-                }
-            }
-            pairs.push((a, b));
-        }
+        let pairs = value_names(rel, &names, &values, transitions.unwrap_or_default(), &mut diags);
         let tolerance = tolerance.and_then(|t| match Tolerance::parse(&t.v) {
             Ok(t) => Some(t),
             Err(e) => {
@@ -225,46 +145,7 @@ impl Loader {
                 None
             }
         });
-        let monotonic = monotonic.and_then(|m| match m.v.as_str() {
-            "increasing" => Some(Monotonic::Increasing),
-            "decreasing" => Some(Monotonic::Decreasing),
-            _ => {
-                diags.push(not_allowed(
-                    rel,
-                    &m,
-                    "monotonic direction",
-                    ["increasing", "decreasing"],
-                ));
-                None
-            }
-        });
-        let fixed = match over_time.as_ref().map(|o| o.v.as_str()) {
-            None | Some("changes") => false,
-            Some("fixed") => true,
-            Some(_) => {
-                if let Some(o) = &over_time {
-                    diags.push(
-                        not_allowed(rel, o, "`over_time` value", ["changes", "fixed"]).help(
-                            "`fixed`: one answer for all time (a magnitude, a past toll); `changes`: a value that changes (a death toll, a status)",
-                        ),
-                    );
-                }
-                false
-            }
-        };
-        if fixed && monotonic.is_some() {
-            if let Some(o) = &over_time {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-property",
-                        rel,
-                        Some(o.span.clone()),
-                        "a fixed answer cannot also be `monotonic`",
-                    )
-                    .help("a monotonic quantity changes over time: remove `over_time = \"fixed\"` or `monotonic`"),
-                );
-            }
-        }
+        let (monotonic, fixed) = change_over_time(rel, monotonic, over_time.as_ref(), &mut diags);
         let key = match (&subject, &property) {
             (Some(su), Some(pr)) => Some(question_key(&su.v, &pr.v)),
             _ => None,
@@ -350,4 +231,184 @@ impl Loader {
         }
         self.out.diagnostics.extend(ds);
     }
+}
+
+pub(super) fn self_header(span: &Range<usize>) -> Range<usize> {
+    span.start..span.start + "[[property]]".len()
+}
+
+/// Which optional fields of a declaration are given, for the check that
+/// each means something for the declared kind.
+struct Given {
+    unit: bool,
+    tolerance: bool,
+    monotonic: bool,
+    change_of: bool,
+    transitions: bool,
+    over_time: bool,
+}
+
+/// A state or assessment needs its values and a quantity its unit; a field
+/// that has no meaning for the kind is an error.
+fn fields_fit_kind(
+    rel: &str,
+    kind: Kind,
+    kspan: &Range<usize>,
+    values: &[Sp<String>],
+    given: &Given,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let needs_values = matches!(kind, Kind::State | Kind::Assessment);
+    if needs_values && values.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "bad-property",
+                rel,
+                Some(kspan.clone()),
+                format!("a {} property needs its allowed `values`", kind.name()),
+            )
+            .help("add e.g. values = [\"member\", \"suspended\", \"withdrawn\"]"),
+        );
+    }
+    if kind == Kind::Quantity && !given.unit {
+        diags.push(
+            Diagnostic::error(
+                "bad-property",
+                rel,
+                Some(kspan.clone()),
+                "a quantity property needs a `unit`",
+            )
+            .help("add e.g. unit = \"USD\" or unit = \"people\" or unit = \"percent\""),
+        );
+    }
+    for (field, present) in [
+        ("values", !values.is_empty() && !needs_values),
+        ("unit", given.unit && kind != Kind::Quantity),
+        ("tolerance", given.tolerance && kind != Kind::Quantity),
+        ("monotonic", given.monotonic && kind != Kind::Quantity),
+        ("change_of", given.change_of && kind != Kind::Quantity),
+        ("transitions", given.transitions && kind != Kind::State),
+        (
+            "over_time",
+            given.over_time && matches!(kind, Kind::EventDate | Kind::Assessment),
+        ),
+    ] {
+        if present {
+            diags.push(
+                Diagnostic::error(
+                    "field-not-for-kind",
+                    rel,
+                    Some(kspan.clone()),
+                    format!("`{field}` has no meaning for a {} property", kind.name()),
+                )
+                .help(format!("remove `{field}`, or change the kind")),
+            );
+        }
+    }
+}
+
+/// Checks the allowed values (none listed twice) and reads the transitions
+/// ("member -> suspended"), each of whose ends must be a value.
+fn value_names(
+    rel: &str,
+    names: &[&str],
+    values: &[Sp<String>],
+    transitions: Vec<Sp<String>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
+    for (i, v) in values.iter().enumerate() {
+        if names.iter().take(i).any(|n| *n == v.v.as_str()) {
+            diags.push(Diagnostic::error(
+                "duplicate-id",
+                rel,
+                Some(v.span.clone()),
+                format!("the value `{}` is listed twice", v.v),
+            ));
+        }
+    }
+    let mut pairs = Vec::new();
+    for t in transitions {
+        let Some((a, b)) =
+            t.v.split_once("->")
+                .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        else {
+            diags.push(
+                Diagnostic::error(
+                    "bad-property",
+                    rel,
+                    Some(t.span.clone()),
+                    format!("`{}` is not a transition", t.v),
+                )
+                .help("write transitions as \"member -> suspended\""),
+            );
+            continue;
+        };
+        for end in [&a, &b] {
+            if !names.contains(&end.as_str()) {
+                let mut d = Diagnostic::error(
+                    "value-not-allowed",
+                    rel,
+                    Some(t.span.clone()),
+                    format!("the transition names `{end}`, which is not among the property's values"),
+                );
+                if let Some(s) = did_you_mean(end, names.iter().copied()) {
+                    d = d.help(format!("did you mean `{s}`?"));
+                }
+                diags.push(d);
+            }
+        }
+        pairs.push((a, b));
+    }
+    pairs
+}
+
+/// Reads `monotonic` and `over_time` (a fixed answer for all time, or one
+/// that changes), which cannot both be said of one question.
+fn change_over_time(
+    rel: &str,
+    monotonic: Option<Sp<String>>,
+    over_time: Option<&Sp<String>>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Monotonic>, bool) {
+    let monotonic = monotonic.and_then(|m| match m.v.as_str() {
+        "increasing" => Some(Monotonic::Increasing),
+        "decreasing" => Some(Monotonic::Decreasing),
+        _ => {
+            diags.push(not_allowed(
+                rel,
+                &m,
+                "monotonic direction",
+                ["increasing", "decreasing"],
+            ));
+            None
+        }
+    });
+    let fixed = match over_time.map(|o| o.v.as_str()) {
+        None | Some("changes") => false,
+        Some("fixed") => true,
+        Some(_) => {
+            if let Some(o) = over_time {
+                diags.push(
+                    not_allowed(rel, o, "`over_time` value", ["changes", "fixed"]).help(
+                        "`fixed`: one answer for all time (a magnitude, a past toll); `changes`: a value that changes (a death toll, a status)",
+                    ),
+                );
+            }
+            false
+        }
+    };
+    if fixed && monotonic.is_some() {
+        if let Some(o) = over_time {
+            diags.push(
+                Diagnostic::error(
+                    "bad-property",
+                    rel,
+                    Some(o.span.clone()),
+                    "a fixed answer cannot also be `monotonic`",
+                )
+                .help("a monotonic quantity changes over time: remove `over_time = \"fixed\"` or `monotonic`"),
+            );
+        }
+    }
+    (monotonic, fixed)
 }
