@@ -871,9 +871,40 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
 /// day (claimcheck's moments are days; the part of the day is kept in the
 /// rule). `Ok(None)`: not one of these forms.
 fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
-    const ORDINALS: [(&str, i8); 4] = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
-    let need = || reference.ok_or_else(|| TimeError::NeedsReference(s.to_string()));
+    let orig = s;
     let s = s.trim_start_matches("the ").trim();
+    let forms: [NewsForm; 5] = [
+        month_of_named_year,
+        day_parts,
+        stretch_ahead,
+        stretches_from,
+        year_parts,
+    ];
+    for form in forms {
+        if let Some(rewritten) = form(s, orig, reference)? {
+            return Ok(Some(rewritten));
+        }
+    }
+    Ok(None)
+}
+
+/// One family of news forms: the expression (without a leading "the"),
+/// the expression as given (for errors) and the reference date, to the
+/// rewritten expression and the rule, or `Ok(None)`.
+type NewsForm = fn(&str, &str, Option<Date>) -> Result<Option<(String, &'static str)>, TimeError>;
+
+/// [`stretches`] as a [`NewsForm`].
+fn stretches_from(s: &str, _orig: &str, reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
+    stretches(s, reference)
+}
+
+/// "June last year", "January this year", "March next year".
+fn month_of_named_year(
+    s: &str,
+    orig: &str,
+    reference: Option<Date>,
+) -> Result<Option<(String, &'static str)>, TimeError> {
+    let need = || reference.ok_or_else(|| TimeError::NeedsReference(orig.to_string()));
     // "June last year", "January this year", "March next year".
     for (suffix, delta) in [(" this year", 0i64), (" last year", -1), (" next year", 1)] {
         if let Some(month) = s.strip_suffix(suffix).filter(|m| month_number(m).is_some()) {
@@ -881,6 +912,12 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
             return Ok(Some((format!("{month} {y}"), "month placed by the year named")));
         }
     }
+    Ok(None)
+}
+
+/// Times of day, read as their day: "saturday evening", "4:30 p.m. sunday",
+/// "0830 utc", "overnight", "late tuesday night", "last night".
+fn day_parts(s: &str, _orig: &str, _reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
     // Times of day: "saturday evening", "sunday morning", "4:30 p.m. sunday",
     // "0830 utc", "overnight", "late tuesday night".
     const PARTS: [&str; 11] = [
@@ -945,6 +982,13 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
             return Ok(Some((day.join(" "), "a time of day, on its day")));
         }
     }
+    Ok(None)
+}
+
+/// "in the coming days", "within weeks": forward intervals from the
+/// reference, for what is expected (hedged claims).
+fn stretch_ahead(s: &str, orig: &str, reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
+    let need = || reference.ok_or_else(|| TimeError::NeedsReference(orig.to_string()));
     // "in the coming days", "within weeks": forward intervals from the
     // reference, for what is expected (hedged claims).
     let ahead = [
@@ -966,9 +1010,14 @@ fn news_forms(s: &str, reference: Option<Date>) -> Result<Option<(String, &'stat
             "a stretch ahead of the reference date",
         )));
     }
-    if let Some(stretch) = stretches(s, reference)? {
-        return Ok(Some(stretch));
-    }
+    Ok(None)
+}
+
+/// "this past spring", "the year", year-end, the latest quarter, fiscal
+/// years, and quarters and halves ("third quarter of 1998", "first half").
+fn year_parts(s: &str, orig: &str, reference: Option<Date>) -> Result<Option<(String, &'static str)>, TimeError> {
+    let need = || reference.ok_or_else(|| TimeError::NeedsReference(orig.to_string()));
+    const ORDINALS: [(&str, i8); 4] = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
     // "this past spring": the most recent one.
     if let Some(season_word) = s.strip_prefix("this past ") {
         return Ok(Some((format!("last {season_word}"), "this past: the most recent one")));

@@ -1,0 +1,236 @@
+//! The consistent remainder of a question: one agreement, one single
+//! source's answer, or a timeline of distinct values in time order.
+
+use super::*;
+
+impl Question<'_> {
+    /// The consistent remainder: one agreement, one single-source
+    /// assertion or one timeline of distinct values.
+    pub(super) fn remainder(&self, kept: &[&Claim]) -> Finding {
+        let p = self.property;
+        let mut kept = kept.to_vec();
+        kept.sort_by(|a, b| by_time(a, b));
+        let kept = &kept[..];
+        let steps = self.steps(kept);
+        let voices = self.voices(kept);
+        let single = voices == 1;
+        let texts: Vec<String> = steps.iter().map(|s| self.step_text(s, single)).collect();
+        let mut joined = texts.first().cloned().unwrap_or_default();
+        for (i, t) in texts.iter().enumerate().skip(1) {
+            let (prev, next) = (steps[i - 1][steps[i - 1].len() - 1], steps[i][0]);
+            let unordered =
+                p.kind == Kind::Quantity && p.monotonic.is_none() && order_claims(prev, next) != Order::Before;
+            joined.push_str(if unordered { ", or in unknown order, " } else { " → " });
+            joined.push_str(t);
+        }
+        if voices == 1 {
+            let sources: BTreeSet<&str> = kept.iter().map(|c| c.source.as_str()).collect();
+            let who = match sources.len() {
+                1 => kept[0].source.clone(),
+                _ => format!(
+                    "one voice ({}, copies of one story)",
+                    sources.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let summary = format!("Only {who} answers this: {joined}.");
+            let mut f = self.finding(FindingKind::SingleSource, None, kept, summary);
+            if steps.len() == 1 {
+                f.agreed = self.agreed(kept);
+            }
+            return f;
+        }
+        if steps.len() == 1 {
+            let agreed = self.agreed(kept);
+            // Where the claims word the value differently ("May 2025",
+            // "last month"), each is listed with its own wording.
+            let labels: BTreeSet<String> = kept.iter().map(|c| self.value_label(c)).collect();
+            let list: Vec<String> = kept
+                .iter()
+                .map(|c| {
+                    if labels.len() > 1 {
+                        format!("{} ({})", self.value_label(c), self.tag(c))
+                    } else {
+                        self.tag(c)
+                    }
+                })
+                .collect();
+            let summary = format!(
+                "{voices} independent voices agree on {}: {}.",
+                agreed.clone().unwrap_or_default(),
+                list.join("; ")
+            );
+            let mut f = self.finding(FindingKind::Agreement, None, kept, summary);
+            f.agreed = agreed;
+            if p.kind == Kind::EventDate {
+                f.agreed_interval = date::common(kept);
+            }
+            return f;
+        }
+        let note = match p.monotonic {
+            Some(Monotonic::Increasing) => " (a count that only rises orders figures of the same day)",
+            Some(Monotonic::Decreasing) => " (a count that only falls orders figures of the same day)",
+            None => "",
+        };
+        let summary = format!("It changed over time{note}: {joined}.");
+        self.finding(FindingKind::Change, None, kept, summary)
+    }
+
+    /// The value all the claims allow, in words.
+    pub(super) fn agreed(&self, kept: &[&Claim]) -> Option<String> {
+        let p = self.property;
+        let unit = p.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+        match p.kind {
+            Kind::Quantity => {
+                if kept.iter().all(|c| self.value_key(c) == self.value_key(kept[0])) {
+                    return Some(self.value_label(kept[0]));
+                }
+                let ranges: Vec<(f64, f64)> = kept.iter().map(|c| quantity::range(p, c)).collect();
+                let common = quantity::common(&ranges)?;
+                // Figures that all fall within what every claim allows read
+                // better as themselves than as the tolerance's bounds.
+                let points: Option<Vec<f64>> = kept.iter().map(|c| quantity::point(c)).collect();
+                let (lo, hi) = ranges
+                    .iter()
+                    .fold((f64::NEG_INFINITY, f64::INFINITY), |a, r| (a.0.max(r.0), a.1.min(r.1)));
+                match points {
+                    Some(pts) if pts.iter().all(|v| lo <= *v && *v <= hi) => {
+                        let min = pts.iter().copied().fold(f64::INFINITY, f64::min);
+                        let max = pts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                        Some(if min == max {
+                            format!("{}{unit}", crate::read::quantity::fmt_num(min))
+                        } else {
+                            format!(
+                                "{} to {}{unit} (within the tolerance)",
+                                crate::read::quantity::fmt_num(min),
+                                crate::read::quantity::fmt_num(max)
+                            )
+                        })
+                    }
+                    _ => Some(format!("{common}{unit}")),
+                }
+            }
+            Kind::EventDate => date::common(kept).map(|i| i.human()),
+            _ => Some(self.value_key(kept[0])),
+        }
+    }
+
+    /// The remainder in time order, in steps of one value each.
+    pub(super) fn steps<'c>(&self, kept: &[&'c Claim]) -> Vec<Vec<&'c Claim>> {
+        let p = self.property;
+        if p.fixed {
+            // One fact: one step, in the time order `remainder` gave.
+            return vec![kept.to_vec()];
+        }
+        let mut sorted = kept.to_vec();
+        let start = |c: &Claim| -> Interval {
+            match p.kind {
+                Kind::State => Interval {
+                    start: state_start(c),
+                    end: c.as_of.end,
+                },
+                _ => c.as_of,
+            }
+        };
+        let value_order = |a: &Claim, b: &Claim| match (p.kind, p.monotonic) {
+            (Kind::Quantity, Some(dir)) => {
+                let (ra, rb) = (quantity::range(p, a), quantity::range(p, b));
+                let o = ra.0.total_cmp(&rb.0).then(ra.1.total_cmp(&rb.1));
+                if dir == Monotonic::Increasing {
+                    o
+                } else {
+                    o.reverse()
+                }
+            }
+            (Kind::Fact, _) => fact::happened(a).cmp(&fact::happened(b)),
+            _ => std::cmp::Ordering::Equal,
+        };
+        sorted.sort_by(|a, b| {
+            let same = order(&start(a), &start(b));
+            let by_time = if matches!(same, Order::SameDay | Order::SamePeriod) {
+                // Within one day, the parts of the day given, when the
+                // claims' moments are their as-of times (no `since`).
+                let at_as_of = start(a) == a.as_of && start(b) == b.as_of;
+                match order_claims(a, b) {
+                    Order::Before if at_as_of => std::cmp::Ordering::Less,
+                    Order::After if at_as_of => std::cmp::Ordering::Greater,
+                    _ => std::cmp::Ordering::Equal,
+                }
+            } else {
+                time_cmp(&start(a), &start(b))
+            };
+            by_time
+                .then_with(|| value_order(a, b))
+                .then_with(|| time_cmp(&start(a), &start(b)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let mut steps: Vec<Vec<&Claim>> = Vec::new();
+        let mut range = (f64::NEG_INFINITY, f64::INFINITY);
+        for c in sorted {
+            let joins = steps.last().is_some_and(|step| match p.kind {
+                // Figures of different moments are one step only when equal:
+                // equal values are corroboration, compatible ones are not
+                // simultaneous.
+                Kind::Quantity => {
+                    let r = quantity::range(p, c);
+                    let last = step[step.len() - 1];
+                    let simultaneous = matches!(order_claims(last, c), Order::SameDay | Order::SamePeriod);
+                    // The same figure told again, maybe rounded ("about 230,000").
+                    let same_figure = |x: &Claim| {
+                        self.value_key(x) == self.value_key(c)
+                            || matches!((quantity::point(x), quantity::point(c)), (Some(px), Some(pc))
+                                if { let (rx, rc) = (quantity::range(p, x), quantity::range(p, c));
+                                     rx.0 <= pc && pc <= rx.1 && rc.0 <= px && px <= rc.1 })
+                    };
+                    r.0.max(range.0) <= r.1.min(range.1) && (simultaneous || step.iter().all(|x| same_figure(x)))
+                }
+                _ => self.value_key(step[0]) == self.value_key(c),
+            });
+            if joins {
+                let r = quantity::range(p, c);
+                range = (range.0.max(r.0), range.1.min(r.1));
+                if let Some(step) = steps.last_mut() {
+                    step.push(c);
+                }
+            } else {
+                range = if p.kind == Kind::Quantity {
+                    quantity::range(p, c)
+                } else {
+                    range
+                };
+                steps.push(vec![c]);
+            }
+        }
+        steps
+    }
+
+    pub(super) fn step_text(&self, step: &[&Claim], single: bool) -> String {
+        let mut values: Vec<String> = Vec::new();
+        for c in step {
+            let v = self.value_label(c);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for c in step {
+            let t = if single { self.own_tag(c) } else { Some(self.tag(c)) };
+            if let Some(t) = t.filter(|t| !tags.contains(t)) {
+                tags.push(t);
+            }
+        }
+        if tags.is_empty() {
+            values.join(" / ")
+        } else {
+            format!("{} ({})", values.join(" / "), tags.join("; "))
+        }
+    }
+}
+
+/// A claim's time in words: the day, or the period as the editor wrote it
+/// ("2024", "between 2018 and 2020"), or the bound ("2025-06-01 or later").
+pub(super) fn as_of(c: &Claim) -> String {
+    match &c.as_of_text {
+        Some(t) if !c.as_of.is_day() && c.as_of.start.is_some() && c.as_of.end.is_some() => t.clone(),
+        _ => crate::compare::moment::words(c),
+    }
+}
