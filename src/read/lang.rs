@@ -39,8 +39,24 @@ const fn alt(m: Option<&'static [&'static str]>) -> &'static [&'static str] {
     }
 }
 
-/// The English month names the time reader knows.
-use crate::read::time::MONTHS as ENGLISH_MONTHS;
+/// English month names, lower case, January first: the words every
+/// other language's month names are translated into, and the time
+/// reader's own.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+use MONTHS as ENGLISH_MONTHS;
 const ENGLISH_DAYS: [&str; 7] = [
     "sunday",
     "monday",

@@ -1,0 +1,262 @@
+//! The core reader: an expression split into bounds, ranges, parts of a
+//! period ("mid-", "early", "the end of") and the period itself.
+
+use super::*;
+
+pub(super) struct Ctx<'a> {
+    pub(super) original: &'a str,
+    pub(super) reference: Option<Date>,
+    pub(super) tense: Tense,
+}
+
+pub(super) type Bound = (&'static str, &'static str);
+
+/// Prefixes that turn a period into a bound, with the TimeML mod they give.
+pub(super) const BOUNDS: [(&str, Bound); 12] = [
+    ("no later than ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("no earlier than ", ("ON_OR_AFTER", "on or after the start of")),
+    ("not before ", ("ON_OR_AFTER", "on or after the start of")),
+    ("not after ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("by ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("until ", ("ON_OR_BEFORE", "on or before the end of")),
+    ("since ", ("ON_OR_AFTER", "on or after the start of")),
+    ("from ", ("ON_OR_AFTER", "on or after the start of")),
+    ("before ", ("BEFORE", "before the start of")),
+    ("after ", ("AFTER", "after the end of")),
+    ("post-", ("AFTER", "after the end of")),
+    ("pre-", ("BEFORE", "before the start of")),
+];
+
+impl Ctx<'_> {
+    pub(super) fn unrecognised(&self) -> TimeError {
+        TimeError::Unrecognised(self.original.to_string())
+    }
+
+    pub(super) fn reference(&self) -> Result<Date, TimeError> {
+        self.reference
+            .ok_or_else(|| TimeError::NeedsReference(self.original.to_string()))
+    }
+
+    pub(super) fn expr(&self, s: &str) -> Result<Resolved, TimeError> {
+        // Ranges first: "between 2018 and 2020", "2018..2020", "from May to July 2024".
+        if let Some(r) = self.range(s)? {
+            return Ok(r);
+        }
+        for (prefix, (modifier, words)) in BOUNDS {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                let inner = self.expr(rest)?;
+                let iv = inner.interval;
+                let interval = match modifier {
+                    "ON_OR_BEFORE" => Interval {
+                        start: None,
+                        end: iv.end,
+                    },
+                    "ON_OR_AFTER" => Interval {
+                        start: iv.start,
+                        end: None,
+                    },
+                    "BEFORE" => Interval {
+                        start: None,
+                        end: iv.start.map(|d| d.yesterday().unwrap_or(d)),
+                    },
+                    _ => Interval {
+                        start: iv.end.map(|d| d.tomorrow().unwrap_or(d)),
+                        end: None,
+                    },
+                };
+                return Ok(Resolved {
+                    value: inner.value,
+                    modifier: Some(modifier),
+                    interval,
+                    rule: format!("{words} {}", inner.rule),
+                    relative: inner.relative,
+                    hours: None,
+                });
+            }
+        }
+        for prefix in [
+            "around ",
+            "about ",
+            "circa ",
+            "c. ",
+            "approximately ",
+            "roughly ",
+            "some ",
+        ] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                let inner = self.expr(rest)?;
+                return Ok(Resolved {
+                    modifier: Some("APPROX"),
+                    rule: format!("approximately {}", inner.rule),
+                    ..inner
+                });
+            }
+        }
+        for prefix in ["on ", "in ", "during ", "the ", "of ", "at "] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                return self.expr(rest);
+            }
+        }
+        if let Some(r) = self.part_of(s)? {
+            return Ok(r);
+        }
+        let (period, rule, relative) = self.period(s)?;
+        Ok(Resolved {
+            value: period.value(),
+            modifier: None,
+            interval: period.interval()?,
+            rule,
+            relative,
+            hours: None,
+        })
+    }
+
+    pub(super) fn range(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        let split = if let Some(rest) = s.strip_prefix("between ") {
+            rest.split_once(" and ")
+        } else if let Some(rest) = s.strip_prefix("from ") {
+            rest.split_once(" to ").or_else(|| rest.split_once(" until "))
+        } else {
+            s.split_once("..").or_else(|| {
+                // "2018-2020" and "2018–2020": two years joined by a dash.
+                let b = s.as_bytes();
+                match (b.len(), b.get(4), s.get(..4), s.get(5..)) {
+                    (9, Some(b'-'), Some(a), Some(z)) if a.parse::<u16>().is_ok() && z.parse::<u16>().is_ok() => {
+                        Some((a, z))
+                    }
+                    _ => None,
+                }
+            })
+        };
+        let Some((a, b)) = split else { return Ok(None) };
+        let (a, b) = (a.trim(), b.trim());
+        let mut first = self.expr(a);
+        let second = self.expr(b)?;
+        // "from May to July 2024": the first part takes the second's year.
+        if first.is_err() || !a.chars().any(|c| c.is_ascii_digit()) {
+            if let (Some(m), Some(y)) = (month_number(a), second.interval.start.map(|d| d.year())) {
+                first = Ok(Resolved {
+                    value: format!("{y:04}-{m:02}"),
+                    modifier: None,
+                    interval: Period::Month(y, m).interval()?,
+                    rule: "month, year from the range's end".into(),
+                    relative: false,
+                    hours: None,
+                });
+            }
+        }
+        let first = first?;
+        if let (Some(s1), Some(e2)) = (first.interval.start, second.interval.end) {
+            if s1 > e2 {
+                return Err(TimeError::Invalid(format!(
+                    "the range `{}` ends before it starts",
+                    self.original
+                )));
+            }
+        }
+        Ok(Some(Resolved {
+            value: format!("{}/{}", first.value, second.value),
+            modifier: None,
+            interval: Interval {
+                start: first.interval.start,
+                end: second.interval.end,
+            },
+            rule: format!("range from {} to {}", first.rule, second.rule),
+            relative: first.relative || second.relative,
+            hours: None,
+        }))
+    }
+
+    /// "early 2025", "mid-2024", "late May", "the end of 2023", "first half of 2024".
+    pub(super) fn part_of(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        const PARTS: [(&str, &str); 12] = [
+            ("early ", "START"),
+            ("early-", "START"),
+            ("beginning of ", "START"),
+            ("start of ", "START"),
+            ("mid ", "MID"),
+            ("mid-", "MID"),
+            ("middle of ", "MID"),
+            ("late ", "END"),
+            ("late-", "END"),
+            ("end of ", "END"),
+            ("the end of ", "END"),
+            ("the middle of ", "MID"),
+        ];
+        for (prefix, modifier) in PARTS {
+            let Some(rest) = s.strip_prefix(prefix) else { continue };
+            let rest = rest.trim_start_matches("the ");
+            let (period, rule, relative) = self.period(rest)?;
+            let (s2, e2) = match period {
+                // Months split into days 1-10, 11-20 and 21 to the end.
+                Period::Month(y, m) => match modifier {
+                    "START" => (ymd(y, m, 1)?, ymd(y, m, 10)?),
+                    "MID" => (ymd(y, m, 11)?, ymd(y, m, 20)?),
+                    _ => (ymd(y, m, 21)?, month_span(y, m, 1)?.1),
+                },
+                // Years split into January-April, May-August, September-December.
+                Period::Year(y) => match modifier {
+                    "START" => month_span(y, 1, 4)?,
+                    "MID" => month_span(y, 5, 4)?,
+                    _ => month_span(y, 9, 4)?,
+                },
+                // Anything else splits into thirds of its days.
+                _ => {
+                    let iv = period.interval()?;
+                    let (Some(start), Some(end)) = (iv.start, iv.end) else {
+                        return Err(self.unrecognised());
+                    };
+                    let n = i64::from((end - start).get_days()) + 1;
+                    let (a, b) = match modifier {
+                        // A day has no thirds at this precision ("late
+                        // Monday"): the part lies within the day itself.
+                        _ if n < 3 => (0, n - 1),
+                        "START" => (0, n / 3 - 1),
+                        "MID" => (n / 3, n - n / 3 - 1),
+                        _ => (n - n / 3, n - 1),
+                    };
+                    (
+                        start.checked_add(days(a)?).map_err(inv)?,
+                        start.checked_add(days(b)?).map_err(inv)?,
+                    )
+                }
+            };
+            let word = match modifier {
+                "START" => "early part",
+                "MID" => "middle part",
+                _ => "late part",
+            };
+            return Ok(Some(Resolved {
+                value: period.value(),
+                modifier: Some(modifier),
+                interval: Interval::new(s2, e2),
+                rule: format!("{word} (a third) of {rule}"),
+                relative,
+                hours: None,
+            }));
+        }
+        for (prefix, half) in [
+            ("first half of ", 1),
+            ("second half of ", 2),
+            ("the first half of ", 1),
+            ("the second half of ", 2),
+        ] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                let (period, _, relative) = self.period(rest)?;
+                let Period::Year(y) = period else {
+                    return Err(self.unrecognised());
+                };
+                let p = Period::Half(y, half);
+                return Ok(Some(Resolved {
+                    value: p.value(),
+                    modifier: None,
+                    interval: p.interval()?,
+                    rule: "half year".into(),
+                    relative,
+                    hours: None,
+                }));
+            }
+        }
+        Ok(None)
+    }
+}
