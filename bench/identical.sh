@@ -9,11 +9,15 @@
 # of comparisons and every difference; exits 1 if any.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-old=$(realpath "$1")
-new=$(realpath "$2")
 claims=${3:-10000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Both under one name, so that their help texts (which name the binary) compare.
+mkdir "$work/old-bin" "$work/new-bin"
+cp "$1" "$work/old-bin/claimcheck"
+cp "$2" "$work/new-bin/claimcheck"
+old=$work/old-bin/claimcheck
+new=$work/new-bin/claimcheck
 cargo run --quiet --release --example gen-corpus -- --claims "$claims" --seed 7 "$work/generated" > /dev/null
 
 corpora=(. "$work/generated")
@@ -50,6 +54,12 @@ for d in "${corpora[@]}"; do
         keys=$(sed -n 's/^\[\([^]]*\)\]$/\1/p' "$dir/claims/properties.toml" 2> /dev/null | tr -d '"' | sed 's/\./\//' | head -20)
         for k in $keys; do run_both "$dir" show "$k"; done
     fi
+done
+
+# Every command's help.
+for c in "" check date report export show init add "add source" "add claim" schema review; do
+    # shellcheck disable=SC2086
+    run_both . $c --help
 done
 
 # The time reader on real news expressions, alone and with the sentence.
