@@ -532,27 +532,8 @@ fn timeline(
     claims: &[&Claim],
     flags: &BTreeMap<&str, &'static str>,
 ) -> Timeline {
-    let Frame {
-        left,
-        right,
-        top,
-        bottom,
-        ..
-    } = FRAME;
     let mut claims = claims.to_vec();
     claims.sort_by(|a, b| crate::compare::moment::by_time(a, b));
-    // The x domain: every known day.
-    let days: Vec<i32> = claims
-        .iter()
-        .flat_map(|c| [c.as_of.start, c.as_of.end])
-        .flatten()
-        .map(day_number)
-        .collect();
-    let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
-        return Timeline::default();
-    };
-    let span = f64::from((d1 - d0).max(1));
-    let x_of = |d: i32| left + (right - left) * f64::from(d - d0) / span;
     // The y axis: values for quantities, lanes for everything else.
     let quantity = p.kind == Kind::Quantity;
     let ranges: Vec<(f64, f64)> = claims
@@ -567,50 +548,124 @@ fn timeline(
         .collect();
     // Each claim's value in words, made once: lane, label and legend.
     let values: Vec<String> = claims.iter().map(|c| claim_value(corpus, c)).collect();
-    let mut lanes: Vec<&str> = Vec::new();
-    if !quantity {
-        for v in &values {
-            if !lanes.contains(&v.as_str()) {
-                lanes.push(v);
-            }
-        }
-    }
-    let finite: Vec<f64> = ranges
-        .iter()
-        .flat_map(|(a, b)| [*a, *b])
-        .filter(|v| v.is_finite())
-        .collect();
-    let (mut y0, mut y1) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(*v), hi.max(*v))
-    });
-    if !y0.is_finite() {
-        (y0, y1) = (0.0, 1.0);
-    }
-    let pad = ((y1 - y0) * 0.1).max(y1.abs() * 0.05).max(1e-9);
-    let (y0, y1) = (y0 - pad, y1 + pad);
-    let y_of_value = |v: f64| bottom - (bottom - top) * (v - y0) / (y1 - y0);
-    let lane_y = |i: usize| top + (bottom - top) * (i as f64 + 0.5) / lanes.len().max(1) as f64;
+    let Some(scales) = Scales::new(&claims, &ranges, &values, quantity) else {
+        return Timeline::default();
+    };
     let mut voices: Vec<String> = Vec::new();
     let mut marks = Vec::new();
-    for ((c, (lo, hi)), value) in claims.iter().zip(&ranges).zip(&values) {
+    for ((c, range), value) in claims.iter().zip(&ranges).zip(&values) {
         let voice = corpus.source(&c.source).map(|s| s.voice.clone()).unwrap_or_default();
         let vi = voices.iter().position(|v| *v == voice).unwrap_or_else(|| {
             voices.push(voice.clone());
             voices.len() - 1
         });
+        let mut mark = scales.mark(c, *range, value);
+        mark.shape = vi % SHAPES.len();
+        mark.flag = flags.get(c.id.as_str()).copied().unwrap_or("");
+        marks.push(mark);
+    }
+    let (x_ticks, y_ticks) = scales.ticks();
+    Timeline {
+        x_ticks,
+        y_ticks,
+        marks,
+        voices: voices
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (v, SHAPES.get(i % SHAPES.len()).copied().unwrap_or("circle")))
+            .collect(),
+    }
+}
+
+/// A timeline's axes: every known day across, and values (quantities) or
+/// one lane per value (everything else) up.
+struct Scales<'v> {
+    d0: i32,
+    d1: i32,
+    y0: f64,
+    y1: f64,
+    quantity: bool,
+    lanes: Vec<&'v str>,
+}
+
+impl<'v> Scales<'v> {
+    /// `None` when no claim has a known day.
+    fn new(claims: &[&Claim], ranges: &[(f64, f64)], values: &'v [String], quantity: bool) -> Option<Scales<'v>> {
+        let days: Vec<i32> = claims
+            .iter()
+            .flat_map(|c| [c.as_of.start, c.as_of.end])
+            .flatten()
+            .map(day_number)
+            .collect();
+        let (Some(&d0), Some(&d1)) = (days.iter().min(), days.iter().max()) else {
+            return None;
+        };
+        let mut lanes: Vec<&str> = Vec::new();
+        if !quantity {
+            for v in values {
+                if !lanes.contains(&v.as_str()) {
+                    lanes.push(v);
+                }
+            }
+        }
+        let finite: Vec<f64> = ranges
+            .iter()
+            .flat_map(|(a, b)| [*a, *b])
+            .filter(|v| v.is_finite())
+            .collect();
+        let (mut y0, mut y1) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+        if !y0.is_finite() {
+            (y0, y1) = (0.0, 1.0);
+        }
+        let pad = ((y1 - y0) * 0.1).max(y1.abs() * 0.05).max(1e-9);
+        Some(Scales {
+            d0,
+            d1,
+            y0: y0 - pad,
+            y1: y1 + pad,
+            quantity,
+            lanes,
+        })
+    }
+
+    fn x_of(&self, d: i32) -> f64 {
+        let span = f64::from((self.d1 - self.d0).max(1));
+        FRAME.left + (FRAME.right - FRAME.left) * f64::from(d - self.d0) / span
+    }
+
+    fn y_of_value(&self, v: f64) -> f64 {
+        FRAME.bottom - (FRAME.bottom - FRAME.top) * (v - self.y0) / (self.y1 - self.y0)
+    }
+
+    fn lane_y(&self, i: usize) -> f64 {
+        FRAME.top + (FRAME.bottom - FRAME.top) * (i as f64 + 0.5) / self.lanes.len().max(1) as f64
+    }
+
+    /// A claim's mark: its span of days across, its range or lane up, open
+    /// ends where its time or value is unbounded; shape and flag unset.
+    fn mark(&self, c: &Claim, (lo, hi): (f64, f64), value: &str) -> Mark {
+        let Frame {
+            left,
+            right,
+            top,
+            bottom,
+            ..
+        } = FRAME;
         let (open_left, open_right) = (c.as_of.start.is_none(), c.as_of.end.is_none());
-        let x1 = c.as_of.start.map_or(left, |d| x_of(day_number(d)));
-        let x2 = c.as_of.end.map_or(right, |d| x_of(day_number(d)));
-        let (y1v, y2v, open_down, open_up) = if quantity {
+        let x1 = c.as_of.start.map_or(left, |d| self.x_of(day_number(d)));
+        let x2 = c.as_of.end.map_or(right, |d| self.x_of(day_number(d)));
+        let (y1v, y2v, open_down, open_up) = if self.quantity {
             let (a, b) = (lo.is_finite(), hi.is_finite());
             (
-                if a { y_of_value(*lo) } else { bottom },
-                if b { y_of_value(*hi) } else { top },
+                if a { self.y_of_value(lo) } else { bottom },
+                if b { self.y_of_value(hi) } else { top },
                 !a,
                 !b,
             )
         } else {
-            let y = lane_y(lanes.iter().position(|l| l == value).unwrap_or(0));
+            let y = self.lane_y(self.lanes.iter().position(|l| *l == value).unwrap_or(0));
             (y, y, false, false)
         };
         let x = if open_left && !open_right {
@@ -627,7 +682,7 @@ fn timeline(
         } else {
             (y1v + y2v) / 2.0
         };
-        marks.push(Mark {
+        Mark {
             claim: c.id.clone(),
             label: format!("{} ({}, {})", value, c.source, claim_time(c)),
             x1,
@@ -640,51 +695,46 @@ fn timeline(
             open_right,
             open_down,
             open_up,
-            shape: vi % SHAPES.len(),
+            shape: 0,
             hollow: !c.modality.commits(),
-            flag: flags.get(c.id.as_str()).copied().unwrap_or(""),
-        });
+            flag: "",
+        }
     }
-    let x_ticks = (0..=4)
-        .map(|i| {
-            let d = d0 + ((d1 - d0) * i) / 4;
-            Tick {
-                at: x_of(d),
-                label: date_of(d),
-            }
-        })
-        .collect::<Vec<_>>();
-    let mut x_ticks = x_ticks;
-    x_ticks.dedup_by(|a, b| a.label == b.label);
-    let y_ticks = if quantity {
-        (0..=4)
+
+    /// Five dates across; five values or the lanes up.
+    fn ticks(&self) -> (Vec<Tick>, Vec<Tick>) {
+        let (d0, d1) = (self.d0, self.d1);
+        let mut x_ticks = (0..=4)
             .map(|i| {
-                let v = y0 + (y1 - y0) * f64::from(i) / 4.0;
+                let d = d0 + ((d1 - d0) * i) / 4;
                 Tick {
-                    at: y_of_value(v),
-                    label: short_number(v),
+                    at: self.x_of(d),
+                    label: date_of(d),
                 }
             })
-            .collect()
-    } else {
-        lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Tick {
-                at: lane_y(i),
-                label: l.chars().take(18).collect(),
-            })
-            .collect()
-    };
-    Timeline {
-        x_ticks,
-        y_ticks,
-        marks,
-        voices: voices
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| (v, SHAPES.get(i % SHAPES.len()).copied().unwrap_or("circle")))
-            .collect(),
+            .collect::<Vec<_>>();
+        x_ticks.dedup_by(|a, b| a.label == b.label);
+        let y_ticks = if self.quantity {
+            (0..=4)
+                .map(|i| {
+                    let v = self.y0 + (self.y1 - self.y0) * f64::from(i) / 4.0;
+                    Tick {
+                        at: self.y_of_value(v),
+                        label: short_number(v),
+                    }
+                })
+                .collect()
+        } else {
+            self.lanes
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Tick {
+                    at: self.lane_y(i),
+                    label: l.chars().take(18).collect(),
+                })
+                .collect()
+        };
+        (x_ticks, y_ticks)
     }
 }
 
