@@ -46,15 +46,27 @@ fn refused(corpus: &Path, args: &[&str], stdin: Option<&str>) -> String {
 fn from_init_to_claimreview() {
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("corpus");
+    init_corpus(&c);
+    add_source(dir.path(), &c);
+    let grown = add_claims(&c);
+    let id = report_conflict(&c);
+    review_and_rate(&c, &id);
+    export_claimreview(&c, &id);
+    export_jsonl(&c);
+    retire_a_claim(&c, &grown, &id);
+}
 
-    // init: a corpus that checks clean, with the editor wiring.
-    ok(&c, &["init"]);
-    assert!(ok(&c, &["check"]).contains("0 errors, 0 warnings"));
+/// init: a corpus that checks clean, with the editor wiring.
+fn init_corpus(c: &Path) {
+    ok(c, &["init"]);
+    assert!(ok(c, &["check"]).contains("0 errors, 0 warnings"));
     assert!(c.join(".taplo.toml").exists() && c.join("schemas/claims.schema.json").exists());
-    assert!(refused(&c, &["init"], None).contains("already holds"));
+    assert!(refused(c, &["init"], None).contains("already holds"));
+}
 
-    // add source: line endings normalised, never overwritten, an id needed from stdin.
-    let article = dir.path().join("Council Statement.txt");
+/// add source: line endings normalised, never overwritten, an id needed from stdin.
+fn add_source(dir: &Path, c: &Path) {
+    let article = dir.join("Council Statement.txt");
     std::fs::write(
         &article,
         "Bridge repair cost put at 50 million\r\n\r\nThe city council said on Tuesday that the harbour bridge repair cost 50 million euros in total.\r\n",
@@ -62,7 +74,7 @@ fn from_init_to_claimreview() {
     .unwrap();
     let a = article.to_str().unwrap();
     ok(
-        &c,
+        c,
         &[
             "add",
             "source",
@@ -79,19 +91,21 @@ fn from_init_to_claimreview() {
     assert!(filed.starts_with("+++\ntitle = \"Bridge repair cost put at 50 million\"\noutlet = \"City Council\""));
     assert!(!filed.contains('\r'));
     assert!(refused(
-        &c,
+        c,
         &["add", "source", a, "--outlet", "X", "--published", "2025-06-10"],
         None
     )
     .contains("already exists"));
     assert!(refused(
-        &c,
+        c,
         &["add", "source", "-", "--outlet", "X", "--published", "2025-06-10"],
         Some("text")
     )
     .contains("--id"));
+}
 
-    // add claim: a misquote is refused with the closest passage, the file untouched.
+/// add claim: a misquote is refused with the closest passage, the file untouched.
+fn add_claims(c: &Path) -> String {
     let example = std::fs::read_to_string(c.join("claims/example.toml")).unwrap();
     let claim = |quote: &str| {
         vec![
@@ -113,18 +127,21 @@ fn from_init_to_claimreview() {
         .collect::<Vec<_>>()
     };
     let bad = claim("the harbour bridge repair cost 50 milion euros");
-    let err = refused(&c, &bad.iter().map(String::as_str).collect::<Vec<_>>(), None);
+    let err = refused(c, &bad.iter().map(String::as_str).collect::<Vec<_>>(), None);
     assert!(err.contains("closest passage"), "{err}");
     assert_eq!(std::fs::read_to_string(c.join("claims/example.toml")).unwrap(), example);
     let good = claim("the harbour bridge repair cost 50 million euros");
-    assert!(ok(&c, &good.iter().map(String::as_str).collect::<Vec<_>>()).contains("council-statement-repair-cost"));
+    assert!(ok(c, &good.iter().map(String::as_str).collect::<Vec<_>>()).contains("council-statement-repair-cost"));
     let grown = std::fs::read_to_string(c.join("claims/example.toml")).unwrap();
     assert!(grown.starts_with(&example), "the file's comments and claims are kept");
     assert!(grown.contains("id = \"council-statement-repair-cost\""));
-    ok(&c, &["check"]);
+    ok(c, &["check"]);
+    grown
+}
 
-    // report: the two figures conflict.
-    let report: Value = serde_json::from_str(&ok(&c, &["report", "--format", "json"])).unwrap();
+/// report: the two figures conflict.
+fn report_conflict(c: &Path) -> String {
+    let report: Value = serde_json::from_str(&ok(c, &["report", "--format", "json"])).unwrap();
     let conflict = report["findings"]
         .as_array()
         .unwrap()
@@ -133,16 +150,19 @@ fn from_init_to_claimreview() {
         .unwrap()
         .clone();
     let id = conflict["id"].as_str().unwrap();
+    id.to_string()
+}
 
-    // review --rate: checked against the finding and the scale, then shown.
+/// review --rate: checked against the finding and the scale, then shown.
+fn review_and_rate(c: &Path, id: &str) {
     assert!(refused(
-        &c,
+        c,
         &["review", id, "--verdict", "confirmed", "--rate", "nope=inaccurate"],
         None
     )
     .contains("is not a claim of"));
     assert!(refused(
-        &c,
+        c,
         &[
             "review",
             id,
@@ -155,7 +175,7 @@ fn from_init_to_claimreview() {
     )
     .contains("rating scale"));
     assert!(refused(
-        &c,
+        c,
         &[
             "review",
             id,
@@ -168,7 +188,7 @@ fn from_init_to_claimreview() {
     )
     .contains("confirm"));
     ok(
-        &c,
+        c,
         &[
             "review",
             id,
@@ -187,9 +207,9 @@ fn from_init_to_claimreview() {
         ],
     );
     assert!(
-        ok(&c, &["report"]).contains("rated council-statement-repair-cost: inaccurate, gazette-repair-cost: accurate")
+        ok(c, &["report"]).contains("rated council-statement-repair-cost: inaccurate, gazette-repair-cost: accurate")
     );
-    let json: Value = serde_json::from_str(&ok(&c, &["report", "--format", "json"])).unwrap();
+    let json: Value = serde_json::from_str(&ok(c, &["report", "--format", "json"])).unwrap();
     let f = json["findings"]
         .as_array()
         .unwrap()
@@ -197,16 +217,18 @@ fn from_init_to_claimreview() {
         .find(|f| f["id"] == id)
         .unwrap();
     assert_eq!(f["review"]["ratings"]["council-statement-repair-cost"], "inaccurate");
+}
 
-    // export ClaimReview: the publisher is needed, then every field Google documents.
-    assert!(refused(&c, &["export", "--format", "claimreview"], None).contains("[publisher]"));
+/// export ClaimReview: the publisher is needed, then every field Google documents.
+fn export_claimreview(c: &Path, id: &str) {
+    assert!(refused(c, &["export", "--format", "claimreview"], None).contains("[publisher]"));
     std::fs::write(
         c.join("claimcheck.toml"),
         "[publisher]\nname = \"Example Fact Check\"\nurl = \"https://factcheck.example.org\"\nreview_url = \"https://factcheck.example.org/reviews/{finding}\"\n",
     )
     .unwrap();
-    ok(&c, &["check"]);
-    let doc: Value = serde_json::from_str(&ok(&c, &["export", "--format", "claimreview"])).unwrap();
+    ok(c, &["check"]);
+    let doc: Value = serde_json::from_str(&ok(c, &["export", "--format", "claimreview"])).unwrap();
     assert_eq!(doc["@context"], "https://schema.org");
     let reviews = doc["@graph"].as_array().unwrap();
     assert_eq!(reviews.len(), 2);
@@ -230,8 +252,8 @@ fn from_init_to_claimreview() {
     assert_eq!(council["itemReviewed"]["datePublished"], "2025-06-10");
     // Stable ids: the same export twice is the same bytes.
     assert_eq!(
-        ok(&c, &["export", "--format", "claimreview"]),
-        ok(&c, &["export", "--format", "claimreview"])
+        ok(c, &["export", "--format", "claimreview"]),
+        ok(c, &["export", "--format", "claimreview"])
     );
 
     // What the commands wrote matches the schemas editors' tools use.
@@ -248,9 +270,12 @@ fn from_init_to_claimreview() {
         let errors: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{file}: {errors:?}");
     }
+}
 
-    // export JSON Lines: one typed object a line, everything accounted for.
-    let lines = ok(&c, &["export", "--format", "jsonl"]);
+/// export JSON Lines: one typed object a line, everything accounted for.
+fn export_jsonl(c: &Path) {
+    let json: Value = serde_json::from_str(&ok(c, &["report", "--format", "json"])).unwrap();
+    let lines = ok(c, &["export", "--format", "jsonl"]);
     let rows: Vec<Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let count = |t: &str| rows.iter().filter(|r| r["type"] == t).count();
     assert_eq!((count("source"), count("claim")), (2, 2));
@@ -265,19 +290,21 @@ fn from_init_to_claimreview() {
     assert_eq!(claim_row["property"], "repair-cost");
     assert_eq!(claim_row["quote"], "the harbour bridge repair cost 50 million euros");
     assert_eq!(claim_row["value"]["form"], "exact");
+}
 
-    // Retire the misreported claim: out of reports unless --all; its verdict kept.
+/// Retire the misreported claim: out of reports unless --all; its verdict kept.
+fn retire_a_claim(c: &Path, grown: &str, id: &str) {
     let retired = grown.replace(
         "id = \"council-statement-repair-cost\"",
         "id = \"council-statement-repair-cost\"\ndeprecated = \"The council corrected its statement.\"\nsuperseded_by = \"gazette-repair-cost\"",
     );
     std::fs::write(c.join("claims/example.toml"), &retired).unwrap();
     assert!(
-        ok(&c, &["check"]).contains("0 errors, 0 warnings"),
+        ok(c, &["check"]).contains("0 errors, 0 warnings"),
         "a verdict on a retired claim's finding is no orphan"
     );
-    assert!(!ok(&c, &["report"]).contains(id));
-    assert!(ok(&c, &["report", "--all"]).contains(id));
+    assert!(!ok(c, &["report"]).contains(id));
+    assert!(ok(c, &["report", "--all"]).contains(id));
     assert!(std::fs::read_to_string(c.join("reviews.toml")).unwrap().contains(id));
     std::fs::write(
         c.join("claims/example.toml"),
@@ -287,7 +314,7 @@ fn from_init_to_claimreview() {
         ),
     )
     .unwrap();
-    let out = run(&c, &["check"], None);
+    let out = run(c, &["check"], None);
     let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(
         text.contains("unknown-replacement") && text.contains("did you mean `gazette-repair-cost`?"),

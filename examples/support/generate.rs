@@ -99,12 +99,36 @@ fn iso(d: (i32, usize, usize)) -> String {
     format!("{:04}-{:02}-{:02}", d.0, d.1, d.2)
 }
 
+/// The corpus as it is generated: sources, claims, declarations and the
+/// findings injected on purpose.
+struct Gen {
+    rng: Rng,
+    sources: Vec<Source>,
+    claims: Vec<Claim>,
+    properties: String,
+    expected: String,
+}
+
+/// One question being generated: its subject, how many claims it gets, and
+/// the consecutive sources (so that days rise) that give them.
+struct Question {
+    subject: String,
+    size: usize,
+    first: usize,
+    n_sources: usize,
+}
+
+impl Question {
+    fn pick(&self, k: usize) -> usize {
+        (self.first + k * 3) % self.n_sources
+    }
+}
+
 /// Writes a corpus of about `claims_wanted` claims to `out`.
 pub fn generate(claims_wanted: usize, seed: u64, out: &Path) {
-    let mut rng = Rng(seed.wrapping_mul(0x9E3779B97F4A7C15) | 1);
     let n_sources = (claims_wanted / 10).max(10);
     // Sources: outlets, days spread over two years, one in ten a declared copy.
-    let mut sources: Vec<Source> = (0..n_sources)
+    let sources: Vec<Source> = (0..n_sources)
         .map(|i| {
             let year = 2023 + (i % 2) as i32;
             let day = (year, 1 + (i / 28) % 12, 1 + i % 28);
@@ -117,266 +141,280 @@ pub fn generate(claims_wanted: usize, seed: u64, out: &Path) {
             }
         })
         .collect();
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut properties = String::new();
-    let mut expected = String::from("# Findings injected by gen-corpus, to check at scale.\n");
+    let mut g = Gen {
+        rng: Rng(seed.wrapping_mul(0x9E3779B97F4A7C15) | 1),
+        sources,
+        claims: Vec::new(),
+        properties: String::new(),
+        expected: String::from("# Findings injected by gen-corpus, to check at scale.\n"),
+    };
     let mut q = 0usize;
-    while claims.len() < claims_wanted {
+    while g.claims.len() < claims_wanted {
         q += 1;
         let subject = format!("event-{q:05}");
-        let size = 5 + rng.below(16) as usize;
-        // Sources for this question: consecutive ones, so that days rise.
-        let first = rng.below(n_sources as u64) as usize;
-        let pick = |k: usize| (first + k * 3) % n_sources;
-        let kind = q % 5;
-        let add = |claims: &mut Vec<Claim>,
-                   sources: &mut Vec<Source>,
-                   src: usize,
-                   property: &str,
-                   value: String,
-                   sentence: String,
-                   extra: String| {
-            let id = format!("{subject}-{property}-{}", claims.len());
-            // Each source words its report its own way.
-            let sentence = format!("{} {sentence}", OPENERS[(src + claims.len()) % OPENERS.len()]);
-            sources[src].sentences.push(sentence.clone());
-            claims.push(Claim {
-                id,
-                source: src,
-                quote: sentence.trim_end_matches('.').to_string(),
-                subject: subject.clone(),
-                property: property.into(),
-                value,
-                extra,
-            });
+        let size = 5 + g.rng.below(16) as usize;
+        let first = g.rng.below(n_sources as u64) as usize;
+        let question = Question {
+            subject,
+            size,
+            first,
+            n_sources,
         };
-        match kind {
-            // A fixed figure, sometimes with an outlier.
-            0 => {
-                let v = 5 + rng.below(3);
-                let outlier = rng.chance(30);
-                writeln!(properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"magnitude\"\nquestion = \"What was the magnitude of {subject}?\"\nkind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"\n").unwrap();
-                for k in 0..size {
-                    let value = if outlier && k == size - 1 { v + 2 } else { v };
-                    let s = format!("The quake in {subject} had a magnitude of {value}.1, seismologists said.");
-                    add(
-                        &mut claims,
-                        &mut sources,
-                        pick(k),
-                        "magnitude",
-                        format!("{value}.1"),
-                        s,
-                        String::new(),
-                    );
-                }
-                if outlier {
-                    writeln!(
-                        expected,
-                        "[[finding]]\nkind = \"conflict\"\nproperty = \"{subject}/magnitude\"\n"
-                    )
-                    .unwrap();
-                } else {
-                    writeln!(
-                        expected,
-                        "[[finding]]\nkind = \"agreement\"\nproperty = \"{subject}/magnitude\"\n"
-                    )
-                    .unwrap();
-                }
-            }
-            // A toll rising over the days of its sources.
-            1 => {
-                writeln!(properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"deaths\"\nquestion = \"How many people died in {subject}?\"\nkind = \"quantity\"\nunit = \"people\"\nmonotonic = \"increasing\"\n").unwrap();
-                let mut srcs: Vec<usize> = (0..size).map(pick).collect();
-                srcs.sort_by_key(|s| sources[*s].day);
-                srcs.dedup_by_key(|s| sources[*s].day);
-                let mut toll = 10 + rng.below(50);
-                for (k, src) in srcs.iter().enumerate() {
-                    toll += 5 + rng.below(40);
-                    let hedged = k > 0 && rng.chance(10);
-                    let (s, extra) = if hedged {
-                        (
-                            format!("The toll in {subject} may reach {} people, officials fear.", toll * 2),
-                            "modality = \"hedged\"\n".to_string(),
-                        )
-                    } else {
-                        (
-                            format!("At least {toll} people have died in {subject}, officials said."),
-                            String::new(),
-                        )
-                    };
-                    let value = if hedged {
-                        format!("{}", toll * 2)
-                    } else {
-                        format!("at least {toll}")
-                    };
-                    add(&mut claims, &mut sources, *src, "deaths", value, s, extra);
-                }
-                writeln!(
-                    expected,
-                    "[[finding]]\nkind = \"change\"\nproperty = \"{subject}/deaths\"\n"
-                )
-                .unwrap();
-            }
-            // A state that changes by allowed steps.
-            2 => {
-                writeln!(properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"status\"\nquestion = \"What is the status of {subject}?\"\nkind = \"state\"\nvalues = [\"open\", \"suspended\", \"closed\"]\ntransitions = [\"open -> suspended\", \"suspended -> closed\"]\n").unwrap();
-                let mut srcs: Vec<usize> = (0..size).map(pick).collect();
-                srcs.sort_by_key(|s| sources[*s].day);
-                for (k, src) in srcs.iter().enumerate() {
-                    let v = if k < size / 2 { "open" } else { "suspended" };
-                    let s = format!("The {subject} crossing is {v}, the border agency said.");
-                    add(&mut claims, &mut sources, *src, "status", v.into(), s, String::new());
-                }
-            }
-            // An event date, sometimes given two disjoint ways.
-            3 => {
-                writeln!(properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"date\"\nquestion = \"When did {subject} happen?\"\nkind = \"event-date\"\n").unwrap();
-                let d = (2022, 1 + rng.below(12) as usize, 1 + rng.below(28) as usize);
-                let wrong = rng.chance(30);
-                for k in 0..size {
-                    let day = if wrong && k == 0 { (2021, d.1, d.2) } else { d };
-                    let s = format!("The {subject} incident happened on {}.", date_text(day));
-                    add(
-                        &mut claims,
-                        &mut sources,
-                        pick(k),
-                        "date",
-                        date_text(day),
-                        s,
-                        String::new(),
-                    );
-                }
-                let kind = if wrong { "conflict" } else { "agreement" };
-                writeln!(
-                    expected,
-                    "[[finding]]\nkind = \"{kind}\"\nproperty = \"{subject}/date\"\nagreed_iso = \"{}\"\n",
-                    iso(d)
-                )
-                .unwrap();
-            }
-            // A fact and a framing.
-            _ => {
-                writeln!(properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"aid-arrived\"\nquestion = \"Has aid reached {subject}?\"\nkind = \"fact\"\n").unwrap();
-                writeln!(properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"response\"\nquestion = \"How was the response to {subject}?\"\nkind = \"assessment\"\nvalues = [\"swift\", \"slow\"]\n").unwrap();
-                for k in 0..size {
-                    if k % 2 == 0 {
-                        let s = format!("Aid convoys have reached {subject}, the Red Cross said.");
-                        add(
-                            &mut claims,
-                            &mut sources,
-                            pick(k),
-                            "aid-arrived",
-                            "true".into(),
-                            s,
-                            String::new(),
-                        );
-                    } else {
-                        let v = if rng.chance(50) { "swift" } else { "slow" };
-                        let s = format!("Critics called the response to {subject} {v}.");
-                        add(
-                            &mut claims,
-                            &mut sources,
-                            pick(k),
-                            "response",
-                            v.into(),
-                            s,
-                            String::new(),
-                        );
-                    }
-                }
-            }
+        match q % 5 {
+            0 => g.fixed_figure(&question),
+            1 => g.rising_toll(&question),
+            2 => g.changing_state(&question),
+            3 => g.event_date(&question),
+            _ => g.fact_and_framing(&question),
         }
     }
-    // One source in ten is a declared copy of another's text; one in twenty
-    // copies another without saying so (a likely copy to report).
-    for i in (5..n_sources).step_by(10) {
-        sources[i].copy_of = Some(i - 5);
+    let undeclared = g.copies();
+    std::fs::create_dir_all(out.join("sources")).unwrap();
+    std::fs::create_dir_all(out.join("claims")).unwrap();
+    let bodies = g.bodies(seed, &undeclared);
+    g.write(out, &bodies);
+}
+
+impl Gen {
+    /// Adds a claim: its sentence, worded by its source its own way, goes
+    /// into the source's text, and the quote is that sentence.
+    fn add(&mut self, question: &Question, src: usize, property: &str, value: String, sentence: String, extra: String) {
+        let id = format!("{}-{property}-{}", question.subject, self.claims.len());
+        let sentence = format!("{} {sentence}", OPENERS[(src + self.claims.len()) % OPENERS.len()]);
+        self.sources[src].sentences.push(sentence.clone());
+        self.claims.push(Claim {
+            id,
+            source: src,
+            quote: sentence.trim_end_matches('.').to_string(),
+            subject: question.subject.clone(),
+            property: property.into(),
+            value,
+            extra,
+        });
     }
-    let mut undeclared = Vec::new();
-    for i in (17..n_sources).step_by(20) {
-        if sources[i].copy_of.is_none() && sources[i - 7].copy_of.is_none() {
-            undeclared.push((i, i - 7));
+
+    /// A fixed figure, sometimes with an outlier.
+    fn fixed_figure(&mut self, question: &Question) {
+        let Question { subject, size, .. } = question;
+        let size = *size;
+        let v = 5 + self.rng.below(3);
+        let outlier = self.rng.chance(30);
+        writeln!(self.properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"magnitude\"\nquestion = \"What was the magnitude of {subject}?\"\nkind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"\n").unwrap();
+        for k in 0..size {
+            let value = if outlier && k == size - 1 { v + 2 } else { v };
+            let s = format!("The quake in {subject} had a magnitude of {value}.1, seismologists said.");
+            self.add(
+                question,
+                question.pick(k),
+                "magnitude",
+                format!("{value}.1"),
+                s,
+                String::new(),
+            );
         }
-    }
-    for (i, o) in &undeclared {
+        let kind = if outlier { "conflict" } else { "agreement" };
         writeln!(
-            expected,
-            "[[copy]]\nsources = [\"{}\", \"{}\"]\n",
-            sources[*o].id, sources[*i].id
+            self.expected,
+            "[[finding]]\nkind = \"{kind}\"\nproperty = \"{subject}/magnitude\"\n"
         )
         .unwrap();
     }
-    std::fs::create_dir_all(out.join("sources")).unwrap();
-    std::fs::create_dir_all(out.join("claims")).unwrap();
-    // Bodies: each source's own sentences between filler sentences made of
-    // words drawn from a newsy vocabulary (so that two sources never share
-    // long passages by chance), padded to 3-6 KB.
-    let vocabulary: Vec<&str> = FILLER.iter().flat_map(|l| l.split(' ')).collect();
-    let mut bodies: Vec<String> = Vec::with_capacity(n_sources);
-    for (i, s) in sources.iter().enumerate() {
-        let mut pad = Rng((i as u64 + 1).wrapping_mul(0x9E3779B97F4A7C15) ^ seed);
-        let mut filler = |body: &mut String| {
-            let n = 8 + pad.below(12) as usize;
-            let words: Vec<&str> = (0..n)
-                .map(|_| vocabulary[pad.below(vocabulary.len() as u64) as usize])
-                .collect();
-            body.push_str(&words.join(" ").replace('.', ""));
-            body.push_str(".\n\n");
-        };
-        let mut body = String::new();
-        for line in &s.sentences {
-            body.push_str(line);
-            body.push_str("\n\n");
-            filler(&mut body);
-        }
-        let target = 3000 + (i * 7919) % 3000;
-        while body.len() < target {
-            filler(&mut body);
-        }
-        bodies.push(body);
-    }
-    // A copy prints its original's whole text after its own sentences.
-    let copies: Vec<(usize, usize)> = sources
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.copy_of.map(|o| (i, o)))
-        .chain(undeclared.iter().copied())
-        .collect();
-    for (i, o) in copies {
-        let original = bodies[o].clone();
-        bodies[i].push_str(&original);
-    }
-    for (i, s) in sources.iter().enumerate() {
-        let syndicated = s
-            .copy_of
-            .map(|o| format!("syndicated_from = \"{}\"\n", sources[o].id))
-            .unwrap_or_default();
-        let text = format!(
-            "+++\ntitle = \"Report {i}\"\noutlet = \"{}\"\npublished = \"{}\"\npublished_basis = \"Generated.\"\nkind = \"news\"\nlanguage = \"en\"\n{syndicated}+++\n{}",
-            s.outlet,
-            iso(s.day),
-            bodies[i]
-        );
-        std::fs::write(out.join("sources").join(format!("{}.txt", s.id)), text).unwrap();
-    }
-    std::fs::write(out.join("claims/properties.toml"), properties).unwrap();
-    // Claims in files of at most 1,000.
-    for (n, chunk) in claims.chunks(1000).enumerate() {
-        let mut text = String::new();
-        for c in chunk {
-            let value = if c.value == "true" {
-                "true".to_string()
+
+    /// A toll rising over the days of its sources.
+    fn rising_toll(&mut self, question: &Question) {
+        let Question { subject, size, .. } = question;
+        writeln!(self.properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"deaths\"\nquestion = \"How many people died in {subject}?\"\nkind = \"quantity\"\nunit = \"people\"\nmonotonic = \"increasing\"\n").unwrap();
+        let mut srcs: Vec<usize> = (0..*size).map(|k| question.pick(k)).collect();
+        srcs.sort_by_key(|s| self.sources[*s].day);
+        srcs.dedup_by_key(|s| self.sources[*s].day);
+        let mut toll = 10 + self.rng.below(50);
+        for (k, src) in srcs.iter().enumerate() {
+            toll += 5 + self.rng.below(40);
+            let hedged = k > 0 && self.rng.chance(10);
+            let (s, extra) = if hedged {
+                (
+                    format!("The toll in {subject} may reach {} people, officials fear.", toll * 2),
+                    "modality = \"hedged\"\n".to_string(),
+                )
             } else {
-                format!("\"{}\"", c.value)
+                (
+                    format!("At least {toll} people have died in {subject}, officials said."),
+                    String::new(),
+                )
             };
+            let value = if hedged {
+                format!("{}", toll * 2)
+            } else {
+                format!("at least {toll}")
+            };
+            self.add(question, *src, "deaths", value, s, extra);
+        }
+        writeln!(
+            self.expected,
+            "[[finding]]\nkind = \"change\"\nproperty = \"{subject}/deaths\"\n"
+        )
+        .unwrap();
+    }
+
+    /// A state that changes by allowed steps.
+    fn changing_state(&mut self, question: &Question) {
+        let Question { subject, size, .. } = question;
+        writeln!(self.properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"status\"\nquestion = \"What is the status of {subject}?\"\nkind = \"state\"\nvalues = [\"open\", \"suspended\", \"closed\"]\ntransitions = [\"open -> suspended\", \"suspended -> closed\"]\n").unwrap();
+        let mut srcs: Vec<usize> = (0..*size).map(|k| question.pick(k)).collect();
+        srcs.sort_by_key(|s| self.sources[*s].day);
+        for (k, src) in srcs.iter().enumerate() {
+            let v = if k < size / 2 { "open" } else { "suspended" };
+            let s = format!("The {subject} crossing is {v}, the border agency said.");
+            self.add(question, *src, "status", v.into(), s, String::new());
+        }
+    }
+
+    /// An event date, sometimes given two disjoint ways.
+    fn event_date(&mut self, question: &Question) {
+        let Question { subject, size, .. } = question;
+        writeln!(self.properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"date\"\nquestion = \"When did {subject} happen?\"\nkind = \"event-date\"\n").unwrap();
+        let d = (2022, 1 + self.rng.below(12) as usize, 1 + self.rng.below(28) as usize);
+        let wrong = self.rng.chance(30);
+        for k in 0..*size {
+            let day = if wrong && k == 0 { (2021, d.1, d.2) } else { d };
+            let s = format!("The {subject} incident happened on {}.", date_text(day));
+            self.add(question, question.pick(k), "date", date_text(day), s, String::new());
+        }
+        let kind = if wrong { "conflict" } else { "agreement" };
+        writeln!(
+            self.expected,
+            "[[finding]]\nkind = \"{kind}\"\nproperty = \"{subject}/date\"\nagreed_iso = \"{}\"\n",
+            iso(d)
+        )
+        .unwrap();
+    }
+
+    /// A fact and a framing.
+    fn fact_and_framing(&mut self, question: &Question) {
+        let Question { subject, size, .. } = question;
+        writeln!(self.properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"aid-arrived\"\nquestion = \"Has aid reached {subject}?\"\nkind = \"fact\"\n").unwrap();
+        writeln!(self.properties, "[[property]]\nsubject = \"{subject}\"\nproperty = \"response\"\nquestion = \"How was the response to {subject}?\"\nkind = \"assessment\"\nvalues = [\"swift\", \"slow\"]\n").unwrap();
+        for k in 0..*size {
+            if k % 2 == 0 {
+                let s = format!("Aid convoys have reached {subject}, the Red Cross said.");
+                self.add(
+                    question,
+                    question.pick(k),
+                    "aid-arrived",
+                    "true".into(),
+                    s,
+                    String::new(),
+                );
+            } else {
+                let v = if self.rng.chance(50) { "swift" } else { "slow" };
+                let s = format!("Critics called the response to {subject} {v}.");
+                self.add(question, question.pick(k), "response", v.into(), s, String::new());
+            }
+        }
+    }
+
+    /// One source in ten is a declared copy of another's text; one in twenty
+    /// copies another without saying so (a likely copy to report). Returns
+    /// the undeclared pairs (copy, original).
+    fn copies(&mut self) -> Vec<(usize, usize)> {
+        let n_sources = self.sources.len();
+        for i in (5..n_sources).step_by(10) {
+            self.sources[i].copy_of = Some(i - 5);
+        }
+        let mut undeclared = Vec::new();
+        for i in (17..n_sources).step_by(20) {
+            if self.sources[i].copy_of.is_none() && self.sources[i - 7].copy_of.is_none() {
+                undeclared.push((i, i - 7));
+            }
+        }
+        for (i, o) in &undeclared {
             writeln!(
-                text,
-                "[[claim]]\nid = \"{}\"\nsource = \"{}\"\nquote = \"{}\"\nsubject = \"{}\"\nproperty = \"{}\"\nvalue = {value}\n{}",
-                c.id, sources[c.source].id, c.quote, c.subject, c.property, c.extra
+                self.expected,
+                "[[copy]]\nsources = [\"{}\", \"{}\"]\n",
+                self.sources[*o].id, self.sources[*i].id
             )
             .unwrap();
         }
-        std::fs::write(out.join("claims").join(format!("c{n:04}.toml")), text).unwrap();
+        undeclared
     }
-    std::fs::write(out.join("expected.toml"), expected).unwrap();
+
+    /// Bodies: each source's own sentences between filler sentences made of
+    /// words drawn from a newsy vocabulary (so that two sources never share
+    /// long passages by chance), padded to 3-6 KB; a copy prints its
+    /// original's whole text after its own sentences.
+    fn bodies(&self, seed: u64, undeclared: &[(usize, usize)]) -> Vec<String> {
+        let vocabulary: Vec<&str> = FILLER.iter().flat_map(|l| l.split(' ')).collect();
+        let mut bodies: Vec<String> = Vec::with_capacity(self.sources.len());
+        for (i, s) in self.sources.iter().enumerate() {
+            let mut pad = Rng((i as u64 + 1).wrapping_mul(0x9E3779B97F4A7C15) ^ seed);
+            let mut filler = |body: &mut String| {
+                let n = 8 + pad.below(12) as usize;
+                let words: Vec<&str> = (0..n)
+                    .map(|_| vocabulary[pad.below(vocabulary.len() as u64) as usize])
+                    .collect();
+                body.push_str(&words.join(" ").replace('.', ""));
+                body.push_str(".\n\n");
+            };
+            let mut body = String::new();
+            for line in &s.sentences {
+                body.push_str(line);
+                body.push_str("\n\n");
+                filler(&mut body);
+            }
+            let target = 3000 + (i * 7919) % 3000;
+            while body.len() < target {
+                filler(&mut body);
+            }
+            bodies.push(body);
+        }
+        let copies: Vec<(usize, usize)> = self
+            .sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.copy_of.map(|o| (i, o)))
+            .chain(undeclared.iter().copied())
+            .collect();
+        for (i, o) in copies {
+            let original = bodies[o].clone();
+            bodies[i].push_str(&original);
+        }
+        bodies
+    }
+
+    /// Writes the sources, the declarations, the claims (in files of at
+    /// most 1,000) and `expected.toml`.
+    fn write(&self, out: &Path, bodies: &[String]) {
+        for (i, s) in self.sources.iter().enumerate() {
+            let syndicated = s
+                .copy_of
+                .map(|o| format!("syndicated_from = \"{}\"\n", self.sources[o].id))
+                .unwrap_or_default();
+            let text = format!(
+                "+++\ntitle = \"Report {i}\"\noutlet = \"{}\"\npublished = \"{}\"\npublished_basis = \"Generated.\"\nkind = \"news\"\nlanguage = \"en\"\n{syndicated}+++\n{}",
+                s.outlet,
+                iso(s.day),
+                bodies[i]
+            );
+            std::fs::write(out.join("sources").join(format!("{}.txt", s.id)), text).unwrap();
+        }
+        std::fs::write(out.join("claims/properties.toml"), &self.properties).unwrap();
+        for (n, chunk) in self.claims.chunks(1000).enumerate() {
+            let mut text = String::new();
+            for c in chunk {
+                let value = if c.value == "true" {
+                    "true".to_string()
+                } else {
+                    format!("\"{}\"", c.value)
+                };
+                writeln!(
+                    text,
+                    "[[claim]]\nid = \"{}\"\nsource = \"{}\"\nquote = \"{}\"\nsubject = \"{}\"\nproperty = \"{}\"\nvalue = {value}\n{}",
+                    c.id, self.sources[c.source].id, c.quote, c.subject, c.property, c.extra
+                )
+                .unwrap();
+            }
+            std::fs::write(out.join("claims").join(format!("c{n:04}.toml")), text).unwrap();
+        }
+        std::fs::write(out.join("expected.toml"), &self.expected).unwrap();
+    }
 }
