@@ -13,6 +13,9 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// The editors' verdicts, beside the data (see `crate::review`).
+pub const REVIEWS_FILE: &str = "reviews.toml";
+
 /// The largest file claimcheck reads (sources, claims, reviews): 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 

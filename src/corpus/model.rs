@@ -503,6 +503,14 @@ impl Corpus {
     }
 }
 
+/// Whether a URL from the corpus is an `http(s)` link. Only those are
+/// written into pages and exports: a `javascript:` or `data:` URL from the
+/// corpus would run or load something when clicked.
+pub fn is_web_url(u: &str) -> bool {
+    let lower = u.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !u.chars().any(|c| c.is_control() || c == '"')
+}
+
 #[cfg(test)]
 mod tests {
     /// A hash shared by two ids points at neither; the others point at

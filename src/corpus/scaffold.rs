@@ -99,7 +99,12 @@ disagree on.
 /// Creates a corpus in `dir` (made if missing; it must not already hold a
 /// corpus) that passes `check`. Returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
-    for taken in ["sources", "claims", crate::corpus::settings::FILE, crate::review::FILE] {
+    for taken in [
+        "sources",
+        "claims",
+        crate::corpus::settings::FILE,
+        crate::corpus::files::REVIEWS_FILE,
+    ] {
         if dir.join(taken).exists() {
             return Err(ScaffoldError::Refused(format!(
                 "{} already holds `{taken}`: init makes a new corpus and changes nothing in an existing one",
@@ -216,7 +221,7 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
         )));
     }
     if let Some(u) = &meta.url {
-        if !crate::report::html::is_web_url(u) {
+        if !crate::corpus::model::is_web_url(u) {
             return Err(ScaffoldError::Refused(format!("--url `{u}` is not an http(s) URL")));
         }
     }

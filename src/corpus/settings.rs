@@ -57,7 +57,7 @@ pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let span_of = |needle: &str| text.find(needle).map(|i| i..i + needle.len());
     if let Some(p) = &settings.publisher {
-        if !crate::report::html::is_web_url(&p.url) {
+        if !crate::corpus::model::is_web_url(&p.url) {
             diags.push(
                 Diagnostic::error(
                     "bad-url",

@@ -44,7 +44,7 @@ pub fn claimreview(
                 "headline": s.title,
                 "publisher": {"@type": "Organization", "name": s.outlet},
             });
-            if let Some(u) = s.url.as_deref().filter(|u| crate::report::html::is_web_url(u)) {
+            if let Some(u) = s.url.as_deref().filter(|u| crate::corpus::model::is_web_url(u)) {
                 insert(&mut appearance, "url", json!(u));
             }
             if let Some(d) = day(s) {

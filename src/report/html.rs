@@ -462,7 +462,7 @@ fn source<'a>(s: &'a Source, claims: BTreeMap<&'a str, ClaimData<'a>>) -> io::Re
     let data = SourceData {
         title: &s.title,
         outlet: &s.outlet,
-        url: s.url.as_deref().filter(|u| is_web_url(u)),
+        url: s.url.as_deref().filter(|u| crate::corpus::model::is_web_url(u)),
         published_text: &s.published.text,
         published_basis: &s.published_basis,
         published: s.published.resolved.interval.human(),
@@ -476,13 +476,6 @@ fn source<'a>(s: &'a Source, claims: BTreeMap<&'a str, ClaimData<'a>>) -> io::Re
         id: &s.id,
         data: script_json(&data)?,
     })
-}
-
-/// Only `http(s)` links are written into the page: a `javascript:` or
-/// `data:` URL from the corpus would run or load something when clicked.
-pub fn is_web_url(u: &str) -> bool {
-    let lower = u.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !u.chars().any(|c| c.is_control() || c == '"')
 }
 
 /// Timelines for every question with claims at two or more moments.
@@ -768,7 +761,8 @@ fn short_number(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_web_url, script_json, utf16_offsets};
+    use super::{script_json, utf16_offsets};
+    use crate::corpus::model::is_web_url;
 
     #[test]
     fn quote_offsets_become_javascript_string_indices() {

@@ -30,7 +30,7 @@ pub use load::load;
 pub use store::*;
 
 /// The review file, at the corpus root.
-pub const FILE: &str = "reviews.toml";
+pub const FILE: &str = crate::corpus::files::REVIEWS_FILE;
 
 /// The lock file writers hold, beside reviews.toml.
 pub const LOCK: &str = ".reviews.toml.lock";
