@@ -2,7 +2,7 @@
 //! terminal), Markdown or JSON, and the timeline of one question (`show`).
 //!
 //! Writers take a `&mut dyn Write` and never touch the process's streams.
-//! The JSON form is versioned (`version`) and documented in the README; its
+//! The JSON form is versioned (`version`) and documented in docs/reports.md; its
 //! field names are a contract with editors' scripts.
 
 pub mod html;
