@@ -92,18 +92,6 @@ const CONTEXT: &[(&str, &str, &str, &str)] = &[
         "the annotators gave the day of the event meant",
     ),
     (
-        "1998-10-26",
-        "Tuesday",
-        "1998-10-27",
-        "future tense in the sentence; bare weekdays read as past",
-    ),
-    (
-        "1999-05-05",
-        "Thursday",
-        "1999-05-06",
-        "future tense in the sentence; bare weekdays read as past",
-    ),
-    (
         "1999-02-10",
         "Wednesday",
         "1999-02-09",
@@ -199,7 +187,7 @@ fn aquaint_with_and_without_the_sentence() {
         100.0 * alone as f64 / 128.0,
         100.0 * with as f64 / 128.0
     );
-    assert!(alone >= 104, "the expression alone regressed: {alone}/128");
+    assert!(alone >= 106, "the expression alone regressed: {alone}/128");
     assert!(with >= WITH_SENTENCE, "with the sentence regressed: {with}/128");
 }
 

@@ -55,6 +55,9 @@ struct DateJson<'a> {
     /// The part of the day ("17:00-23:00", "16:30 UTC+08:00"), when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     hours: Option<String>,
+    /// The other reading, when the text does not decide between the two.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    also: Option<String>,
     error: Option<String>,
 }
 
@@ -78,6 +81,7 @@ fn date_json<'a>(expression: &'a str, published: Option<jiff::civil::Date>, how:
             end: r.interval.end.map(|d| d.to_string()),
             rule: Some(r.rule),
             hours: r.hours.map(|h| h.human()),
+            also: r.also,
             error: None,
         },
         Err(e) => DateJson {
@@ -89,6 +93,7 @@ fn date_json<'a>(expression: &'a str, published: Option<jiff::civil::Date>, how:
             end: None,
             rule: None,
             hours: None,
+            also: None,
             error: Some(e.to_string()),
         },
     }
@@ -130,6 +135,9 @@ fn date(
                 writeln!(out, "hours:    {h}")?;
             }
             writeln!(out, "rule:     {}", j.rule.as_deref().unwrap_or(""))?;
+            if let Some(a) = &j.also {
+                writeln!(out, "also:     {a} is about as likely: the text does not say which")?;
+            }
         }
     }
     Ok(if j.error.is_some() { 2 } else { 0 })

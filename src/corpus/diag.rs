@@ -71,6 +71,10 @@ pub const CODES: &[(&str, &str)] = &[
         "date-not-in-quote",
         "a year, month or day of the claim does not occur in its quote",
     ),
+    (
+        "ambiguous-date",
+        "a date without its year or week could be read two ways and the quote does not say which",
+    ),
     ("missing-speaker", "reported speech without said_by"),
     ("unused-property", "a declared property that no claim uses"),
     ("stale-review", "a review verdict for a finding that no longer exists"),

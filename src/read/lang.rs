@@ -73,6 +73,7 @@ const LANGS: &[Lang] = &[
         months: &[l::es_ES::LC_TIME::MON, l::es_ES::LC_TIME::ABMON],
         days: l::es_ES::LC_TIME::DAY,
         words: &[
+            ("hasta", "until"),
             ("ayer", "yesterday"),
             ("hoy", "today"),
             ("este", "this"),
@@ -93,6 +94,7 @@ const LANGS: &[Lang] = &[
         months: &[l::pt_PT::LC_TIME::MON, l::pt_BR::LC_TIME::ABMON],
         days: l::pt_PT::LC_TIME::DAY,
         words: &[
+            ("até", "until"),
             ("ontem", "yesterday"),
             ("hoje", "today"),
             ("este", "this"),
@@ -115,6 +117,8 @@ const LANGS: &[Lang] = &[
         months: &[l::fr_FR::LC_TIME::MON, l::fr_FR::LC_TIME::ABMON],
         days: l::fr_FR::LC_TIME::DAY,
         words: &[
+            ("jusqu'au", "until"),
+            ("jusqu'à", "until"),
             ("hier", "yesterday"),
             ("aujourd'hui", "today"),
             ("ce", "this"),
@@ -135,6 +139,7 @@ const LANGS: &[Lang] = &[
         months: &[l::de_DE::LC_TIME::MON, l::de_DE::LC_TIME::ABMON],
         days: l::de_DE::LC_TIME::DAY,
         words: &[
+            ("bis", "until"),
             ("gestern", "yesterday"),
             ("heute", "today"),
             ("diese", "this"),
@@ -150,7 +155,7 @@ const LANGS: &[Lang] = &[
             ("monat", "month"),
             ("jahr", "year"),
         ],
-        joins: &["am", "im", "den", "der", "dem", "des", "vom"],
+        joins: &["am", "im", "den", "der", "dem", "des", "vom", "zum"],
         declines: false,
     },
     Lang {
@@ -158,6 +163,8 @@ const LANGS: &[Lang] = &[
         months: &[l::it_IT::LC_TIME::MON, l::it_IT::LC_TIME::ABMON],
         days: l::it_IT::LC_TIME::DAY,
         words: &[
+            ("entro", "by"),
+            ("fino", "until"),
             ("ieri", "yesterday"),
             ("oggi", "today"),
             ("questo", "this"),
@@ -170,7 +177,7 @@ const LANGS: &[Lang] = &[
             ("mese", "month"),
             ("anno", "year"),
         ],
-        joins: &["il", "lo", "la", "di", "del", "nel", "a"],
+        joins: &["il", "lo", "la", "di", "del", "nel", "a", "al"],
         declines: false,
     },
     Lang {
@@ -182,6 +189,7 @@ const LANGS: &[Lang] = &[
         ],
         days: l::ru_RU::LC_TIME::DAY,
         words: &[
+            ("до", "until"),
             ("вчера", "yesterday"),
             ("сегодня", "today"),
             ("этот", "this"),
@@ -210,6 +218,7 @@ const LANGS: &[Lang] = &[
         ],
         days: l::uk_UA::LC_TIME::DAY,
         words: &[
+            ("до", "until"),
             ("вчора", "yesterday"),
             ("сьогодні", "today"),
             ("цей", "this"),
@@ -233,6 +242,7 @@ const LANGS: &[Lang] = &[
         months: &[l::bg_BG::LC_TIME::MON, l::bg_BG::LC_TIME::ABMON],
         days: l::bg_BG::LC_TIME::DAY,
         words: &[
+            ("до", "until"),
             ("вчера", "yesterday"),
             ("днес", "today"),
             ("този", "this"),
@@ -253,6 +263,7 @@ const LANGS: &[Lang] = &[
         months: &[l::ar_EG::LC_TIME::MON],
         days: l::ar_SA::LC_TIME::DAY,
         words: &[
+            ("حتى", "until"),
             ("أمس", "yesterday"),
             ("الأمس", "yesterday"),
             ("اليوم", "today"),

@@ -97,12 +97,10 @@ impl Loader {
             _ => None,
         };
         let modality = claim_modality(rel, &f, &span, &mut diags);
-        let tense = if modality == Some(Modality::Hedged) {
-            Tense::Nearest
-        } else {
-            Tense::Past
-        };
-        let reading = (tense, f.quote.as_ref().map(|q| q.v.as_str()));
+        // A claim's times are read as `claimcheck date --context QUOTE`
+        // reads them: the nearest fitting reading unless the quote's words
+        // place it ([`time::resolve_in_context`]).
+        let reading = (Tense::Nearest, f.quote.as_ref().map(|q| q.v.as_str()));
         let resolve = |t: &Option<Sp<String>>, field: &str, diags: &mut Vec<Diagnostic>| {
             t.as_ref()
                 .and_then(|t| resolve_time(rel, t, field, src, reading, diags))
@@ -557,7 +555,12 @@ pub(super) fn resolve_time(
     // A date written in the article's language is read in that language
     // first, and the quote's tense decides a bare month or weekday.
     match time::resolve_in_context(&t.v, reference, tense, src.map(|s| s.language.as_str()), quote) {
-        Ok(r) => Some(r),
+        Ok(r) => {
+            if let Some(also) = &r.also {
+                diags.push(ambiguous(rel, t, field, &r.value, also));
+            }
+            Some(r)
+        }
         Err(time::TimeError::NeedsReference(_)) if src.is_none() => None,
         Err(e @ time::TimeError::NeedsReference(_)) => {
             let when = src.map(|s| s.published.text.clone()).unwrap_or_default();
@@ -587,6 +590,20 @@ pub(super) fn resolve_time(
             None
         }
     }
+}
+
+/// A warning for a date read one way when another is about as likely.
+fn ambiguous(rel: &str, t: &Sp<String>, field: &str, value: &str, also: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "ambiguous-date",
+        rel,
+        Some(t.span.clone()),
+        format!("`{field}`: `{}` is read as {value}, but {also} is about as likely", t.v),
+    )
+    .label("the quote does not say which")
+    .help(format!(
+        "if the article means {also}, write it with its year and say how you know in `derived = {{ {field} = \"...\" }}`; check a reading with `claimcheck date --context`"
+    ))
 }
 
 /// Which part of a time expression is missing from the quote, if any: the

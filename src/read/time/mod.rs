@@ -144,6 +144,11 @@ pub enum Tense {
     /// much nearer (bare weekdays are always read as past).
     #[default]
     Nearest,
+    /// A deadline ("until 30 June", "by Wednesday"): the next occurrence
+    /// unless the last is much nearer (a third as far). Set by the reader
+    /// for bounds that end at an undated day, never asked for.
+    #[value(skip)]
+    Ahead,
 }
 
 /// A time expression read and resolved.
@@ -164,6 +169,11 @@ pub struct Resolved {
     /// ("Sunday evening", "4:30 p.m.", "0830 UTC"): it orders two updates of
     /// one day.
     pub hours: Option<DayPart>,
+    /// The other reading of a day, month or weekday written without its
+    /// year or week, when it is about as plausible as the one chosen (a
+    /// TimeML value): the text does not decide, so the editor must.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also: Option<String>,
 }
 
 /// Why an expression could not be read.
@@ -250,7 +260,8 @@ pub fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
         "expected",
         "due",
     ];
-    const BACK: [&str; 9] = [
+    // Irregular past forms beside the expression count as "-ed" verbs do.
+    const BACK: [&str; 34] = [
         "was",
         "were",
         "had",
@@ -260,6 +271,31 @@ pub fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
         "last",
         "yesterday",
         "began",
+        "said",
+        "told",
+        "met",
+        "held",
+        "took",
+        "gave",
+        "went",
+        "came",
+        "made",
+        "found",
+        "broke",
+        "struck",
+        "fell",
+        "rose",
+        "led",
+        "won",
+        "lost",
+        "sent",
+        "spoke",
+        "wrote",
+        "saw",
+        "became",
+        "paid",
+        "sold",
+        "brought",
     ];
     let lower = sentence.to_lowercase().replace('\u{2019}', "'");
     let words: Vec<&str> = lower
@@ -282,12 +318,16 @@ pub fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
             return Some(Tense::Future);
         }
     }
-    let cue = |w: &str, distance: usize| -> Option<Tense> {
+    // A past participle after "be" ("will be held") is no past.
+    let participle = |i: usize| i > 0 && words.get(i - 1).is_some_and(|w| matches!(*w, "be" | "being" | "to"));
+    let cue = |w: &str, distance: usize, i: usize| -> Option<Tense> {
         if (AHEAD.contains(&w) || w.ends_with("'ll")) && distance <= 10 {
             Some(Tense::Future)
-        } else if BACK.contains(&w) && distance <= 4 {
+        } else if participle(i) {
+            None
+        } else if BACK.contains(&w) && distance <= 6 {
             Some(Tense::Past)
-        } else if w.len() > 4 && w.ends_with("ed") && w != "planned" && distance <= 4 {
+        } else if w.len() > 4 && w.ends_with("ed") && w != "planned" && distance <= 6 {
             // A verb in the past right beside it ("issued ... Friday").
             Some(Tense::Past)
         } else {
@@ -297,8 +337,8 @@ pub fn tense_of(sentence: &str, expr: &str) -> Option<Tense> {
     // The nearest cue wins; at equal distance, the one before.
     (1..words.len())
         .flat_map(|d| [(at.checked_sub(d), d), (at.checked_add(d), d)])
-        .filter_map(|(i, d)| i.and_then(|i| words.get(i)).map(|w| (w, d)))
-        .find_map(|(w, d)| cue(w, d))
+        .filter_map(|(i, d)| i.and_then(|i| words.get(i).map(|w| (w, d, i))))
+        .find_map(|(w, d, i)| cue(w, d, i))
 }
 
 /// [`resolve_in`] with the sentence the expression was printed in: the
@@ -312,8 +352,18 @@ pub fn resolve_in_context(
     lang: Option<&str>,
     sentence: Option<&str>,
 ) -> Result<Resolved, TimeError> {
-    let Some(sentence) = sentence.filter(|s| !s.trim().is_empty()) else {
-        return resolve_in(expr, reference, tense, lang);
+    // "until 30 June", "by Wednesday", "hasta el 31 de octubre": a deadline
+    // lies ahead of the act the sentence reports ("asked to delay Brexit
+    // until 30 June"), so the sentence's tense is not the date's.
+    let sentence = sentence.filter(|s| !s.trim().is_empty());
+    // "By Sunday night ... had been killed": a bound with the past perfect
+    // is the time by which something had happened, not a deadline.
+    let past_perfect = sentence.is_some_and(|s| s.to_lowercase().split_whitespace().any(|w| w == "had"));
+    let deadline = tense == Tense::Nearest
+        && !past_perfect
+        && (deadline(expr, lang) || sentence.is_some_and(|s| deadline_before(s, expr, lang)));
+    let Some(sentence) = sentence else {
+        return resolve_in(expr, reference, if deadline { Tense::Ahead } else { tense }, lang);
     };
     let (lower, e) = (sentence.to_lowercase(), expr.trim().to_lowercase());
     // A bare day number ("on April 24 and 25") takes the month the
@@ -356,7 +406,11 @@ pub fn resolve_in_context(
     // A sentence with no cue either way: a bare month is this year's, as
     // news text mostly places it (HeidelTime's rule for news), unless it is
     // still to come and the sentence is otherwise undecided.
-    let cue = tense_of(sentence, expr);
+    let cue = if deadline {
+        Some(Tense::Ahead)
+    } else {
+        tense_of(sentence, expr)
+    };
     if cue.is_none() && tense == Tense::Nearest && month_number(e.trim_start_matches("in ")).is_some() {
         if let Ok(r) = resolve_in(&format!("{expr} this year"), reference, tense, lang) {
             if reference.is_some_and(|d| r.interval.start.is_some_and(|s| s <= d)) {
@@ -368,6 +422,30 @@ pub fn resolve_in_context(
         }
     }
     resolve_in(expr, reference, cue.unwrap_or(tense), lang)
+}
+
+/// Whether an expression is a deadline: a bound that ends at a day,
+/// weekday or month ("until April 12", "by Wednesday", "no later than
+/// June"), in English or as the article's language writes it.
+fn deadline(expr: &str, lang: Option<&str>) -> bool {
+    const WORDS: [&str; 5] = ["until ", "till ", "by ", "no later than ", "not later than "];
+    let is = |e: &str| {
+        let e = e.trim().to_lowercase();
+        WORDS.iter().any(|w| e.starts_with(w))
+    };
+    is(expr) || crate::read::lang::translate(expr, lang).is_some_and(|en| is(&en))
+}
+
+/// Whether the sentence makes the expression a deadline: "until" just
+/// before "30 June", "hasta el" before "31 de octubre".
+fn deadline_before(sentence: &str, expr: &str, lang: Option<&str>) -> bool {
+    let (lower, e) = (sentence.to_lowercase(), expr.trim().to_lowercase());
+    let Some(at) = lower.find(&e) else { return false };
+    let before: Vec<&str> = lower.get(..at).unwrap_or_default().split_whitespace().collect();
+    (1..=2).any(|n| {
+        let words = before.get(before.len().saturating_sub(n)..).unwrap_or_default();
+        words.len() == n && deadline(&format!("{} {e}", words.join(" ")), lang)
+    })
 }
 
 fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
@@ -386,6 +464,7 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
         original: expr,
         reference,
         tense,
+        also: std::cell::Cell::new(None),
     };
     let r = match ctx.expr(&cleaned) {
         Err(TimeError::Unrecognised(e)) => match news_forms(&cleaned, reference)? {
@@ -403,6 +482,7 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
     // The part of the day, for a reading of one day.
     let r = Resolved {
         hours: time_of_day(&cleaned).filter(|_| r.interval.is_day()),
+        also: ctx.also.take(),
         ..r
     };
     // Never an empty reading: a span whose end precedes its start is no time.
@@ -429,6 +509,67 @@ pub fn parse_day(s: &str) -> Result<Date, TimeError> {
 
 #[cfg(test)]
 mod tests {
+    /// Dates without a year or week are not assumed past: deadlines,
+    /// schedules and plans are read ahead, the nearest reading wins over a
+    /// past tense far from the expression, and a close call says so.
+    #[test]
+    fn undated_days_take_the_nearest_fitting_reading() {
+        let r = |e: &str, published: Date, s: &str, lang: Option<&str>| {
+            resolve_in_context(e, Some(published), Tense::Nearest, lang, Some(s)).unwrap()
+        };
+        let brexit = date(2019, 3, 21);
+        let deadline = "The original March 29 deadline for Britain's departure was put off by the EU.";
+        assert_eq!(r("March 29", brexit, deadline, None).value, "2019-03-29");
+        assert_eq!(
+            r("until April 12", date(2019, 4, 2), "Britain has until April 12.", None).value,
+            "2019-04-12"
+        );
+        let asked = "May asked to delay Brexit until 30 June.";
+        assert_eq!(r("30 June", date(2019, 4, 8), asked, None).value, "2019-06-30");
+        let extended = "The deadline was extended until 31 January.";
+        assert_eq!(
+            r("until 31 January", date(2019, 10, 22), extended, None).value,
+            "2020-01-31"
+        );
+        let es = "La UE concedió una prórroga hasta el 31 de octubre.";
+        assert_eq!(
+            r("31 de octubre", date(2019, 4, 11), es, Some("es")).value,
+            "2019-10-31"
+        );
+        let friday = date(2024, 3, 1);
+        assert_eq!(
+            r("Samstag", friday, "Am Samstag beginnt das Turnier.", Some("de")).value,
+            "2024-03-02"
+        );
+        assert_eq!(
+            r("by Wednesday", friday, "MPs must approve it by Wednesday.", None).value,
+            "2024-03-06"
+        );
+        // "By Sunday night ... had been killed": a time by which, not a deadline.
+        let had = "By Sunday night state media said at least 150 people had been killed";
+        assert_eq!(r("Sunday", date(2014, 8, 4), had, None).value, "2014-08-03");
+        let this = resolve("this Thursday", Some(friday), Tense::Future).unwrap();
+        assert_eq!(this.value, "2024-03-07");
+        assert_eq!(r("Jan. 31 next year", date(2019, 10, 29), "", None).value, "2020-01-31");
+        // Two readings about as likely: the other is given, never dropped.
+        let wednesday = resolve("Saturday", Some(date(2024, 2, 28)), Tense::Nearest).unwrap();
+        assert_eq!(
+            (wednesday.value.as_str(), wednesday.also.as_deref()),
+            ("2024-02-24", Some("2024-03-02"))
+        );
+        let october = resolve("31 October", Some(date(2019, 4, 15)), Tense::Nearest).unwrap();
+        assert_eq!(october.also.as_deref(), Some("2019-10-31"));
+        // A past tense beside the month still places it most of a year back,
+        // but the next January, four times nearer, is named beside it.
+        let jan = r(
+            "January",
+            date(1998, 10, 25),
+            "Sales fell in January, the company said.",
+            None,
+        );
+        assert_eq!((jan.value.as_str(), jan.also.as_deref()), ("1998-01", Some("1999-01")));
+    }
+
     #[test]
     fn the_sentence_decides_the_direction() {
         let r = |e: &str, s: &str| {

@@ -50,9 +50,19 @@ pub(super) fn month_of_named_year(
     let need = || reference.ok_or_else(|| TimeError::NeedsReference(orig.to_string()));
     // "June last year", "January this year", "March next year".
     for (suffix, delta) in [(" this year", 0i64), (" last year", -1), (" next year", 1)] {
-        if let Some(month) = s.strip_suffix(suffix).filter(|m| month_number(m).is_some()) {
+        let Some(rest) = s.strip_suffix(suffix) else { continue };
+        if month_number(rest).is_some() {
             let y = year_minus(need()?.year(), -delta)?;
-            return Ok(Some((format!("{month} {y}"), "month placed by the year named")));
+            return Ok(Some((format!("{rest} {y}"), "month placed by the year named")));
+        }
+        // "Jan. 31 next year", "31 January this year": a day placed likewise.
+        let mut words = rest.split(' ');
+        let (a, b) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+        let day_month = month_number(a).is_some() && b.parse::<u8>().is_ok()
+            || a.parse::<u8>().is_ok() && month_number(b).is_some();
+        if day_month && words.next().is_none() {
+            let y = year_minus(need()?.year(), -delta)?;
+            return Ok(Some((format!("{rest} {y}"), "day placed by the year named")));
         }
     }
     Ok(None)

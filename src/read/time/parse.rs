@@ -7,6 +7,97 @@ pub(super) struct Ctx<'a> {
     pub(super) original: &'a str,
     pub(super) reference: Option<Date>,
     pub(super) tense: Tense,
+    /// The other reading of a yearless date or a bare weekday, when the
+    /// choice between the two was close ([`Resolved::also`]).
+    pub(super) also: std::cell::Cell<Option<String>>,
+}
+
+/// How a day, month or weekday written without its year (or week) is
+/// placed: the reading before or after the reference date that the rule
+/// chose, and the other one when it is about as plausible.
+pub(super) struct Placed {
+    pub(super) chosen: Period,
+    pub(super) rule: String,
+    pub(super) other: Option<Period>,
+}
+
+/// How strongly an undated reading leans to the past: the next occurrence
+/// is chosen only when it is nearer than this share of the last's distance.
+pub(super) enum Lean {
+    /// Days and months: the next one when less than two thirds as far.
+    Past,
+    /// Weekdays, which news mostly reports after the fact: the next one only
+    /// when less than a third as far (a Friday's "Saturday" is tomorrow).
+    MostlyPast,
+}
+
+/// Chooses between the most recent occurrence (`past`, `dp` days before the
+/// reference) and the next (`future`, `df` days after), by `tense`:
+///
+/// - past or future (a cue in the sentence, or the caller's choice): that
+///   one, unless it lies over half a year away while the other is ten times
+///   nearer: a tense cue never moves a date a year away from a much nearer
+///   reading. The other is kept as `other` when it is at least four times
+///   nearer, since the cue can be wrong about which occurrence is meant;
+/// - nearest: the past one unless the future one is much nearer (see
+///   [`Lean`]); when neither is twice as near as the other, the text does
+///   not decide and the other is kept;
+/// - ahead (a deadline): the future one unless the past one is less than a
+///   third as far; the past one is kept when it is more than twice as near.
+pub(super) fn place(
+    what: &str,
+    tense: Tense,
+    lean: Lean,
+    (past, dp): (Period, i64),
+    (future, df): (Period, i64),
+) -> Placed {
+    let (dp, df) = (dp.max(0), df.max(0));
+    let much_nearer = |near: i64, far: i64| far > 183 && near * 10 <= far;
+    let (chosen, rule) = match tense {
+        Tense::Past if much_nearer(df, dp) => (
+            future,
+            format!("{what} without a year: the next one, much nearer than the last the sentence's tense points to"),
+        ),
+        Tense::Future if much_nearer(dp, df) => (
+            past,
+            format!("{what} without a year: the last one, much nearer than the next the sentence's tense points to"),
+        ),
+        Tense::Past => (past, format!("{what} without a year: the most recent one (past tense)")),
+        Tense::Future => (future, format!("{what} without a year: the next one (future tense)")),
+        Tense::Ahead if dp * 3 < df => (
+            past,
+            format!("{what} without a year: the last one, much nearer than the next"),
+        ),
+        Tense::Ahead => (future, format!("{what} without a year: the next one (a deadline)")),
+        Tense::Nearest => {
+            let future_first = match lean {
+                Lean::Past => df * 3 < dp * 2,
+                Lean::MostlyPast => df * 3 < dp,
+            };
+            if future_first {
+                (
+                    future,
+                    format!("{what} without a year: the next one, much nearer than the last"),
+                )
+            } else {
+                (past, format!("{what} without a year: the most recent one"))
+            }
+        }
+    };
+    let (far, near) = if chosen == past { (dp, df) } else { (df, dp) };
+    let close = match tense {
+        Tense::Nearest => far.max(near) < 2 * far.min(near).max(1),
+        // A deadline read ahead is in doubt only when the last occurrence
+        // is more than twice as near.
+        Tense::Ahead => chosen == future && dp * 2 <= df,
+        _ => near * 4 <= far,
+    };
+    let other = if chosen == past { future } else { past };
+    Placed {
+        chosen,
+        rule,
+        other: close.then_some(other),
+    }
 }
 
 pub(super) type Bound = (&'static str, &'static str);
@@ -71,6 +162,7 @@ impl Ctx<'_> {
                     rule: format!("{words} {}", inner.rule),
                     relative: inner.relative,
                     hours: None,
+                    also: None,
                 });
             }
         }
@@ -108,6 +200,7 @@ impl Ctx<'_> {
             rule,
             relative,
             hours: None,
+            also: None,
         })
     }
 
@@ -142,6 +235,7 @@ impl Ctx<'_> {
                     rule: "month, year from the range's end".into(),
                     relative: false,
                     hours: None,
+                    also: None,
                 });
             }
         }
@@ -164,6 +258,7 @@ impl Ctx<'_> {
             rule: format!("range from {} to {}", first.rule, second.rule),
             relative: first.relative || second.relative,
             hours: None,
+            also: None,
         }))
     }
 
@@ -233,6 +328,7 @@ impl Ctx<'_> {
                 rule: format!("{word} (a third) of {rule}"),
                 relative,
                 hours: None,
+                also: None,
             }));
         }
         for (prefix, half) in [
@@ -254,6 +350,7 @@ impl Ctx<'_> {
                     rule: "half year".into(),
                     relative,
                     hours: None,
+                    also: None,
                 }));
             }
         }

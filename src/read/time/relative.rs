@@ -77,28 +77,47 @@ impl Ctx<'_> {
         }
     }
 
+    /// A weekday: "next" and "last" say which; "this" is the nearer of the
+    /// two; a bare weekday is placed by the tense (see [`place`]), so a
+    /// Friday article's "on Saturday" with no cue is the next day.
     pub(super) fn weekday(&self, wd: Weekday, dir: Option<&str>) -> Result<(Period, String, bool), TimeError> {
         let r = self.reference()?;
         let back = (r.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7) as i64;
-        let (day, rule) = match (dir, self.tense) {
-            (Some("next" | "coming"), _) | (None, Tense::Future) => {
-                let fwd = (7 - back) % 7;
-                let fwd = if fwd == 0 && dir.is_some() { 7 } else { fwd };
-                (r.checked_add(days(fwd)?).map_err(inv)?, "weekday: the next one")
-            }
-            (Some("last" | "past"), _) => {
-                let back = if back == 0 { 7 } else { back };
-                (
-                    r.checked_sub(days(back)?).map_err(inv)?,
-                    "weekday: the one before the reference date",
-                )
-            }
-            _ => (
-                r.checked_sub(days(back)?).map_err(inv)?,
-                "weekday: the most recent one, on or before the reference date",
+        let before = |n: i64| -> Result<Period, TimeError> { Ok(Period::Day(r.checked_sub(days(n)?).map_err(inv)?)) };
+        let after = |n: i64| -> Result<Period, TimeError> { Ok(Period::Day(r.checked_add(days(n)?).map_err(inv)?)) };
+        let ahead = (7 - back) % 7;
+        let (day, rule) = match dir {
+            Some("next" | "coming") => (
+                after(if ahead == 0 { 7 } else { ahead })?,
+                "weekday: the next one".into(),
             ),
+            Some("last" | "past") => (
+                before(if back == 0 { 7 } else { back })?,
+                "weekday: the one before the reference date".into(),
+            ),
+            _ if back == 0 => (Period::Day(r), "weekday: the reference date's own".into()),
+            Some(_) if matches!(self.tense, Tense::Nearest | Tense::Ahead) => {
+                if ahead < back {
+                    (after(ahead)?, "weekday after \"this\": the nearer one, ahead".into())
+                } else {
+                    (before(back)?, "weekday after \"this\": the nearer one, before".into())
+                }
+            }
+            _ => {
+                let placed = place(
+                    "weekday",
+                    self.tense,
+                    Lean::MostlyPast,
+                    (before(back)?, back),
+                    (after(ahead)?, ahead),
+                );
+                if let Some(other) = placed.other {
+                    self.also.set(Some(other.value()));
+                }
+                (placed.chosen, placed.rule.replace(" without a year", ""))
+            }
         };
-        Ok((Period::Day(day), rule.into(), true))
+        Ok((day, rule, true))
     }
 
     /// "last month", "this year", "next week", "last fall", "last October".

@@ -172,21 +172,17 @@ impl Ctx<'_> {
             Ok((mid - r).get_days().abs() as i64 + (r - mid).get_days().abs() as i64)
         };
         let what = if day.is_some() { "day" } else { "month" };
-        let chosen = match self.tense {
-            Tense::Past => (past, format!("{what} without a year: the most recent one (past tense)")),
-            Tense::Future => (future, format!("{what} without a year: the next one (future tense)")),
-            Tense::Nearest => {
-                // Prefer the past unless the future occurrence is much nearer.
-                if dist(future)? * 3 < dist(past)? * 2 {
-                    (
-                        future,
-                        format!("{what} without a year: the next one, much nearer than the last"),
-                    )
-                } else {
-                    (past, format!("{what} without a year: the most recent one"))
-                }
-            }
-        };
+        let placed = place(
+            what,
+            self.tense,
+            Lean::Past,
+            (past, dist(past)?),
+            (future, dist(future)?),
+        );
+        if let Some(other) = placed.other {
+            self.also.set(Some(other.value()));
+        }
+        let chosen = (placed.chosen, placed.rule);
         Ok(Some((chosen.0, chosen.1, true)))
     }
 }
