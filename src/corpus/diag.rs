@@ -75,6 +75,10 @@ pub const CODES: &[(&str, &str)] = &[
         "ambiguous-date",
         "a date without its year or week could be read two ways and the quote does not say which",
     ),
+    (
+        "ambiguous-number",
+        "a figure's separators read two ways in the article's language and the text does not say which",
+    ),
     ("missing-speaker", "reported speech without said_by"),
     ("unused-property", "a declared property that no claim uses"),
     ("stale-review", "a review verdict for a finding that no longer exists"),

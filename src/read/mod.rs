@@ -7,6 +7,7 @@
 //! date`.
 
 pub mod anchor;
+pub mod cldr;
 pub mod lang;
 pub mod quantity;
 pub mod time;

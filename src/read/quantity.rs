@@ -11,6 +11,10 @@ use std::fmt;
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use crate::read::cldr::{separators, Separators};
+
 /// The form of a stated number.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "form", rename_all = "kebab-case")]
@@ -225,6 +229,43 @@ const UPPER_WORDS: [&str; 8] = [
 /// Reads a curated quantity: `7.2 billion`, `about 100000`, `over 100,000`,
 /// `200-300`, `between 200 and 300`, `at most 5`, `hundreds`.
 pub fn parse(s: &str) -> Result<Form, String> {
+    parse_with(s, None, None).map(|r| r.form)
+}
+
+/// A figure read in an article's language: its form, and the other form
+/// when the language's separators allow two readings and the text does
+/// not decide ([`number_in`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    pub form: Form,
+    pub also: Option<Form>,
+}
+
+impl From<Form> for Reading {
+    fn from(form: Form) -> Reading {
+        Reading { form, also: None }
+    }
+}
+
+/// [`parse`] in the article's language (a BCP 47 tag): its decimal and
+/// group separators and compact number words from CLDR, so `230.000` in
+/// Portuguese is 230000 and `1,08 millones` in Spanish 1.08 million. A
+/// figure the language's separators cannot read but English ones can
+/// (`1.08 million` in a Portuguese source's claim) is read the one way it
+/// can. English, and a language claimcheck has no data for, read as
+/// [`parse`] does.
+pub fn parse_in(s: &str, lang: Option<&str>) -> Result<Reading, String> {
+    let Some(seps) = lang.filter(|l| !l.to_ascii_lowercase().starts_with("en")).and_then(separators) else {
+        return parse(s).map(Reading::from);
+    };
+    let words = lang.and_then(figure_words);
+    match parse_with(s, Some(&seps), words) {
+        Ok(r) => Ok(r),
+        Err(e) => parse(s).map(Reading::from).map_err(|_| e),
+    }
+}
+
+fn parse_with(s: &str, seps: Option<&Separators>, words: Option<&FigureWords>) -> Result<Reading, String> {
     let t = s.trim().to_lowercase();
     // A run of digits too long for any figure: say so, and do not echo it whole.
     let longest = t.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
@@ -240,6 +281,9 @@ pub fn parse(s: &str) -> Result<Form, String> {
              `about`, `over`/`at least`, `under`/`at most`, or a range `200-300`"
         )
     };
+    if let Some(r) = words.and_then(|w| w.read(&t, seps)) {
+        return Ok(r);
+    }
     // Words that give a figure its form, most specific first ("just under"
     // before "under").
     let forms: [FormWords; 5] = [
@@ -252,23 +296,29 @@ pub fn parse(s: &str) -> Result<Form, String> {
     for (words, form) in forms {
         for w in words {
             if let Some(rest) = strip_word(&t, w) {
-                return Ok(form(number(rest).ok_or_else(err)?));
+                let (value, other) = number_with(rest, seps).ok_or_else(err)?;
+                return Ok(Reading {
+                    form: form(value),
+                    also: other.map(form),
+                });
             }
         }
     }
     match t.as_str() {
-        "dozens" => return Ok(Form::Range { low: 24.0, high: 99.0 }),
+        "dozens" => return Ok(Form::Range { low: 24.0, high: 99.0 }.into()),
         "hundreds" => {
             return Ok(Form::Range {
                 low: 200.0,
                 high: 999.0,
-            })
+            }
+            .into())
         }
         "thousands" => {
             return Ok(Form::Range {
                 low: 2000.0,
                 high: 9999.0,
-            })
+            }
+            .into())
         }
         _ => {}
     }
@@ -284,8 +334,8 @@ pub fn parse(s: &str) -> Result<Form, String> {
         });
     if let Some((a, b)) = range {
         let (a, b) = (a.trim(), b.trim());
-        let mut low = number(a).ok_or_else(err)?;
-        let high = number(b).ok_or_else(err)?;
+        let (mut low, _) = number_with(a, seps).ok_or_else(err)?;
+        let (high, _) = number_with(b, seps).ok_or_else(err)?;
         // "between 2 and 3 million": the scale word covers both ends.
         if !a.chars().any(char::is_alphabetic) {
             if let Some((_, word)) = b.split_once(' ') {
@@ -297,11 +347,86 @@ pub fn parse(s: &str) -> Result<Form, String> {
         if low > high {
             return Err(format!("the range `{s}` goes down: write the lower end first"));
         }
-        return Ok(Form::Range { low, high });
+        return Ok(Form::Range { low, high }.into());
     }
-    Ok(Form::Exact {
-        value: number(&t).ok_or_else(err)?,
+    let (value, other) = number_with(&t, seps).ok_or_else(err)?;
+    Ok(Reading {
+        form: Form::Exact { value },
+        also: other.map(|value| Form::Exact { value }),
     })
+}
+
+/// A language's words around figures (`data/lang/figures.toml`): what
+/// CLDR does not carry.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureWords {
+    #[serde(default)]
+    just_under: Vec<String>,
+    #[serde(default)]
+    approx: Vec<String>,
+    #[serde(default)]
+    at_least: Vec<String>,
+    #[serde(default)]
+    at_most: Vec<String>,
+    #[serde(default)]
+    vague: BTreeMap<String, [f64; 2]>,
+    #[serde(default)]
+    more_after: Vec<String>,
+}
+
+/// The figure words of a language tag's language, if written.
+pub fn figure_words(tag: &str) -> Option<&'static FigureWords> {
+    static WORDS: std::sync::OnceLock<BTreeMap<String, FigureWords>> = std::sync::OnceLock::new();
+    let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    WORDS
+        .get_or_init(|| toml::from_str(include_str!("../../data/lang/figures.toml")).unwrap_or_default())
+        .get(&primary)
+}
+
+impl FigureWords {
+    /// A figure with the language's words: a vague amount ("decenas"), a
+    /// form word before it ("al menos 654"), or a "more than" mark after
+    /// it ("150余"). `None` when it has none of them.
+    fn read(&self, t: &str, seps: Option<&Separators>) -> Option<Reading> {
+        if let Some([low, high]) = self.vague.get(t) {
+            return Some(Form::Range { low: *low, high: *high }.into());
+        }
+        let forms: [(&Vec<String>, fn(f64) -> Form); 4] = [
+            (&self.just_under, |value| Form::JustUnder { value }),
+            (&self.at_least, |value| Form::AtLeast { value }),
+            (&self.at_most, |value| Form::AtMost { value }),
+            (&self.approx, |value| Form::Approx { value }),
+        ];
+        let mut prefixes: Vec<(&str, fn(f64) -> Form)> = forms
+            .iter()
+            .flat_map(|(words, form)| words.iter().map(move |w| (w.as_str(), *form)))
+            .collect();
+        prefixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        for (w, form) in prefixes {
+            let Some(rest) = t.strip_prefix(w) else { continue };
+            // A word ends at a space, unless the script writes none (约150).
+            let spaced = rest.starts_with(' ') || !w.is_ascii() && w.chars().all(|c| c > '\u{2e80}');
+            if !spaced {
+                continue;
+            }
+            let (value, other) = number_with(rest.trim(), seps)?;
+            return Some(Reading {
+                form: form(value),
+                also: other.map(form),
+            });
+        }
+        for mark in &self.more_after {
+            if let Some(rest) = t.strip_suffix(mark.as_str()) {
+                let (value, other) = number_with(rest.trim(), seps)?;
+                return Some(Reading {
+                    form: Form::AtLeast { value },
+                    also: other.map(|value| Form::AtLeast { value }),
+                });
+            }
+        }
+        None
+    }
 }
 
 fn strip_word<'a>(t: &'a str, w: &str) -> Option<&'a str> {
@@ -312,16 +437,26 @@ fn strip_word<'a>(t: &'a str, w: &str) -> Option<&'a str> {
     Some(rest.trim())
 }
 
-/// One curated number: digits with `,` or `_` grouping and `.` decimals, an
-/// optional currency sign, `%`, and a scale word (`thousand`, `million`, `bn`).
-fn number(s: &str) -> Option<f64> {
+/// One curated number: digits with `,` or `_` grouping and `.` decimals (or
+/// a language's separators), an optional currency sign, `%`, and a scale
+/// word (`thousand`, `million`, `bn`, or the language's compact words): the
+/// value, and the other value when the separators allow two
+/// ([`digits_in`]).
+fn number_with(s: &str, seps: Option<&Separators>) -> Option<(f64, Option<f64>)> {
     let s = s
         .trim()
         .trim_start_matches(['$', '€', '£', '₽', '֏'])
         .trim_end_matches('%')
         .trim();
     if let Some(n) = crate::read::time::number_word(s) {
-        return Some(n as f64);
+        return Some((n as f64, None));
+    }
+    // "16 mil 601": thousands, then fewer than a thousand (a language's
+    // word for a thousand between them).
+    if let Some(p) = seps {
+        if let Some(v) = thousands_and_rest(s, p) {
+            return Some((v, None));
+        }
     }
     // An ordinal ("32nd") is its number, for properties that ask for a rank.
     let s = ["st", "nd", "rd", "th"]
@@ -331,6 +466,15 @@ fn number(s: &str) -> Option<f64> {
                 .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
         })
         .unwrap_or(s);
+    // Digits grouped by spaces ("230 000") are one number in a language.
+    let joined;
+    let s = match seps {
+        Some(_) => {
+            joined = join_spaced_groups(s);
+            joined.as_str()
+        }
+        None => s,
+    };
     // A figure followed directly by a CJK scale character ("8万").
     let s_owned;
     let s = match s.char_indices().last() {
@@ -340,32 +484,143 @@ fn number(s: &str) -> Option<f64> {
         }
         _ => s,
     };
+    let scale_of = |w: &str| scale_word(w).or_else(|| seps.and_then(|p| cldr_scale(p, w)));
     let (digits, scale) = match s.split_once(' ') {
-        Some((d, w)) => (d, scale_word(w.trim())?),
+        Some((d, w)) => (d, scale_of(w.trim())?),
         None => {
             let split = s.find(|c: char| c.is_alphabetic()).unwrap_or(s.len());
             let (d, w) = s.split_at(split);
-            (d, if w.is_empty() { 1.0 } else { scale_word(w)? })
+            (d, if w.is_empty() { 1.0 } else { scale_of(w)? })
         }
     };
     // "two dozen", "three million": a number word with a scale.
     if let Some(n) = crate::read::time::number_word(digits.trim()) {
-        return Some(n as f64 * scale).filter(|v| v.is_finite() && v.abs() <= MAX_VALUE);
+        return Some(n as f64 * scale)
+            .filter(|v| v.is_finite() && v.abs() <= MAX_VALUE)
+            .map(|v| (v, None));
     }
-    if digits.is_empty() || !grouped_well(digits) {
+    let scaled = |v: f64| Some(v * scale).filter(|v| v.is_finite() && v.abs() <= MAX_VALUE);
+    match seps {
+        None => {
+            if digits.is_empty() || !grouped_well(digits) {
+                return None;
+            }
+            let clean: String = digits.chars().filter(|c| *c != ',' && *c != '_').collect();
+            // Only plain decimals: no exponents, `inf` or `NaN`, and nothing
+            // larger than any figure news prints.
+            if !clean.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+                return None;
+            }
+            clean.parse::<f64>().ok().and_then(scaled).map(|v| (v, None))
+        }
+        Some(p) => {
+            let (v, other) = digits_in(digits, p)?;
+            Some((scaled(v)?, other.and_then(scaled)))
+        }
+    }
+}
+
+/// "16 mil 601" -> 16601: digits, the language's word for a thousand,
+/// and three digits.
+fn thousands_and_rest(s: &str, p: &Separators) -> Option<f64> {
+    let mut words = s.split_whitespace();
+    let (a, w, b) = (words.next()?, words.next()?, words.next()?);
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    let thousand = scale_word(w) == Some(1e3) || cldr_scale(p, w) == Some(1e3);
+    (words.next().is_none() && digits(a) && digits(b) && b.len() == 3 && thousand)
+        .then(|| Some(a.parse::<f64>().ok()? * 1000.0 + b.parse::<f64>().ok()?))
+        .flatten()
+}
+
+/// A compact number word of the language ("mil", "млн", "万"), lower case,
+/// with or without its final period.
+fn cldr_scale(seps: &Separators, w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    let w = w.trim_end_matches('.');
+    seps.words.iter().find(|(k, _)| k == w).map(|(_, v)| *v)
+}
+
+/// "230 000 personas" -> "230000 personas": digit groups of three joined
+/// across the spaces languages group with.
+fn join_spaced_groups(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        let spaced = matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+        let before = i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit);
+        let after: String = chars.iter().skip(i + 1).take(4).collect();
+        let three = after.chars().take(3).all(|d| d.is_ascii_digit())
+            && after.chars().count() >= 3
+            && !after.chars().nth(3).is_some_and(|d| d.is_ascii_digit());
+        if spaced && before && three {
+            continue;
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// Digits with a language's separators. One kind of separator: grouping
+/// when every group after it has three digits and it may group, else the
+/// decimal separator when it may be one. One separator followed by exactly
+/// three digits reads both ways when the language may group and write
+/// decimals with it (`1.500` in Spanish): grouping is chosen, since news
+/// rarely prints three decimals, and the decimal reading is returned as
+/// the other. Two kinds: the last, once, is the decimal separator.
+fn digits_in(digits: &str, p: &Separators) -> Option<(f64, Option<f64>)> {
+    let digits = digits.trim();
+    let (negative, digits) = match digits.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, digits),
+    };
+    let sign = |v: f64| if negative { -v } else { v };
+    let is_decimal = |c: char| c == p.decimal || Some(c) == p.other_decimal;
+    let is_group = |c: char| p.groups.contains(&c);
+    let seps: Vec<char> = digits.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let parts: Vec<&str> = digits.split(|c: char| !c.is_ascii_digit()).collect();
+    if parts.iter().any(|g| g.is_empty()) || digits.is_empty() {
         return None;
     }
-    let clean: String = digits.chars().filter(|c| *c != ',' && *c != '_').collect();
-    // Only plain decimals: no exponents, `inf` or `NaN`, and nothing larger
-    // than any figure news prints.
-    if !clean.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
-        return None;
+    let int = |groups: &[&str]| -> Option<f64> {
+        let first = groups.first()?;
+        let ok = (1..=3).contains(&first.len()) && groups.iter().skip(1).all(|g| g.len() == 3);
+        ok.then(|| groups.concat().parse::<f64>().ok()).flatten()
+    };
+    let decimal = |whole: f64, frac: &str| -> Option<f64> { format!("{whole}.{frac}").parse::<f64>().ok() };
+    let distinct: std::collections::BTreeSet<char> = seps.iter().copied().collect();
+    match (distinct.len(), seps.len()) {
+        (0, _) => digits.parse::<f64>().ok().map(|v| (sign(v), None)),
+        (1, 1) => {
+            let c = *seps.first()?;
+            let (a, b) = (*parts.first()?, *parts.get(1)?);
+            let group_reading = (is_group(c) && b.len() == 3 && a.len() <= 3).then(|| int(&[a, b])).flatten();
+            let whole = a.parse::<f64>().ok()?;
+            let decimal_reading = is_decimal(c).then(|| decimal(whole, b)).flatten();
+            match (group_reading, decimal_reading) {
+                (Some(_), Some(d)) if c == p.decimal && p.other_decimal.is_none() => Some((sign(d), None)),
+                (Some(g), Some(d)) => Some((sign(g), Some(sign(d)))),
+                (Some(g), None) => Some((sign(g), None)),
+                (None, Some(d)) => Some((sign(d), None)),
+                (None, None) => None,
+            }
+        }
+        (1, _) => {
+            let c = *seps.first()?;
+            is_group(c).then(|| int(&parts)).flatten().map(|v| (sign(v), None))
+        }
+        (2, _) => {
+            let last = *seps.last()?;
+            let first = *seps.first()?;
+            let once = seps.iter().filter(|c| **c == last).count() == 1;
+            if !once || !is_decimal(last) || !is_group(first) || first == last {
+                return None;
+            }
+            let (frac, whole) = parts.split_last()?;
+            let whole = int(whole)?;
+            decimal(whole, frac).map(|v| (sign(v), None))
+        }
+        _ => None,
     }
-    clean
-        .parse::<f64>()
-        .ok()
-        .map(|v| v * scale)
-        .filter(|v| v.is_finite() && v.abs() <= MAX_VALUE)
 }
 
 /// The largest magnitude a curated number may have (a quadrillion).
@@ -621,6 +876,43 @@ mod tests {
             !appears_in(16601.0, "16 mil personas y 601 heridos"),
             "601 must follow the thousands directly"
         );
+    }
+
+    /// Figures as each language writes them, with separators from CLDR.
+    #[test]
+    fn figures_in_the_article_language() {
+        let read = |s: &str, lang: &str| parse_in(s, Some(lang)).unwrap();
+        let exact = |value: f64| Form::Exact { value };
+        assert_eq!(read("230.000", "pt").form, exact(230000.0));
+        assert_eq!(read("212.000", "pt-BR").form, exact(212000.0));
+        assert_eq!(read("230.000", "en").form, exact(230.0));
+        assert_eq!(read("1.08 million", "pt").form, exact(1.08e6));
+        assert_eq!(read("1,08 millones", "es").form, exact(1.08e6));
+        assert_eq!(read("16 mil 601", "es").form, exact(16601.0));
+        assert_eq!(read("230 000", "fr").form, exact(230000.0));
+        assert_eq!(read("230\u{202f}000", "fr").form, exact(230000.0));
+        assert_eq!(read("3,5 Millionen", "de").form, exact(3.5e6));
+        assert_eq!(read("1,5 млн", "ru").form, exact(1.5e6));
+        assert_eq!(read("около 300", "ru").form, Form::Approx { value: 300.0 });
+        assert_eq!(read("al menos 654", "es").form, Form::AtLeast { value: 654.0 });
+        assert_eq!(read("150余", "zh").form, Form::AtLeast { value: 150.0 });
+        assert_eq!(read("约150", "zh").form, Form::Approx { value: 150.0 });
+        assert_eq!(read("1.08万", "zh").form, exact(10800.0));
+        assert_eq!(read("مئات", "ar").form, Form::Range { low: 200.0, high: 999.0 });
+        assert_eq!(read("decenas", "es").form, Form::Range { low: 20.0, high: 99.0 });
+        // Spanish writes decimals both ways: a point and three digits read
+        // as grouping, with the decimal reading beside it; a region decides.
+        let es = read("1.500", "es");
+        assert_eq!((es.form, es.also), (exact(1500.0), Some(exact(1.5))));
+        assert_eq!(read("1.500", "es-MX"), Reading::from(exact(1.5)));
+        assert_eq!(read("1.500", "es-ES"), Reading::from(exact(1500.0)));
+        assert!(parse_in("1.2.3", Some("pt")).is_err());
+    }
+
+    #[test]
+    fn the_figure_words_file_parses() {
+        let words: BTreeMap<String, FigureWords> = toml::from_str(include_str!("../../data/lang/figures.toml")).unwrap();
+        assert!(words.len() >= 12);
     }
 
     #[test]

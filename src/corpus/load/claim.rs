@@ -271,9 +271,11 @@ impl Loader {
                 }
             },
             Kind::Quantity => {
-                let text = match &v.v {
-                    RawValue::Str(s) => s.clone(),
-                    RawValue::Num(n) => n.clone(),
+                // A string is read as the article writes numbers (its
+                // language's separators and words); a TOML number as TOML.
+                let (text, lang) = match &v.v {
+                    RawValue::Str(s) => (s.clone(), src.map(|s| s.language.as_str())),
+                    RawValue::Num(n) => (n.clone(), None),
                     _ => {
                         diags.push(wrong("a number or a quantity string such as \"about 100000\""));
                         return None;
@@ -284,11 +286,19 @@ impl Loader {
                 let unit = p.unit.as_deref().unwrap_or_default();
                 let converted = quantity::in_other_unit(&text, unit);
                 let parsed = match converted {
-                    Some((number, _, factor)) => quantity::parse(number).map(|f| f.scaled(factor)),
-                    None => quantity::parse(&text),
+                    Some((number, _, factor)) => quantity::parse_in(number, lang).map(|r| quantity::Reading {
+                        form: r.form.scaled(factor),
+                        also: r.also.map(|a| a.scaled(factor)),
+                    }),
+                    None => quantity::parse_in(&text, lang),
                 };
                 match parsed {
-                    Ok(f) => Some(Value::Quantity(f)),
+                    Ok(r) => {
+                        if let Some(also) = r.also {
+                            diags.push(ambiguous_number(rel, v, &text, &r.form, &also, lang));
+                        }
+                        Some(Value::Quantity(r.form))
+                    }
                     Err(e) => {
                         diags.push(
                             Diagnostic::error("bad-quantity", rel, Some(v.span.clone()), e).label("not a quantity"),
@@ -590,6 +600,29 @@ pub(super) fn resolve_time(
             None
         }
     }
+}
+
+/// A warning for a figure whose separators read two ways in the article's
+/// language (`1.500` in Spanish: 1500, or 1.5 where a point is decimal).
+fn ambiguous_number(
+    rel: &str,
+    v: &Sp<RawValue>,
+    text: &str,
+    form: &quantity::Form,
+    also: &quantity::Form,
+    lang: Option<&str>,
+) -> Diagnostic {
+    let lang = lang.unwrap_or_default();
+    Diagnostic::warning(
+        "ambiguous-number",
+        rel,
+        Some(v.span.clone()),
+        format!("`{}` is read as {form}, but in `{lang}` it may also be {also}", text.trim()),
+    )
+    .label("the separators read both ways")
+    .help(format!(
+        "give the source's region in its `language` (e.g. `{lang}-ES`, `{lang}-MX`: the region's CLDR locale says which separator is the decimal one), or write the value without separators"
+    ))
 }
 
 /// A warning for a date read one way when another is about as likely.
