@@ -122,7 +122,10 @@ pub fn separators(tag: &str) -> Option<Separators> {
         None => {
             let mut shares: Vec<(&String, &f64)> = lang.decimal_shares.iter().collect();
             shares.sort_by(|a, b| b.1.total_cmp(a.1));
-            let top = shares.first().and_then(|(d, _)| first(d)).or_else(|| first(&base.decimal))?;
+            let top = shares
+                .first()
+                .and_then(|(d, _)| first(d))
+                .or_else(|| first(&base.decimal))?;
             let other = shares
                 .get(1)
                 .filter(|(_, share)| **share > 1.0 - DECIDED)
@@ -163,7 +166,9 @@ mod tests {
     fn the_vendored_data_parses_and_has_every_language() {
         let d = data();
         assert!(!d.cldr.is_empty());
-        for lang in ["en", "es", "pt", "fr", "de", "it", "ru", "uk", "bg", "ar", "tr", "zh", "ja"] {
+        for lang in [
+            "en", "es", "pt", "fr", "de", "it", "ru", "uk", "bg", "ar", "tr", "zh", "ja",
+        ] {
             let l = language(lang).unwrap_or_else(|| panic!("no CLDR data for {lang}"));
             assert!(l.months.iter().all(|m| m.len() == 12), "{lang}");
             assert!(l.days.iter().all(|d| d.len() == 7), "{lang}");

@@ -255,7 +255,10 @@ impl From<Form> for Reading {
 /// can. English, and a language claimcheck has no data for, read as
 /// [`parse`] does.
 pub fn parse_in(s: &str, lang: Option<&str>) -> Result<Reading, String> {
-    let Some(seps) = lang.filter(|l| !l.to_ascii_lowercase().starts_with("en")).and_then(separators) else {
+    let Some(seps) = lang
+        .filter(|l| !l.to_ascii_lowercase().starts_with("en"))
+        .and_then(separators)
+    else {
         return parse(s).map(Reading::from);
     };
     let words = lang.and_then(figure_words);
@@ -356,6 +359,9 @@ fn parse_with(s: &str, seps: Option<&Separators>, words: Option<&FigureWords>) -
     })
 }
 
+/// Makes a form from its figure.
+type MakeForm = fn(f64) -> Form;
+
 /// A language's words around figures (`data/lang/figures.toml`): what
 /// CLDR does not carry.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -392,13 +398,13 @@ impl FigureWords {
         if let Some([low, high]) = self.vague.get(t) {
             return Some(Form::Range { low: *low, high: *high }.into());
         }
-        let forms: [(&Vec<String>, fn(f64) -> Form); 4] = [
+        let forms: [(&Vec<String>, MakeForm); 4] = [
             (&self.just_under, |value| Form::JustUnder { value }),
             (&self.at_least, |value| Form::AtLeast { value }),
             (&self.at_most, |value| Form::AtMost { value }),
             (&self.approx, |value| Form::Approx { value }),
         ];
-        let mut prefixes: Vec<(&str, fn(f64) -> Form)> = forms
+        let mut prefixes: Vec<(&str, MakeForm)> = forms
             .iter()
             .flat_map(|(words, form)| words.iter().map(move |w| (w.as_str(), *form)))
             .collect();
@@ -593,7 +599,9 @@ fn digits_in(digits: &str, p: &Separators) -> Option<(f64, Option<f64>)> {
         (1, 1) => {
             let c = *seps.first()?;
             let (a, b) = (*parts.first()?, *parts.get(1)?);
-            let group_reading = (is_group(c) && b.len() == 3 && a.len() <= 3).then(|| int(&[a, b])).flatten();
+            let group_reading = (is_group(c) && b.len() == 3 && a.len() <= 3)
+                .then(|| int(&[a, b]))
+                .flatten();
             let whole = a.parse::<f64>().ok()?;
             let decimal_reading = is_decimal(c).then(|| decimal(whole, b)).flatten();
             match (group_reading, decimal_reading) {
@@ -898,7 +906,13 @@ mod tests {
         assert_eq!(read("150余", "zh").form, Form::AtLeast { value: 150.0 });
         assert_eq!(read("约150", "zh").form, Form::Approx { value: 150.0 });
         assert_eq!(read("1.08万", "zh").form, exact(10800.0));
-        assert_eq!(read("مئات", "ar").form, Form::Range { low: 200.0, high: 999.0 });
+        assert_eq!(
+            read("مئات", "ar").form,
+            Form::Range {
+                low: 200.0,
+                high: 999.0
+            }
+        );
         assert_eq!(read("decenas", "es").form, Form::Range { low: 20.0, high: 99.0 });
         // Spanish writes decimals both ways: a point and three digits read
         // as grouping, with the decimal reading beside it; a region decides.
@@ -911,7 +925,8 @@ mod tests {
 
     #[test]
     fn the_figure_words_file_parses() {
-        let words: BTreeMap<String, FigureWords> = toml::from_str(include_str!("../../data/lang/figures.toml")).unwrap();
+        let words: BTreeMap<String, FigureWords> =
+            toml::from_str(include_str!("../../data/lang/figures.toml")).unwrap();
         assert!(words.len() >= 12);
     }
 
