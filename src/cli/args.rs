@@ -78,6 +78,8 @@ pub enum Command {
     },
     /// Show how claimcheck reads a time expression.
     Date(DateArgs),
+    /// Show how claimcheck reads a figure ("al menos 654", "230.000", "150余").
+    Number(NumberArgs),
     /// Compare the claims and report conflicts, framings, internal checks,
     /// single-source assertions, changes and agreements.
     Report(ReportArgs),
@@ -152,6 +154,26 @@ pub struct DateArgs {
     /// bare month or weekday ("will meet Monday" vs "met Monday").
     #[arg(long)]
     pub context: Option<String>,
+}
+
+/// The options of `claimcheck number`.
+#[derive(clap::Args, Debug)]
+pub struct NumberArgs {
+    /// The figure, e.g. "about 100,000" (omit with --batch).
+    pub expression: Option<String>,
+    /// The article's language (BCP 47: pt, es-MX, ru, zh...): its decimal
+    /// and group separators and number words.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// The sentence the figure was printed in: it may decide a separator
+    /// the language leaves open, and names what the figure counts.
+    #[arg(long)]
+    pub context: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Read `expression<TAB>sentence` lines from standard input; write JSON lines.
+    #[arg(long)]
+    pub batch: bool,
 }
 
 /// The options of `claimcheck report`.

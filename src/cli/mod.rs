@@ -9,6 +9,7 @@ mod args;
 mod check;
 mod corpus;
 mod date;
+mod number;
 pub mod progress;
 mod report;
 mod review;
@@ -63,6 +64,7 @@ pub fn run(
         Command::Add { what } => corpus::add(root, what, input, out, err, color),
         Command::Schema { print } => corpus::schema(root, print, out, err),
         Command::Date(a) => date::date_command(a, input, out, err),
+        Command::Number(a) => number::number_command(a, input, out, err),
     }
 }
 

@@ -359,6 +359,123 @@ fn parse_with(s: &str, seps: Option<&Separators>, words: Option<&FigureWords>) -
     })
 }
 
+/// A figure read in its sentence ([`read_figure`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub reading: Reading,
+    /// The unit written with the figure ("km", "percent"), or the word the
+    /// sentence prints after it ("people").
+    pub unit: Option<String>,
+}
+
+/// Reads a figure as `claimcheck number` and the claims do: in the
+/// article's language ([`parse_in`]), with the sentence deciding a
+/// separator its language leaves open (another number in it that can only
+/// be read one way, "2,5" or "1.25", shows how the text writes decimals),
+/// and the unit written with it or after it.
+pub fn read_figure(expr: &str, lang: Option<&str>, sentence: Option<&str>) -> Result<Figure, String> {
+    let (text, unit) = split_unit(expr);
+    let reading = parse_in(text, lang)?;
+    let reading = match sentence {
+        Some(s) => decide_by_sentence(reading, expr, s),
+        None => reading,
+    };
+    let unit = unit.or_else(|| sentence.and_then(|s| word_after(s, expr)));
+    Ok(Figure { reading, unit })
+}
+
+/// A claim's figure in its question's unit: "10 km" for a question in km
+/// is 10; a unit of another dimension ("10 kg" for km) is an error. The
+/// quote decides separators as in [`read_figure`].
+pub fn read_in_unit(
+    text: &str,
+    lang: Option<&str>,
+    quote: Option<&str>,
+    question_unit: &str,
+) -> Result<Reading, String> {
+    // Only a question in a unit of measure reads units in its values: in
+    // others, "7.2 m" is 7.2 million.
+    let (number, written) = match unit(question_unit) {
+        Some(_) => split_unit(text),
+        None => (text, None),
+    };
+    if let (Some(w), Some((dim_w, size_w))) = (&written, written.as_deref().and_then(unit)) {
+        let same = unit(question_unit)
+            .is_some_and(|(dim_q, size_q)| dim_q == dim_w && (size_w - size_q).abs() <= f64::EPSILON);
+        if !same {
+            return Err(format!(
+                "`{}` is in {w}, which is not the question's unit ({question_unit})",
+                text.trim()
+            ));
+        }
+    }
+    let reading = parse_in(if written.is_some() { number } else { text }, lang)?;
+    Ok(match quote {
+        Some(q) => decide_by_sentence(reading, text, q),
+        None => reading,
+    })
+}
+
+/// A figure whose separator reads two ways, decided by how the rest of its
+/// sentence writes numbers: a point or comma followed by other than three
+/// digits is a decimal separator; one that repeats groups.
+pub fn decide_by_sentence(reading: Reading, expr: &str, sentence: &str) -> Reading {
+    let Some(also) = reading.also else { return reading };
+    let rest = sentence.replacen(expr.trim(), " ", 1);
+    let mut point_decimal = None;
+    for token in rest.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+        let token = token.trim_matches(['.', ',']);
+        let points = token.matches('.').count();
+        let commas = token.matches(',').count();
+        let after = |sep: char| token.rsplit(sep).next().map_or(0, str::len);
+        if points == 1 && commas == 0 && after('.') != 3 {
+            point_decimal = Some(true);
+        } else if commas == 1 && points == 0 && after(',') != 3 || points > 1 {
+            point_decimal = Some(false);
+        }
+    }
+    match point_decimal {
+        // The text writes decimals with a point: the decimal reading.
+        Some(true) if expr.contains('.') => Reading { form: also, also: None },
+        Some(true) => Reading { also: None, ..reading },
+        Some(false) if expr.contains('.') => Reading { also: None, ..reading },
+        Some(false) => Reading { form: also, also: None },
+        None => reading,
+    }
+}
+
+/// "10 km" -> ("10", Some("km")); "31%" -> ("31%", Some("percent")).
+fn split_unit(expr: &str) -> (&str, Option<String>) {
+    let t = expr.trim();
+    if t.ends_with('%') {
+        return (t, Some("percent".into()));
+    }
+    if let Some((u, _, _)) = UNITS
+        .iter()
+        .find(|(u, _, _)| !u.is_ascii() && t.ends_with(u) && t.len() > u.len())
+    {
+        return (t.get(..t.len() - u.len()).unwrap_or(t), Some((*u).to_string()));
+    }
+    match t.rsplit_once(' ') {
+        Some((number, u)) if unit(u).is_some() => (number, Some(u.trim_end_matches('.').to_lowercase())),
+        _ => (t, None),
+    }
+}
+
+/// The word a sentence prints right after an expression ("381 people").
+fn word_after(sentence: &str, expr: &str) -> Option<String> {
+    let at = sentence.find(expr.trim())? + expr.trim().len();
+    let rest = sentence.get(at..)?.trim_start();
+    // Scripts without spaces: the measure word, one character ("120人").
+    let cjk = rest.chars().next().is_some_and(|c| c > '\u{2e80}');
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(if cjk { 1 } else { usize::MAX })
+        .collect();
+    (!word.is_empty()).then(|| word.to_lowercase())
+}
+
 /// Makes a form from its figure.
 type MakeForm = fn(f64) -> Form;
 
@@ -665,8 +782,15 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// Units news gives figures in, by dimension, with their size in the
 /// dimension's base unit (metres, kilograms, square metres).
-const UNITS: [(&str, &str, f64); 16] = [
+const UNITS: [(&str, &str, f64); 22] = [
     ("km", "length", 1000.0),
+    // Chinese and Japanese write the unit right after the digits ("12千米").
+    ("千米", "length", 1000.0),
+    ("公里", "length", 1000.0),
+    ("キロ", "length", 1000.0),
+    ("米", "length", 1.0),
+    ("公斤", "mass", 1.0),
+    ("吨", "mass", 1000.0),
     ("kilometres", "length", 1000.0),
     ("kilometers", "length", 1000.0),
     ("miles", "length", 1609.344),
@@ -921,6 +1045,23 @@ mod tests {
         assert_eq!(read("1.500", "es-MX"), Reading::from(exact(1.5)));
         assert_eq!(read("1.500", "es-ES"), Reading::from(exact(1500.0)));
         assert!(parse_in("1.2.3", Some("pt")).is_err());
+    }
+
+    /// The sentence decides a separator its language leaves open, and
+    /// gives the unit.
+    #[test]
+    fn the_sentence_decides_and_names_the_unit() {
+        let f = |e: &str, s: &str| read_figure(e, Some("es"), Some(s)).unwrap();
+        let exact = |value: f64| Form::Exact { value };
+        let grouped = f("1.500", "Hubo 1.500 heridos y 2,5 millones de desplazados.");
+        assert_eq!(grouped.reading, Reading::from(exact(1500.0)));
+        assert_eq!(grouped.unit.as_deref(), Some("heridos"));
+        let decimal = f("1.500", "La tasa subió 1.500 puntos frente a 2.25 del año pasado.");
+        assert_eq!(decimal.reading, Reading::from(exact(1.5)));
+        let open = f("1.500", "Hubo 1.500 heridos.");
+        assert_eq!(open.reading.also, Some(exact(1.5)));
+        let km = read_figure("10 km", Some("en"), None).unwrap();
+        assert_eq!((km.reading.form, km.unit.as_deref()), (exact(10.0), Some("km")));
     }
 
     #[test]

@@ -285,12 +285,17 @@ impl Loader {
                 // as written is what the quote is checked for.
                 let unit = p.unit.as_deref().unwrap_or_default();
                 let converted = quantity::in_other_unit(&text, unit);
+                // Read as `claimcheck number --context QUOTE` reads it: the
+                // quote decides a separator the language leaves open.
+                let quote = reading.1;
                 let parsed = match converted {
-                    Some((number, _, factor)) => quantity::parse_in(number, lang).map(|r| quantity::Reading {
-                        form: r.form.scaled(factor),
-                        also: r.also.map(|a| a.scaled(factor)),
-                    }),
-                    None => quantity::parse_in(&text, lang),
+                    Some((number, _, factor)) => {
+                        quantity::read_figure(number, lang, quote).map(|f| quantity::Reading {
+                            form: f.reading.form.scaled(factor),
+                            also: f.reading.also.map(|a| a.scaled(factor)),
+                        })
+                    }
+                    None => quantity::read_in_unit(&text, lang, quote, unit),
                 };
                 match parsed {
                     Ok(r) => {
