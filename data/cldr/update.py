@@ -122,10 +122,13 @@ def relative(root, locale):
             for key, value in entry.items():
                 if key.startswith("relative-type-"):
                     words.setdefault(key[len("relative-type-"):], value)
-                elif key == "relativeTime-type-past":
-                    past.update(value.values())
-                elif key == "relativeTime-type-future":
-                    future.update(value.values())
+                elif key in ("relativeTime-type-past", "relativeTime-type-future"):
+                    into = past if key.endswith("past") else future
+                    for count, pattern in value.items():
+                        # A pattern without its count names it: "قبل يومين" is
+                        # the dual, two days.
+                        plural = count.rsplit("-", 1)[-1]
+                        into.add(pattern if "{0}" in pattern else pattern + "|" + plural)
         out[field] = {"words": words, "past": sorted(past), "future": sorted(future)}
     return out
 

@@ -352,8 +352,23 @@ fn declined(word: &str, name: &str) -> bool {
 struct Normalised {
     joins: Vec<String>,
     words: Vec<(String, &'static str)>,
+    /// Month names in every form, glibc's and then CLDR's, twelve a row.
     months: Vec<Vec<String>>,
-    days: Vec<String>,
+    /// Weekday names likewise, seven a row, Sunday first.
+    days: Vec<Vec<String>>,
+}
+
+/// CLDR's names of a language (months or weekdays), normalised, every
+/// width and context a row.
+fn cldr_names(code: &str, rows: fn(&crate::read::cldr::Language) -> &Vec<Vec<String>>) -> Vec<Vec<String>> {
+    crate::read::cldr::language(code)
+        .map(|c| {
+            rows(c)
+                .iter()
+                .map(|row| row.iter().map(|n| norm(n)).collect())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The normalised tables of every language, in [`LANGS`] order.
@@ -369,8 +384,11 @@ fn normalised() -> &'static [Normalised] {
                     .months
                     .iter()
                     .map(|form| form.iter().map(|m| norm(m)).collect())
+                    .chain(cldr_names(l.code, |c| &c.months))
                     .collect(),
-                days: l.days.iter().map(|d| norm(d)).collect(),
+                days: std::iter::once(l.days.iter().map(|d| norm(d)).collect())
+                    .chain(cldr_names(l.code, |c| &c.days))
+                    .collect(),
             })
             .collect()
     })
@@ -396,8 +414,10 @@ fn word(lang: &Lang, w: &str) -> Option<String> {
             return ENGLISH_MONTHS.get(i).map(|m| (*m).to_string());
         }
     }
-    if let Some(i) = t.days.iter().position(|d| same(d)) {
-        return ENGLISH_DAYS.get(i).map(|d| (*d).to_string());
+    for form in &t.days {
+        if let Some(i) = form.iter().position(|d| same(d)) {
+            return ENGLISH_DAYS.get(i).map(|d| (*d).to_string());
+        }
     }
     None
 }
@@ -452,7 +472,131 @@ pub fn translate(expr: &str, lang: Option<&str>) -> Option<String> {
     None
 }
 
+/// The English of CLDR's relative fields: "-1" of `day` is "yesterday",
+/// "1" of `week` "next week", "-1" of `sun` "last sunday".
+fn relative_english(field: &str, key: &str) -> Option<String> {
+    let unit = match field {
+        "day" => {
+            return Some(
+                match key {
+                    "-2" => "the day before yesterday",
+                    "-1" => "yesterday",
+                    "0" => "today",
+                    "1" => "tomorrow",
+                    "2" => "the day after tomorrow",
+                    _ => return None,
+                }
+                .to_string(),
+            )
+        }
+        "week" | "month" | "year" => field.to_string(),
+        _ => {
+            let i = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+                .iter()
+                .position(|d| *d == field)?;
+            (*ENGLISH_DAYS.get(i)?).to_string()
+        }
+    };
+    let which = match key {
+        "-1" => "last",
+        "0" => "this",
+        "1" => "next",
+        _ => return None,
+    };
+    Some(format!("{which} {unit}"))
+}
+
+/// A language's relative phrases from CLDR, normalised: whole phrases
+/// ("la semana pasada" -> "last week") and patterns around a count ("vor
+/// {0} Tagen" -> "{n} days ago").
+struct Phrases {
+    fixed: Vec<(String, String)>,
+    /// Text before the count, text after it, and the English with `{n}`.
+    patterns: Vec<(String, String, String)>,
+}
+
+fn phrases(code: &str) -> Option<&'static Phrases> {
+    static PHRASES: std::sync::OnceLock<std::collections::BTreeMap<String, Phrases>> = std::sync::OnceLock::new();
+    PHRASES
+        .get_or_init(|| {
+            let mut all = std::collections::BTreeMap::new();
+            for (code, lang) in &crate::read::cldr::data().languages {
+                let mut p = Phrases {
+                    fixed: Vec::new(),
+                    patterns: Vec::new(),
+                };
+                for (field, rel) in &lang.relative {
+                    for (key, phrase) in &rel.words {
+                        if let Some(en) = relative_english(field, key) {
+                            p.fixed.push((norm(phrase), en));
+                        }
+                    }
+                    if !matches!(field.as_str(), "day" | "week" | "month" | "year") {
+                        continue;
+                    }
+                    for (list, en) in [
+                        (&rel.past, format!("{{n}} {field}s ago")),
+                        (&rel.future, format!("in {{n}} {field}s")),
+                    ] {
+                        for pattern in list {
+                            if let Some((before, after)) = norm(pattern).split_once("{0}") {
+                                p.patterns.push((before.to_string(), after.to_string(), en.clone()));
+                            } else if let Some((phrase, count)) = pattern.rsplit_once('|') {
+                                // A phrase that names its count ("قبل يومين").
+                                let n = match count {
+                                    "one" => "1",
+                                    "two" => "2",
+                                    _ => continue,
+                                };
+                                p.fixed.push((norm(phrase), en.replace("{n}", n)));
+                            }
+                        }
+                    }
+                }
+                all.insert(code.clone(), p);
+            }
+            all
+        })
+        .get(code)
+}
+
+/// A whole expression that is one of CLDR's relative phrases of the
+/// language, in English ("übermorgen" -> "the day after tomorrow", "hace 3
+/// días" -> "3 days ago", "vor zwei Tagen" with the language's number
+/// words).
+fn phrase(lang: &Lang, expr: &str) -> Option<String> {
+    let p = phrases(lang.code)?;
+    let e = norm(expr.trim());
+    if let Some((_, en)) = p.fixed.iter().find(|(k, _)| *k == e) {
+        return Some(en.clone());
+    }
+    for (before, after, en) in &p.patterns {
+        let Some(middle) = e
+            .strip_prefix(before.as_str())
+            .and_then(|m| m.strip_suffix(after.as_str()))
+        else {
+            continue;
+        };
+        let middle = middle.trim();
+        let n = match middle.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => number_word(lang.code, middle)?,
+        };
+        return Some(en.replace("{n}", &n.to_string()));
+    }
+    None
+}
+
+/// A small number written as a word in the language (`data/lang/figures.toml`).
+fn number_word(code: &str, w: &str) -> Option<u32> {
+    let words = crate::read::quantity::figure_words(code)?;
+    words.number(w)
+}
+
 fn translate_in(lang: &Lang, expr: &str) -> Option<String> {
+    if let Some(en) = phrase(lang, expr) {
+        return Some(en);
+    }
     let words: Vec<&str> = expr
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -513,6 +657,27 @@ pub fn month_in(m: i8, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::translate;
+
+    /// CLDR's relative days and phrases, in every language: the words for
+    /// tomorrow, two days ago, last week, and phrases that name their count.
+    #[test]
+    fn relative_phrases_from_cldr() {
+        assert_eq!(t("domani", "it"), "tomorrow");
+        assert_eq!(t("yarın", "tr"), "tomorrow");
+        assert_eq!(t("утре", "bg"), "tomorrow");
+        assert_eq!(t("übermorgen", "de"), "the day after tomorrow");
+        assert_eq!(t("vor zwei Tagen", "de"), "2 days ago");
+        assert_eq!(t("hace 3 días", "es"), "3 days ago");
+        assert_eq!(t("il y a 2 jours", "fr"), "2 days ago");
+        assert_eq!(t("3 дня назад", "ru"), "3 days ago");
+        assert_eq!(t("3天前", "zh"), "3 days ago");
+        assert_eq!(t("قبل يومين", "ar"), "2 days ago");
+        assert_eq!(t("la semana pasada", "es"), "last week");
+        assert_eq!(t("el domingo pasado", "es"), "last sunday");
+        assert_eq!(t("lundi dernier", "fr"), "last monday");
+        assert_eq!(t("周日", "zh"), "sunday");
+        assert_eq!(t("日曜日", "ja"), "sunday");
+    }
 
     fn t(expr: &str, lang: &str) -> String {
         translate(expr, Some(lang)).unwrap_or_else(|| panic!("{expr:?} ({lang}) not read"))

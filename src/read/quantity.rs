@@ -496,6 +496,11 @@ pub struct FigureWords {
     vague: BTreeMap<String, [f64; 2]>,
     #[serde(default)]
     more_after: Vec<String>,
+    /// The words for one to twelve ("uno", "una" count as one in a list
+    /// item written "uno|una"): CLDR's spelled-out numbers are rules, not
+    /// words, and are not vendored.
+    #[serde(default)]
+    numbers: Vec<String>,
 }
 
 /// The figure words of a language tag's language, if written.
@@ -508,6 +513,13 @@ pub fn figure_words(tag: &str) -> Option<&'static FigureWords> {
 }
 
 impl FigureWords {
+    /// The number a small number word stands for (`zwei` is 2).
+    pub fn number(&self, w: &str) -> Option<u32> {
+        let w = w.to_lowercase();
+        let i = self.numbers.iter().position(|n| n.split('|').any(|form| form == w))?;
+        u32::try_from(i + 1).ok()
+    }
+
     /// A figure with the language's words: a vague amount ("decenas"), a
     /// form word before it ("al menos 654"), or a "more than" mark after
     /// it ("150余"). `None` when it has none of them.

@@ -184,6 +184,10 @@ impl Ctx<'_> {
                 });
             }
         }
+        // "in 3 days", "in two weeks": counted ahead of the reference date.
+        if let Some(r) = self.in_n_units(s)? {
+            return Ok(r);
+        }
         for prefix in ["on ", "in ", "during ", "the ", "of ", "at "] {
             if let Some(rest) = s.strip_prefix(prefix) {
                 return self.expr(rest);

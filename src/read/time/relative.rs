@@ -55,6 +55,14 @@ impl Ctx<'_> {
                 let (p, _, _) = self.shift("this", unit)?;
                 rel(p, &format!("this {unit}, {dir} than the reference date"))
             }
+            ["day", "before", "yesterday"] => rel(
+                Period::Day(self.reference()?.checked_sub(days(2)?).map_err(inv)?),
+                "two days before the reference date",
+            ),
+            ["day", "after", "tomorrow"] => rel(
+                Period::Day(self.reference()?.checked_add(days(2)?).map_err(inv)?),
+                "two days after the reference date",
+            ),
             [n @ .., unit, "ago"] => {
                 let n: Vec<&str> = n
                     .iter()
@@ -177,6 +185,30 @@ impl Ctx<'_> {
     }
 
     /// "two years ago", "11 days ago": the period that long before the reference.
+    /// "in 3 days", "in two weeks": `n` units after the reference date.
+    pub(super) fn in_n_units(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        let Some(rest) = s.strip_prefix("in ") else {
+            return Ok(None);
+        };
+        let [n, unit] = rest.split(' ').collect::<Vec<_>>()[..] else {
+            return Ok(None);
+        };
+        let unit_ok = matches!(unit.trim_end_matches('s'), "day" | "week" | "month" | "year");
+        let Some(n) = number_word(n).filter(|n| unit_ok && (1..=1000).contains(n)) else {
+            return Ok(None);
+        };
+        let (period, _, _) = self.ago(-n, unit)?;
+        Ok(Some(Resolved {
+            value: period.value(),
+            modifier: None,
+            interval: period.interval()?,
+            rule: format!("{n} {}(s) after the reference date", unit.trim_end_matches('s')),
+            relative: true,
+            hours: None,
+            also: None,
+        }))
+    }
+
     pub(super) fn ago(&self, n: i64, unit: &str) -> Result<(Period, String, bool), TimeError> {
         let r = self.reference()?;
         let unit = unit.trim_end_matches('s');
