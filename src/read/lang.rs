@@ -73,6 +73,7 @@ const LANGS: &[Lang] = &[
         months: &[l::es_ES::LC_TIME::MON, l::es_ES::LC_TIME::ABMON],
         days: l::es_ES::LC_TIME::DAY,
         words: &[
+            ("al", "to"),
             ("hasta", "until"),
             ("ayer", "yesterday"),
             ("hoy", "today"),
@@ -117,6 +118,7 @@ const LANGS: &[Lang] = &[
         months: &[l::fr_FR::LC_TIME::MON, l::fr_FR::LC_TIME::ABMON],
         days: l::fr_FR::LC_TIME::DAY,
         words: &[
+            ("au", "to"),
             ("jusqu'au", "until"),
             ("jusqu'à", "until"),
             ("hier", "yesterday"),
@@ -154,6 +156,10 @@ const LANGS: &[Lang] = &[
             ("woche", "week"),
             ("monat", "month"),
             ("jahr", "year"),
+            ("jahres", "the year"),
+            ("ende", "the end of"),
+            ("anfang", "the beginning of"),
+            ("mitte", "mid"),
         ],
         joins: &["am", "im", "den", "der", "dem", "des", "vom", "zum"],
         declines: false,

@@ -570,6 +570,35 @@ mod tests {
         assert_eq!((jan.value.as_str(), jan.also.as_deref()), ("1998-01", Some("1999-01")));
     }
 
+    /// Ranges and alternatives of days are intervals, never a month; named
+    /// days (fixed and Easter's) are read in every language they are named in.
+    #[test]
+    fn ranges_alternatives_and_named_days() {
+        let r = |e: &str, lang: Option<&str>| {
+            let r = resolve_in(e, Some(date(2019, 3, 10)), Tense::Nearest, lang).unwrap();
+            (
+                r.interval.start.map(|d| d.to_string()),
+                r.interval.end.map(|d| d.to_string()),
+            )
+        };
+        let days = |a: &str, b: &str| (Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(r("March 21-22", None), days("2019-03-21", "2019-03-22"));
+        assert_eq!(r("March 21\u{2013}22, 2019", None), days("2019-03-21", "2019-03-22"));
+        assert_eq!(r("21-22 March", None), days("2019-03-21", "2019-03-22"));
+        assert_eq!(r("del 20 al 21 de junio", Some("es")), days("2019-06-20", "2019-06-21"));
+        assert_eq!(r("du 20 au 21 juin", Some("fr")), days("2019-06-20", "2019-06-21"));
+        assert_eq!(r("April 11 or April 12", None), days("2019-04-11", "2019-04-12"));
+        assert_eq!(r("April 11 or 12", None), days("2019-04-11", "2019-04-12"));
+        assert_eq!(r("New Year 2020", None), days("2020-01-01", "2020-01-01"));
+        assert_eq!(r("Easter 2024", None), days("2024-03-31", "2024-03-31"));
+        assert_eq!(r("Ostermontag", Some("de")), days("2019-04-22", "2019-04-22"));
+        assert_eq!(r("Halloween 2019", None), days("2019-10-31", "2019-10-31"));
+        assert_eq!(r("by the end of the year", None), (None, Some("2019-12-31".into())));
+        assert_eq!(r("bis Ende des Jahres", Some("de")), (None, Some("2019-12-31".into())));
+        assert_eq!(relative::easter(2019).unwrap(), date(2019, 4, 21));
+        assert_eq!(relative::easter(2000).unwrap(), date(2000, 4, 23));
+    }
+
     #[test]
     fn the_sentence_decides_the_direction() {
         let r = |e: &str, s: &str| {

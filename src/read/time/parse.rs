@@ -135,7 +135,7 @@ impl Ctx<'_> {
         }
         for (prefix, (modifier, words)) in BOUNDS {
             if let Some(rest) = s.strip_prefix(prefix) {
-                let inner = self.expr(rest)?;
+                let inner = self.expr_or_news(rest)?;
                 let iv = inner.interval;
                 let interval = match modifier {
                     "ON_OR_BEFORE" => Interval {
@@ -209,6 +209,12 @@ impl Ctx<'_> {
     }
 
     pub(super) fn range(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        if let Some(r) = self.days_of_a_month(s)? {
+            return Ok(Some(r));
+        }
+        if let Some(r) = self.alternatives(s)? {
+            return Ok(Some(r));
+        }
         let split = if let Some(rest) = s.strip_prefix("between ") {
             rest.split_once(" and ")
         } else if let Some(rest) = s.strip_prefix("from ") {
@@ -260,6 +266,119 @@ impl Ctx<'_> {
                 end: second.interval.end,
             },
             rule: format!("range from {} to {}", first.rule, second.rule),
+            relative: first.relative || second.relative,
+            hours: None,
+            also: None,
+        }))
+    }
+
+    /// [`Ctx::expr`], or a news form rewritten for it ("the end of the
+    /// year" inside "by the end of the year").
+    fn expr_or_news(&self, s: &str) -> Result<Resolved, TimeError> {
+        match self.expr(s) {
+            Err(TimeError::Unrecognised(e)) => match news_forms(s, self.reference)? {
+                Some((rewritten, note)) => {
+                    let r = self.expr(&rewritten).map_err(|_| TimeError::Unrecognised(e))?;
+                    Ok(Resolved {
+                        rule: format!("{note}: {}", r.rule),
+                        ..r
+                    })
+                }
+                None => Err(TimeError::Unrecognised(e)),
+            },
+            other => other,
+        }
+    }
+
+    /// Two days of one month: "March 21-22", "21-22 March 2019", "from
+    /// March 21 to 22", "20 to 21 june" (Spanish "del 20 al 21 de junio"),
+    /// "April 11 or 12". A range is both days; alternatives ("or") are read
+    /// as the span of both, and the rule says it is one or the other.
+    fn days_of_a_month(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        static RE: std::sync::OnceLock<Option<(regex::Regex, regex::Regex)>> = std::sync::OnceLock::new();
+        let Some((month_first, day_first)) = RE
+            .get_or_init(|| {
+                let d = r"(\d{1,2})(?:st|nd|rd|th)?";
+                let join = r" ?(-|to|and|or|through) ?";
+                let year = r"(?:,? (\d{4}))?";
+                let a = regex::Regex::new(&format!(r"^(?:from )?([a-z]+\.?) {d}{join}{d}{year}$")).ok()?;
+                let b = regex::Regex::new(&format!(r"^(?:from )?{d}{join}{d} (?:of )?([a-z]+\.?){year}$")).ok()?;
+                Some((a, b))
+            })
+            .as_ref()
+        else {
+            return Ok(None);
+        };
+        let (month, d1, join, d2, year) = if let Some(c) = month_first.captures(s) {
+            let g = |i: usize| c.get(i).map_or("", |m| m.as_str());
+            (g(1), g(2), g(3), g(4), g(5))
+        } else if let Some(c) = day_first.captures(s) {
+            let g = |i: usize| c.get(i).map_or("", |m| m.as_str());
+            (g(4), g(1), g(2), g(3), g(5))
+        } else {
+            return Ok(None);
+        };
+        if month_number(month).is_none() {
+            return Ok(None);
+        }
+        let first = self.expr(format!("{month} {d1} {year}").trim())?;
+        let (Some(start), Some(d2)) = (first.interval.start, d2.parse::<i8>().ok()) else {
+            return Ok(None);
+        };
+        let end = ymd(start.year(), start.month(), d2)?;
+        if end < start {
+            return Err(TimeError::Invalid(format!(
+                "the range `{}` ends before it starts",
+                self.original
+            )));
+        }
+        let either = join == "or";
+        Ok(Some(Resolved {
+            value: format!("{start}/{end}"),
+            modifier: None,
+            interval: Interval::new(start, end),
+            rule: if either {
+                format!("one of two days of a month, {}", first.rule)
+            } else {
+                format!("days of a month, {}", first.rule)
+            },
+            relative: first.relative,
+            hours: None,
+            also: None,
+        }))
+    }
+
+    /// "April 11 or April 12", "Monday or Tuesday": either reading, so the
+    /// span of both; the rule says it is one or the other.
+    fn alternatives(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
+        let Some((a, b)) = s.split_once(" or ") else {
+            return Ok(None);
+        };
+        let (Ok(first), Ok(second)) = (self.expr(a.trim()), self.expr(b.trim())) else {
+            return Ok(None);
+        };
+        let start = first.interval.start.min(second.interval.start);
+        let start = if first.interval.start.is_none() || second.interval.start.is_none() {
+            None
+        } else {
+            start
+        };
+        let end = first.interval.end.max(second.interval.end);
+        let end = if first.interval.end.is_none() || second.interval.end.is_none() {
+            None
+        } else {
+            end
+        };
+        let (first, second) = if second.interval.start < first.interval.start {
+            (second, first)
+        } else {
+            (first, second)
+        };
+        Ok(Some(Resolved {
+            value: format!("{}/{}", first.value, second.value),
+            modifier: None,
+            interval: Interval { start, end },
+            rule: format!("one of two: {} or {}", first.rule, second.rule),
             relative: first.relative || second.relative,
             hours: None,
             also: None,

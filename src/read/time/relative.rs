@@ -5,20 +5,8 @@ use super::*;
 
 impl Ctx<'_> {
     pub(super) fn relative(&self, s: &str) -> Result<(Period, String, bool), TimeError> {
-        // Named days with a fixed date are read like a bare "May 9".
-        for (name, date) in [
-            ("victory day", "may 9"),
-            ("christmas", "december 25"),
-            ("christmas day", "december 25"),
-            ("new year's day", "january 1"),
-            ("new year", "january 1"),
-            ("independence day", "july 4"),
-        ] {
-            if s == name {
-                if let Some((p, rule, rel)) = self.written_date(date)? {
-                    return Ok((p, format!("{name} ({date}); {rule}"), rel));
-                }
-            }
+        if let Some(r) = self.named_day(s)? {
+            return Ok(r);
         }
         if s == "election day" {
             // US Election Day: the Tuesday after the first Monday of November.
@@ -185,6 +173,70 @@ impl Ctx<'_> {
     }
 
     /// "two years ago", "11 days ago": the period that long before the reference.
+    /// A named day (`data/lang/holidays.toml`): "Halloween", "Ostermontag",
+    /// "New Year 2020". With a year, that year's; without, a fixed date is
+    /// placed like "May 9" and Easter's days like any undated day.
+    fn named_day(&self, s: &str) -> Result<Option<(Period, String, bool)>, TimeError> {
+        for h in holidays().values() {
+            for name in &h.names {
+                let Some(rest) = s.strip_prefix(name.as_str()) else {
+                    continue;
+                };
+                let rest = rest.trim();
+                let year = match rest {
+                    "" => None,
+                    y if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => y.parse::<i16>().ok(),
+                    _ => continue,
+                };
+                return self.holiday(name, h, year).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    fn holiday(&self, name: &str, h: &Holiday, year: Option<i16>) -> Result<(Period, String, bool), TimeError> {
+        let fixed = h
+            .date
+            .as_deref()
+            .and_then(|d| d.split_once('-'))
+            .and_then(|(m, d)| Some((m.parse::<i8>().ok()?, d.parse::<i8>().ok()?)));
+        match (fixed, h.easter, year) {
+            (Some((m, d)), _, Some(y)) => Ok((Period::Day(ymd(y, m, d)?), format!("{name}, {y}"), false)),
+            (Some((m, d)), _, None) => {
+                let date = format!("{} {d}", month_name(m));
+                let (p, rule, rel) = self.written_date(&date)?.ok_or_else(|| self.unrecognised())?;
+                Ok((p, format!("{name} ({date}); {rule}"), rel))
+            }
+            (None, Some(offset), Some(y)) => {
+                let day = easter(y)?.checked_add(days(offset)?).map_err(inv)?;
+                Ok((Period::Day(day), format!("{name}, {y} (Western Easter)"), false))
+            }
+            (None, Some(offset), None) => {
+                let r = self.reference()?;
+                let on = |y: i16| -> Result<Date, TimeError> { easter(y)?.checked_add(days(offset)?).map_err(inv) };
+                let this = on(r.year())?;
+                let (past, future) = if this > r {
+                    (on(r.year() - 1)?, this)
+                } else {
+                    (this, on(r.year() + 1)?)
+                };
+                let gap = |a: Date, b: Date| (a - b).get_days().abs() as i64;
+                let placed = place(
+                    name,
+                    self.tense,
+                    Lean::Past,
+                    (Period::Day(past), gap(r, past)),
+                    (Period::Day(future), gap(future, r)),
+                );
+                if let Some(other) = placed.other {
+                    self.also.set(Some(other.value()));
+                }
+                Ok((placed.chosen, format!("{} (Western Easter)", placed.rule), true))
+            }
+            _ => Err(self.unrecognised()),
+        }
+    }
+
     /// "in 3 days", "in two weeks": `n` units after the reference date.
     pub(super) fn in_n_units(&self, s: &str) -> Result<Option<Resolved>, TimeError> {
         let Some(rest) = s.strip_prefix("in ") else {
@@ -231,4 +283,44 @@ impl Ctx<'_> {
         };
         Ok((p, format!("{n} {unit}(s) before the reference date"), true))
     }
+}
+
+/// A named day's date, fixed or counted from Easter.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Holiday {
+    date: Option<String>,
+    easter: Option<i64>,
+    names: Vec<String>,
+}
+
+/// The named days of `data/lang/holidays.toml`.
+pub(super) fn holidays() -> &'static std::collections::BTreeMap<String, Holiday> {
+    static DAYS: std::sync::OnceLock<std::collections::BTreeMap<String, Holiday>> = std::sync::OnceLock::new();
+    DAYS.get_or_init(|| toml::from_str(include_str!("../../../data/lang/holidays.toml")).unwrap_or_default())
+}
+
+/// Western Easter Sunday of a year (the anonymous Gregorian algorithm).
+pub(super) fn easter(y: i16) -> Result<Date, TimeError> {
+    let y = i32::from(y);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    let year = i16::try_from(y).map_err(|_| too_far())?;
+    ymd(
+        year,
+        i8::try_from(month).map_err(|_| too_far())?,
+        i8::try_from(day).map_err(|_| too_far())?,
+    )
 }
