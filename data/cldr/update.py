@@ -152,6 +152,26 @@ def decimal_shares(root, lang, by_locale):
     return {d: round(n / total, 3) for d, n in sorted(shares.items())}
 
 
+def cities(root, lang):
+    """CLDR's names of the tz database's cities in the language
+    ("Londres" -> Europe/London), where they differ from the zone's own."""
+    t = load(os.path.join(package(root, "cldr-dates-full"), "main", lang, "timeZoneNames.json"))
+    zones = t["main"][lang]["dates"]["timeZoneNames"]["zone"]
+    out = {}
+
+    def walk(node, path):
+        for key, value in node.items():
+            if key == "exemplarCity" and isinstance(value, str):
+                zone = "/".join(path)
+                if value.replace(" ", "_") != path[-1]:
+                    out.setdefault(value.lower(), zone)
+            elif isinstance(value, dict):
+                walk(value, path + [key])
+
+    walk(zones, [])
+    return dict(sorted(out.items()))
+
+
 def day_period_rules(root, lang):
     rules = load(os.path.join(package(root, "cldr-core"), "supplemental", "dayPeriods.json"))
     rules = rules["supplemental"]["dayPeriodRuleSet"].get(lang, {})
@@ -179,6 +199,7 @@ def main():
                 "day_periods": periods,
                 "day_period_rules": day_period_rules(root, lang),
                 "relative": relative(root, lang),
+                "cities": cities(root, lang),
             }
         with open(os.path.join(HERE, "cldr.json"), "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)

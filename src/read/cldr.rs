@@ -48,6 +48,10 @@ pub struct Language {
     /// Relative words and patterns for `day`, `week`, `month`, `year` and
     /// each weekday (`sun`...).
     pub relative: BTreeMap<String, Relative>,
+    /// The language's names of the tz database's cities, lower case, and
+    /// their zones ("londres" -> "Europe/London").
+    #[serde(default)]
+    pub cities: BTreeMap<String, String>,
 }
 
 /// A locale's number symbols.

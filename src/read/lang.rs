@@ -73,6 +73,7 @@ const LANGS: &[Lang] = &[
         months: &[l::es_ES::LC_TIME::MON, l::es_ES::LC_TIME::ABMON],
         days: l::es_ES::LC_TIME::DAY,
         words: &[
+            ("hora", "time"),
             ("al", "to"),
             ("hasta", "until"),
             ("ayer", "yesterday"),
@@ -87,7 +88,7 @@ const LANGS: &[Lang] = &[
             ("mes", "month"),
             ("año", "year"),
         ],
-        joins: &["de", "del", "el", "la", "en"],
+        joins: &["de", "del", "el", "la", "en", "a", "las"],
         declines: false,
     },
     Lang {
@@ -95,6 +96,7 @@ const LANGS: &[Lang] = &[
         months: &[l::pt_PT::LC_TIME::MON, l::pt_BR::LC_TIME::ABMON],
         days: l::pt_PT::LC_TIME::DAY,
         words: &[
+            ("hora", "time"),
             ("até", "until"),
             ("ontem", "yesterday"),
             ("hoje", "today"),
@@ -110,7 +112,7 @@ const LANGS: &[Lang] = &[
             ("mês", "month"),
             ("ano", "year"),
         ],
-        joins: &["de", "do", "da", "em", "no", "na", "o", "a"],
+        joins: &["de", "do", "da", "em", "no", "na", "o", "a", "às", "as"],
         declines: false,
     },
     Lang {
@@ -118,6 +120,8 @@ const LANGS: &[Lang] = &[
         months: &[l::fr_FR::LC_TIME::MON, l::fr_FR::LC_TIME::ABMON],
         days: l::fr_FR::LC_TIME::DAY,
         words: &[
+            ("heure", "time"),
+            ("locale", "local"),
             ("au", "to"),
             ("jusqu'au", "until"),
             ("jusqu'à", "until"),
@@ -133,7 +137,7 @@ const LANGS: &[Lang] = &[
             ("mois", "month"),
             ("année", "year"),
         ],
-        joins: &["le", "la", "de", "du", "en"],
+        joins: &["le", "la", "de", "du", "en", "à"],
         declines: false,
     },
     Lang {
@@ -141,6 +145,8 @@ const LANGS: &[Lang] = &[
         months: &[l::de_DE::LC_TIME::MON, l::de_DE::LC_TIME::ABMON],
         days: l::de_DE::LC_TIME::DAY,
         words: &[
+            ("zeit", "time"),
+            ("ortszeit", "local time"),
             ("bis", "until"),
             ("gestern", "yesterday"),
             ("heute", "today"),
@@ -161,7 +167,7 @@ const LANGS: &[Lang] = &[
             ("anfang", "the beginning of"),
             ("mitte", "mid"),
         ],
-        joins: &["am", "im", "den", "der", "dem", "des", "vom", "zum"],
+        joins: &["am", "im", "den", "der", "dem", "des", "vom", "zum", "um"],
         declines: false,
     },
     Lang {
@@ -169,6 +175,8 @@ const LANGS: &[Lang] = &[
         months: &[l::it_IT::LC_TIME::MON, l::it_IT::LC_TIME::ABMON],
         days: l::it_IT::LC_TIME::DAY,
         words: &[
+            ("ora", "time"),
+            ("locale", "local"),
             ("entro", "by"),
             ("fino", "until"),
             ("ieri", "yesterday"),
@@ -308,7 +316,15 @@ const LANGS: &[Lang] = &[
         code: "zh",
         months: &[],
         days: l::zh_CN::LC_TIME::DAY,
-        words: &[("昨天", "yesterday"), ("今天", "today"), ("明天", "tomorrow")],
+        words: &[
+            ("昨天", "yesterday"),
+            ("今天", "today"),
+            ("明天", "tomorrow"),
+            ("截止", "as of"),
+            ("截至", "as of"),
+            ("北京时间", "beijing time"),
+            ("当地时间", "local time"),
+        ],
         joins: &[],
         declines: false,
     },
@@ -599,23 +615,133 @@ fn number_word(code: &str, w: &str) -> Option<u32> {
     words.number(w)
 }
 
+/// Clock times as each language writes them, rewritten to `H:MM`: "16时30分",
+/// "20点" (Chinese), "24 Uhr" (German), "a las 23", "alle 19.58", "à 23h30",
+/// "в 23.00"; spaces put between Chinese and Japanese words and digits.
+fn clock_times(expr: &str) -> String {
+    static RE: std::sync::OnceLock<Option<[regex::Regex; 4]>> = std::sync::OnceLock::new();
+    let Some([cjk, uhr, after, french]) = RE
+        .get_or_init(|| {
+            Some([
+                regex::Regex::new(r"(\d{1,2})[时時点點](?:(\d{1,2})分)?").ok()?,
+                regex::Regex::new(r"(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*uhr\b").ok()?,
+                regex::Regex::new(r"(?i)(?:^|\s)(?:alle|all'|um|a las|a la|às|à|ás|в|о|об|saat)\s+(\d{1,2})(?:[.:h](\d{2}))?(?:$|[\s,])").ok()?,
+                regex::Regex::new(r"\b(\d{1,2})\s?h\s?(\d{2})?\b").ok()?,
+            ])
+        })
+        .as_ref()
+    else {
+        return expr.to_string();
+    };
+    let hm = |c: &regex::Captures<'_>| {
+        let h = c.get(1).map_or("0", |m| m.as_str());
+        let m = c.get(2).map_or("00", |m| m.as_str());
+        format!(" {h}:{m:0>2} ")
+    };
+    let s = cjk.replace_all(expr, |c: &regex::Captures<'_>| hm(c)).into_owned();
+    let s = uhr.replace_all(&s, |c: &regex::Captures<'_>| hm(c)).into_owned();
+    let s = after.replace_all(&s, |c: &regex::Captures<'_>| hm(c)).into_owned();
+    let s = french.replace_all(&s, |c: &regex::Captures<'_>| hm(c)).into_owned();
+    // Chinese and Japanese dates inside a longer expression ("8月3日16时30分").
+    static DATE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let s = match DATE
+        .get_or_init(|| regex::Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日").ok())
+        .as_ref()
+    {
+        Some(re) => re
+            .replace_all(&s, |c: &regex::Captures<'_>| {
+                let month = c
+                    .get(2)
+                    .and_then(|m| m.as_str().parse::<usize>().ok())
+                    .and_then(|m| m.checked_sub(1))
+                    .and_then(|m| ENGLISH_MONTHS.get(m))
+                    .copied()
+                    .unwrap_or_default();
+                let day = c.get(3).map_or("", |m| m.as_str());
+                let year = c.get(1).map_or(String::new(), |y| format!(" {}", y.as_str()));
+                format!(" {month} {day}{year} ")
+            })
+            .into_owned(),
+        None => s,
+    };
+    // Chinese and Japanese words beside digits: spaced, so each is a word.
+    let mut out = String::with_capacity(s.len());
+    let mut last: Option<char> = None;
+    for c in s.chars() {
+        let cjk_char = |c: char| c > '\u{2e80}';
+        if let Some(p) = last {
+            if (cjk_char(p) && c.is_ascii_digit()) || (p.is_ascii_digit() && cjk_char(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
+}
+
+/// A word that is English already: a clock time ("16:30"), a meridiem, or
+/// a zone ("mez", "londres", "utc+8").
+fn passes_through(w: &str) -> bool {
+    let clock = w.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    clock || matches!(w, "am" | "pm") || ENGLISH_MONTHS.contains(&w) || crate::read::zone::is_zone(w)
+}
+
+/// The English part of the day for one of CLDR's day periods of the
+/// language ("abends" -> evening, "Mitternacht" -> midnight).
+fn day_period(lang: &Lang, w: &str) -> Option<&'static str> {
+    let c = crate::read::cldr::language(lang.code)?;
+    for (key, names) in &c.day_periods {
+        let matches = names.iter().any(|n| {
+            let n = norm(n);
+            n == w || n.rsplit(' ').next() == Some(w)
+        });
+        if matches {
+            return Some(match key.trim_end_matches(char::is_numeric) {
+                "morning" => "morning",
+                "afternoon" => "afternoon",
+                "evening" => "evening",
+                "night" => "night",
+                "midnight" => "midnight",
+                "noon" => "noon",
+                _ => continue,
+            });
+        }
+    }
+    None
+}
+
 fn translate_in(lang: &Lang, expr: &str) -> Option<String> {
     if let Some(en) = phrase(lang, expr) {
         return Some(en);
     }
-    let words: Vec<&str> = expr
-        .split(|c: char| c.is_whitespace() || c == ',')
+    let rewritten = clock_times(expr);
+    let words: Vec<&str> = rewritten
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
         .filter(|w| !w.is_empty())
         .collect();
     let mut out: Vec<String> = Vec::new();
+    // Whether a word was this language's own, or a clock was rewritten.
+    let mut own = rewritten.trim() != expr.trim();
     for w in words {
+        let lower = norm(w);
+        if passes_through(&lower) {
+            out.push(lower);
+            continue;
+        }
+        own = true;
         // "3." (German day), "1º" and "1er" (first of the month).
         let w = w.trim_end_matches(['º', 'ª']);
         let w = match w.strip_suffix("er") {
             Some(d) if !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()) => d,
             _ => w,
         };
-        let en = word(lang, w)?;
+        let en = match word(lang, w) {
+            Some(en) => en,
+            None => day_period(lang, &norm(w))?.to_string(),
+        };
         if !en.is_empty() {
             out.push(en);
         }
@@ -637,6 +763,10 @@ fn translate_in(lang: &Lang, expr: &str) -> Option<String> {
     }
     // A translation that is only numbers or empty is no date.
     if out.is_empty() || out.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    // Nothing of the expression was the language's own: not this language.
+    if !own {
         return None;
     }
     Some(out.join(" "))

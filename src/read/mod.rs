@@ -1,5 +1,6 @@
 //! Reading news text as the article wrote it: dates and times ([`time`]),
-//! figures ([`quantity`]), the words of each language ([`lang`]) and
+//! figures ([`quantity`]), the words of each language ([`lang`], from
+//! CLDR: [`cldr`]), zones ([`zone`], from the tz database) and
 //! finding a quote in its source ([`anchor`]).
 //!
 //! Nothing here knows the corpus or the comparison: these are pure readers
@@ -11,3 +12,4 @@ pub mod cldr;
 pub mod lang;
 pub mod quantity;
 pub mod time;
+pub mod zone;

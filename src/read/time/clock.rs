@@ -59,7 +59,10 @@ impl DayPart {
 }
 
 /// Named parts of a day, in minutes from midnight.
-pub(super) const DAY_PARTS: [(&str, u16, u16); 11] = [
+pub(super) const DAY_PARTS: [(&str, u16, u16); 12] = [
+    // The midnight news means ends its day ("midnight in Brussels" on the
+    // 29th, "um 24 Uhr"): 24:00, the minute after the day's last.
+    ("midnight", 24 * 60, 24 * 60 + 1),
     ("dawn", 4 * 60, 7 * 60),
     ("morning", 5 * 60, 12 * 60),
     ("noon", 11 * 60, 13 * 60),
@@ -73,48 +76,15 @@ pub(super) const DAY_PARTS: [(&str, u16, u16); 11] = [
     ("pre-dawn", 0, 6 * 60),
 ];
 
-/// The UTC offset, in minutes, of a zone named after a clock time.
-pub(super) fn zone_offset(w: &str) -> Option<i16> {
-    let named = match w {
-        "utc" | "gmt" | "z" => Some(0),
-        "est" => Some(-300),
-        "edt" => Some(-240),
-        "cdt" => Some(-300),
-        "pst" => Some(-480),
-        "pdt" => Some(-420),
-        "bst" | "cet" => Some(60),
-        "cest" | "eet" => Some(120),
-        "eest" | "msk" | "moscow" => Some(180),
-        "beijing" | "china" => Some(480),
-        "tokyo" | "jst" | "kst" | "seoul" => Some(540),
-        _ => None,
-    };
-    named.or_else(|| {
-        // "+08:00", "-0500", "utc+8", "gmt+05:30".
-        let w = w.trim_start_matches("utc").trim_start_matches("gmt");
-        let (sign, rest) = match w.as_bytes().first() {
-            Some(b'+') => (1, w.get(1..)?),
-            Some(b'-') => (-1, w.get(1..)?),
-            _ => return None,
-        };
-        let digits: String = rest.chars().filter(|c| *c != ':').collect();
-        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let (h, m) = if digits.len() <= 2 {
-            (digits.parse::<i16>().ok()?, 0)
-        } else {
-            let (h, m) = digits.split_at(digits.len() - 2);
-            (h.parse::<i16>().ok()?, m.parse::<i16>().ok()?)
-        };
-        (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
-    })
-}
-
 /// A clock time: "4:30", "16:05", "4" before "p.m.", "0830" before a zone.
 pub(super) fn clock(w: &str, meridiem: Option<&str>, zoned: bool) -> Option<u16> {
     let w = w.trim_end_matches(['.', ',']);
-    let (h, m) = if let Some((h, m)) = w.split_once(':') {
+    // "4.30pm", "19.58" after "at": a point between hours and minutes.
+    let dotted = (meridiem.is_some() || zoned)
+        .then(|| w.split_once('.'))
+        .flatten()
+        .filter(|(h, m)| h.len() <= 2 && m.len() == 2);
+    let (h, m) = if let Some((h, m)) = w.split_once(':').or(dotted) {
         let m = m.get(..2).unwrap_or(m);
         (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?)
     } else if w.len() == 4 && zoned && w.bytes().all(|b| b.is_ascii_digit()) {
@@ -137,6 +107,8 @@ pub(super) fn clock(w: &str, meridiem: Option<&str>, zoned: bool) -> Option<u16>
         }
         Some(_) => return None,
         None if h < 24 => h,
+        // "24:00" ("um 24 Uhr"): the end of the day, as "midnight" is.
+        None if h == 24 && m == 0 => return Some(24 * 60),
         None => return None,
     };
     Some(h * 60 + m)
@@ -159,16 +131,32 @@ pub(super) fn clock_at(words: &[&str], i: usize) -> Option<u16> {
             _ => (*w, None),
         },
     };
+    // "2300gmt": a zone glued on.
+    let (w, glued_zone) = match w.find(|c: char| c.is_ascii_alphabetic()) {
+        Some(at) if glued.is_none() && at == 4 && zone::is_zone(w.get(at..)?) => (w.get(..at)?, true),
+        _ => (w, false),
+    };
     let next = words.get(i + 1).copied();
-    let zoned = next.is_some_and(|z| zone_offset(z).is_some());
+    // "at 19.58" (Italian "alle 19.58"): a clock after "at".
+    let after_at = i > 0 && words.get(i - 1).is_some_and(|p| *p == "at");
+    let zoned = glued_zone || after_at || next.is_some_and(zone::is_zone);
     clock(w, glued.or_else(|| next.and_then(meridiem)), zoned)
+}
+
+/// The zone glued to a four-digit clock ("2300gmt").
+fn glued_zone(w: &str, day: Option<Date>) -> Option<i16> {
+    let at = w.find(|c: char| c.is_ascii_alphabetic())?;
+    let (digits, zone) = (w.get(..at)?, w.get(at..)?);
+    (at == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| zone::zone_offset_on(zone, day))
+        .flatten()
 }
 
 /// The part of the day an expression gives, if any: a named part ("sunday
 /// evening", "last night", "early morning"), a clock time with its zone
 /// ("4:30 p.m. sunday", "0830 utc", "2014-08-03t16:30+08:00"), or "early" /
 /// "late" before a weekday ("late monday": 18:00-24:00).
-pub fn time_of_day(cleaned: &str) -> Option<DayPart> {
+pub fn time_of_day(cleaned: &str, day: Option<Date>) -> Option<DayPart> {
     // An ISO date-time: the time and zone follow a `t`.
     let iso;
     let cleaned = match cleaned.split_once('t') {
@@ -191,7 +179,13 @@ pub fn time_of_day(cleaned: &str) -> Option<DayPart> {
     let mut part: Option<(u16, u16)> = None;
     let mut zone = None;
     for (i, w) in words.iter().enumerate() {
-        if let Some(z) = zone_offset(w) {
+        // A zone of two words ("new york", "hora de londres" read as "time london").
+        let pair = words.get(i + 1).map(|n| format!("{w} {n}"));
+        if let Some(z) = pair.as_deref().and_then(|p| zone::zone_offset_on(p, day)) {
+            zone = Some(z);
+            continue;
+        }
+        if let Some(z) = zone::zone_offset_on(w, day).or_else(|| glued_zone(w, day)) {
             zone = Some(z);
             continue;
         }

@@ -28,6 +28,7 @@ mod relative;
 mod words;
 mod written;
 
+use crate::read::zone;
 pub use clock::*;
 use news::*;
 use parse::*;
@@ -481,7 +482,7 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
     };
     // The part of the day, for a reading of one day.
     let r = Resolved {
-        hours: time_of_day(&cleaned).filter(|_| r.interval.is_day()),
+        hours: time_of_day(&cleaned, r.interval.start).filter(|_| r.interval.is_day()),
         also: ctx.also.take(),
         ..r
     };
@@ -597,6 +598,59 @@ mod tests {
         assert_eq!(r("bis Ende des Jahres", Some("de")), (None, Some("2019-12-31".into())));
         assert_eq!(relative::easter(2019).unwrap(), date(2019, 4, 21));
         assert_eq!(relative::easter(2000).unwrap(), date(2000, 4, 23));
+    }
+
+    /// Clock times, parts of the day and zones as each language writes
+    /// them; a city's zone takes the offset of its day (the tz database).
+    #[test]
+    fn clock_times_day_parts_and_zones_in_every_language() {
+        let h = |e: &str, lang: Option<&str>| {
+            let r = resolve_in(e, Some(date(2019, 3, 29)), Tense::Nearest, lang).unwrap();
+            (r.value, r.hours.map(|h| h.human()))
+        };
+        let at = |d: &str, hm: &str| (d.to_string(), Some(hm.to_string()));
+        assert_eq!(h("4.30pm on Sunday", None), at("2019-03-24", "16:30"));
+        assert_eq!(h("late on Tuesday", None), at("2019-03-26", "18:00-24:00"));
+        assert_eq!(h("As of 2 p.m. on Monday", None), at("2019-03-25", "14:00"));
+        assert_eq!(h("at 11 p.m. (2300GMT)", None), at("2019-03-29", "23:00 UTC+00:00"));
+        assert_eq!(h("midnight in Brussels", None), at("2019-03-29", "24:00 UTC+01:00"));
+        assert_eq!(
+            h("2019-03-29T23:00[Europe/London]", None),
+            at("2019-03-29", "23:00 UTC+00:00")
+        );
+        assert_eq!(h("16时30分", Some("zh")), at("2019-03-29", "16:30"));
+        assert_eq!(h("截止20点", Some("zh")), at("2019-03-29", "20:00"));
+        assert_eq!(
+            h("北京时间8月3日16时30分", Some("zh")),
+            at("2019-08-03", "16:30 UTC+08:00")
+        );
+        assert_eq!(
+            h("a las 23, hora de Londres", Some("es")),
+            at("2019-03-29", "23:00 UTC+00:00")
+        );
+        assert_eq!(
+            h("heute um 24 Uhr (MEZ)", Some("de")),
+            at("2019-03-29", "24:00 UTC+01:00")
+        );
+        assert_eq!(h("Mitternacht", Some("de")), at("2019-03-29", "24:00"));
+        assert_eq!(
+            h("alle 19.58 di ieri ora locale", Some("it")),
+            at("2019-03-28", "19:58")
+        );
+        assert_eq!(
+            h("la noche de este sábado", Some("es")),
+            at("2019-03-30", "19:00-24:00")
+        );
+        assert_eq!(h("esta noche", Some("es")), at("2019-03-29", "19:00-24:00"));
+        assert_eq!(h("à 23h30", Some("fr")), at("2019-03-29", "23:30"));
+        assert_eq!(h("в 23:00", Some("ru")), at("2019-03-29", "23:00"));
+        // Midnight in Brussels is eleven in London: the same moment.
+        let brussels = resolve("midnight in Brussels", Some(date(2019, 3, 29)), Tense::Nearest).unwrap();
+        let london = resolve("11 p.m. London time", Some(date(2019, 3, 29)), Tense::Nearest).unwrap();
+        assert_eq!(brussels.hours.unwrap().order(&london.hours.unwrap()), None);
+        // Summer time moves a city's offset.
+        let july = resolve("midnight in Brussels", Some(date(2019, 7, 5)), Tense::Nearest).unwrap();
+        assert_eq!(july.hours.map(|h| h.human()).as_deref(), Some("24:00 UTC+02:00"));
     }
 
     #[test]

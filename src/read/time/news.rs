@@ -92,7 +92,17 @@ pub(super) fn day_parts(
     ];
     if matches!(
         s,
-        "overnight" | "tonight" | "this morning" | "this afternoon" | "this evening" | "earlier today" | "later today"
+        "overnight"
+            | "tonight"
+            | "this morning"
+            | "this afternoon"
+            | "this evening"
+            | "this night"
+            | "earlier today"
+            | "later today"
+            | "midnight"
+            | "noon"
+            | "midday"
     ) {
         return Ok(Some(("today".into(), "a part of the reference day")));
     }
@@ -108,7 +118,7 @@ pub(super) fn day_parts(
     // An ISO date-time ("2014-08-03t16:30+08:00"): its day.
     if let Some((day, _)) = s
         .split_once('t')
-        .filter(|(d, _)| d.len() == 10 && time_of_day(s).is_some())
+        .filter(|(d, _)| d.len() == 10 && time_of_day(s, None).is_some())
     {
         return Ok(Some((
             day.to_string(),
@@ -116,19 +126,34 @@ pub(super) fn day_parts(
         )));
     }
     let words: Vec<&str> = s.split(' ').collect();
-    // "CST" and "IST" name two zones each: dropped, read as local time.
-    let is_zone = |w: &str| zone_offset(w).is_some() || matches!(w, "local" | "time" | "cst" | "ist");
+    // "CST" and "IST" name two zones each: dropped, read as local time. A
+    // zone may be two words ("new york"), and "in" may lead it.
+    let zone_at = |i: usize| -> bool {
+        let w = |k: usize| words.get(k).copied().unwrap_or_default();
+        let pair = |a: usize| zone::is_zone(&format!("{} {}", w(a), w(a + 1)));
+        zone::is_zone(w(i)) || pair(i) || (i > 0 && pair(i - 1)) || matches!(w(i), "local" | "time" | "cst" | "ist")
+    };
+    let is_zone_or_in = |i: usize| zone_at(i) || (words.get(i) == Some(&"in") && zone_at(i + 1));
     let is_clock_at = |i: usize| clock_at(&words, i).is_some();
-    if words.len() > 1 && (0..words.len()).any(|i| words.get(i).is_some_and(|w| PARTS.contains(w)) || is_clock_at(i)) {
+    if words.len() == 1 && is_clock_at(0) {
+        return Ok(Some(("today".into(), "a time of day, on the reference date")));
+    }
+    let timed = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| PARTS.contains(w) || matches!(*w, "late" | "early"))
+            || is_clock_at(i)
+    };
+    if words.len() > 1 && (0..words.len()).any(timed) {
         let day: Vec<&str> = words
             .iter()
             .enumerate()
             .filter(|(i, w)| {
                 !PARTS.contains(w)
                     && !is_clock_at(*i)
-                    && !is_zone(w)
+                    && !is_zone_or_in(*i)
                     && meridiem(w).is_none()
-                    && !matches!(**w, "at" | "late" | "early" | "on")
+                    && !matches!(**w, "at" | "late" | "early" | "on" | "as" | "of")
             })
             .map(|(_, w)| *w)
             .collect();

@@ -188,7 +188,7 @@ impl Ctx<'_> {
         if let Some(r) = self.in_n_units(s)? {
             return Ok(r);
         }
-        for prefix in ["on ", "in ", "during ", "the ", "of ", "at "] {
+        for prefix in ["on ", "in ", "during ", "the ", "of ", "at ", "as of "] {
             if let Some(rest) = s.strip_prefix(prefix) {
                 return self.expr(rest);
             }

@@ -105,7 +105,9 @@ pub(super) fn clean(expr: &str) -> String {
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c if c.is_whitespace() => ' ',
+            // "at 11 p.m. (2300GMT)", "um 24 Uhr (MEZ)", RFC 9557's
+            // "T23:00[Europe/London]": brackets are spacing.
+            c if c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']') => ' ',
             c => c,
         })
         .collect::<String>()
