@@ -53,6 +53,17 @@ fn check_corpus(dir: &std::path::Path, corpus: &Corpus) -> (usize, Vec<String>) 
         };
         let reference = reference.to_string();
         for (text, start, end) in times(c) {
+            // An expression counted from a date the article names before it
+            // ("the following day") is read, as the claim reads it, in the
+            // article's text up to the quote and the quote.
+            let context = match claimcheck::read::time::anchored_in_any_language(&text) {
+                Some(_) => {
+                    let body = source.body();
+                    let before = body.find(&c.quote).and_then(|i| body.get(..i)).unwrap_or_default();
+                    format!("{before} {}", c.quote)
+                }
+                None => c.quote.clone(),
+            };
             let (code, out, err) = common::run(
                 dir,
                 &[
@@ -63,7 +74,7 @@ fn check_corpus(dir: &std::path::Path, corpus: &Corpus) -> (usize, Vec<String>) 
                     "--language",
                     &source.language,
                     "--context",
-                    &c.quote,
+                    &context,
                     "--format",
                     "json",
                 ],

@@ -569,7 +569,19 @@ pub(super) fn resolve_time(
     let reference = src.and_then(|s| s.reference_date());
     // A date written in the article's language is read in that language
     // first, and the quote's tense decides a bare month or weekday.
-    match time::resolve_in_context(&t.v, reference, tense, src.map(|s| s.language.as_str()), quote) {
+    let lang = src.map(|s| s.language.as_str());
+    // "The following day": counted from the nearest date the article names
+    // before it, in its text up to the quote and the quote up to it.
+    let read = match (time::anchored_in_any_language(&t.v), src, quote) {
+        (Some(shift), Some(s), Some(q)) => {
+            let body = s.body();
+            let before_quote = body.find(q).and_then(|i| body.get(..i)).unwrap_or_default();
+            let before = format!("{before_quote} {}", time::text_before(q, &t.v));
+            time::resolve_anchored(&t.v, shift, &before, reference, lang)
+        }
+        _ => time::resolve_in_context(&t.v, reference, tense, lang, quote),
+    };
+    match read {
         Ok(r) => {
             if let Some(also) = &r.also {
                 diags.push(ambiguous(rel, t, field, &r.value, also));
@@ -592,10 +604,10 @@ pub(super) fn resolve_time(
             None
         }
         Err(e) => {
-            let label = if matches!(e, time::TimeError::Invalid(_)) {
-                "not a real date"
-            } else {
-                "not a time expression"
+            let label = match e {
+                time::TimeError::Invalid(_) => "not a real date",
+                time::TimeError::NeedsAnchor(_) => "no date before it in the article",
+                _ => "not a time expression",
             };
             diags.push(
                 Diagnostic::error("bad-time", rel, Some(t.span.clone()), format!("`{field}`: {e}"))

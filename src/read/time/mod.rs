@@ -20,6 +20,7 @@ use std::fmt;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
+mod anchored;
 mod clock;
 mod news;
 mod parse;
@@ -29,6 +30,7 @@ mod words;
 mod written;
 
 use crate::read::zone;
+pub use anchored::{anchored_in_any_language, last_day_in, resolve_anchored, Shift};
 pub use clock::*;
 use news::*;
 use parse::*;
@@ -186,6 +188,9 @@ pub enum TimeError {
     NeedsReference(String),
     /// Recognised, but names no real date (e.g. `2025-02-30`).
     Invalid(String),
+    /// Counted from a date the article names before it ("the following
+    /// day"), and no date precedes it in the text given.
+    NeedsAnchor(String),
 }
 
 impl fmt::Display for TimeError {
@@ -197,6 +202,10 @@ impl fmt::Display for TimeError {
                 "`{e}` is relative and needs a reference date (a source published on a known day)"
             ),
             TimeError::Invalid(e) => write!(f, "{e}"),
+            TimeError::NeedsAnchor(e) => write!(
+                f,
+                "`{e}` counts from a date the article names before it, and no date precedes it in the text given"
+            ),
         }
     }
 }
@@ -357,6 +366,11 @@ pub fn resolve_in_context(
     // lies ahead of the act the sentence reports ("asked to delay Brexit
     // until 30 June"), so the sentence's tense is not the date's.
     let sentence = sentence.filter(|s| !s.trim().is_empty());
+    // "The following day", "同27日": from the nearest date before it.
+    if let Some(shift) = anchored_in_any_language(expr) {
+        let before = sentence.map_or("", |s| text_before(s, expr));
+        return resolve_anchored(expr, shift, before, reference, lang);
+    }
     // "By Sunday night ... had been killed": a bound with the past perfect
     // is the time by which something had happened, not a deadline.
     let past_perfect = sentence.is_some_and(|s| s.to_lowercase().split_whitespace().any(|w| w == "had"));
@@ -423,6 +437,13 @@ pub fn resolve_in_context(
         }
     }
     resolve_in(expr, reference, cue.unwrap_or(tense), lang)
+}
+
+/// The text of a sentence before an expression in it (all of it when the
+/// expression is not found).
+pub fn text_before<'a>(sentence: &'a str, expr: &str) -> &'a str {
+    let at = sentence.to_lowercase().find(&expr.trim().to_lowercase());
+    at.and_then(|i| sentence.get(..i)).unwrap_or(sentence)
 }
 
 /// Whether an expression is a deadline: a bound that ends at a day,
@@ -651,6 +672,43 @@ mod tests {
         // Summer time moves a city's offset.
         let july = resolve("midnight in Brussels", Some(date(2019, 7, 5)), Tense::Nearest).unwrap();
         assert_eq!(july.hours.map(|h| h.human()).as_deref(), Some("24:00 UTC+02:00"));
+    }
+
+    /// Expressions counted from a date the text names before them are read
+    /// from it, in any language; with no date before them, a refusal.
+    #[test]
+    fn counted_from_the_nearest_date_before() {
+        let r = |e: &str, s: &str, lang: Option<&str>| {
+            resolve_in_context(e, Some(date(2019, 4, 1)), Tense::Nearest, lang, Some(s)).map(|r| r.value)
+        };
+        let met = "The EU met on March 27, and the following day MPs voted again.";
+        assert_eq!(r("the following day", met, None).unwrap(), "2019-03-28");
+        assert_eq!(
+            r(
+                "two days earlier",
+                "On March 27 it was decided, two days earlier than planned.",
+                None
+            )
+            .unwrap(),
+            "2019-03-25"
+        );
+        let es = "El 12 de abril es la fecha límite; un día antes se reúne el Consejo.";
+        assert_eq!(r("un día antes", es, Some("es")).unwrap(), "2019-04-11");
+        let zh = "8月26日，当地召开会议。同27日，救援队撤离。";
+        assert_eq!(
+            resolve_in_context("同27日", Some(date(2014, 8, 29)), Tense::Nearest, Some("zh"), Some(zh))
+                .unwrap()
+                .value,
+            "2014-08-27"
+        );
+        assert_eq!(
+            r("the following day", "The following day MPs voted again.", None),
+            Err(TimeError::NeedsAnchor("the following day".into()))
+        );
+        assert_eq!(
+            resolve("the day after", Some(date(2019, 4, 1)), Tense::Nearest),
+            Err(TimeError::Unrecognised("the day after".into()))
+        );
     }
 
     #[test]

@@ -132,10 +132,10 @@ impl Ctx<'_> {
             [m, "of", y] if month_number(m).is_some() => (month_number(m), None, year_num(y)),
             // A day that is not a day ("March 21-22, 2019") is not dropped
             // to leave the month: the form is not this one.
-            [m, d, y] if month_number(m).is_some() && day_num(d).is_some() => {
+            [m, d, y] if month_number(m).is_some() && day_num(d).is_some() && year_num(y).is_some() => {
                 (month_number(m), day_num(d), year_num(y))
             }
-            [d, m, y] if month_number(m).is_some() && day_num(d).is_some() => {
+            [d, m, y] if month_number(m).is_some() && day_num(d).is_some() && year_num(y).is_some() => {
                 (month_number(m), day_num(d), year_num(y))
             }
             _ => return Ok(None),
