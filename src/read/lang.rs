@@ -686,7 +686,7 @@ fn passes_through(w: &str) -> bool {
     let clock = w.split_once(':').is_some_and(|(h, m)| {
         (1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
     });
-    clock || matches!(w, "am" | "pm") || ENGLISH_MONTHS.contains(&w) || crate::read::zone::is_zone(w)
+    clock || ENGLISH_MONTHS.contains(&w) || crate::read::zone::is_zone(w)
 }
 
 /// The English part of the day for one of CLDR's day periods of the
@@ -727,7 +727,10 @@ fn translate_in(lang: &Lang, expr: &str) -> Option<String> {
     let mut own = rewritten.trim() != expr.trim();
     for w in words {
         let lower = norm(w);
-        if passes_through(&lower) {
+        // A meridiem after a clock ("4:30 pm"); elsewhere "am" is a word of
+        // the language (German "am Montag").
+        let after_clock = out.last().is_some_and(|p| p.contains(':'));
+        if passes_through(&lower) || (after_clock && matches!(lower.as_str(), "am" | "pm")) {
             out.push(lower);
             continue;
         }
