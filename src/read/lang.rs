@@ -1,42 +1,47 @@
-//! Dates in the languages of the news: month and weekday names from glibc's
-//! locale data (through `pure-rust-locales`), a few relative words per
-//! language, and the CJK `年月日` forms, turned into the English expressions
-//! the time reader knows ("16 de abril de 2024" → "16 april 2024",
-//! "в субботу" → "saturday", "8月3日" → "august 3").
+//! Dates in the languages of the news, turned into the English
+//! expressions the time reader knows ("16 de abril de 2024" → "16 april
+//! 2024", "в субботу" → "saturday", "vor zwei Tagen" → "2 days ago",
+//! "8月3日" → "august 3").
 //!
-//! Names come from the locale data, in every form it has: full and
-//! abbreviated months, the genitive and nominative forms Slavic languages
-//! need ("января" / "январь"), full weekday names. Slavic weekdays also
-//! decline ("в субботу"), so a word matches a name that shares all of it
-//! but its last two letters. Relative words ("ayer", "ieri", "вчера",
-//! "اليوم") and the little words that join a date ("de", "del", "am")
-//! are the only tables written here: locale data does not carry them.
+//! Month and weekday names in every width and context (the genitive and
+//! nominative months Slavic languages need, "января" / "январь"), relative
+//! days and their phrases and patterns, and the names of the parts of the
+//! day come from CLDR ([`crate::read::cldr`]). Slavic weekdays also decline
+//! ("в субботу"), so a word matches a name that shares all of it but its
+//! last two letters. The few words CLDR does not carry (relative words it
+//! gives only inside phrases, deadline and range words, the little words
+//! that join a date) are data in `data/lang/words.toml`.
 //!
-//! To add a language: add its glibc locale's `LC_TIME` names and its
-//! relative and joining words to [`LANGS`], then a test below.
+//! To add a language: add its code to `data/cldr/update.py` and run it, add
+//! its `[[language]]` to `data/lang/words.toml`, then a test below.
 
-use pure_rust_locales as l;
+use serde::Deserialize;
 
-/// One language's date vocabulary.
+/// One language's words that CLDR does not carry (`data/lang/words.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Lang {
-    code: &'static str,
-    /// Month names in every form the locale data gives, each 12 long.
-    months: &'static [&'static [&'static str]],
-    /// Full weekday names, Sunday first.
-    days: &'static [&'static str],
-    /// Relative words and their English: yesterday, today, this, last...
-    words: &'static [(&'static str, &'static str)],
+    code: String,
+    /// Relative and other words and their English.
+    words: Vec<(String, String)>,
     /// Words that only join the parts of a date ("de", "am", "в").
-    joins: &'static [&'static str],
+    joins: Vec<String>,
     /// Whether month and weekday names decline ("в январе", "в субботу").
     declines: bool,
 }
 
-const fn alt(m: Option<&'static [&'static str]>) -> &'static [&'static str] {
-    match m {
-        Some(m) => m,
-        None => &[],
+/// The languages, in the order they are tried.
+fn langs() -> &'static [Lang] {
+    #[derive(Deserialize)]
+    struct File {
+        language: Vec<Lang>,
     }
+    static LANGS: std::sync::OnceLock<Vec<Lang>> = std::sync::OnceLock::new();
+    LANGS.get_or_init(|| {
+        toml::from_str::<File>(include_str!("../../data/lang/words.toml"))
+            .map(|f| f.language)
+            .unwrap_or_default()
+    })
 }
 
 /// English month names, lower case, January first: the words every
@@ -67,280 +72,9 @@ const ENGLISH_DAYS: [&str; 7] = [
     "saturday",
 ];
 
-const LANGS: &[Lang] = &[
-    Lang {
-        code: "es",
-        months: &[l::es_ES::LC_TIME::MON, l::es_ES::LC_TIME::ABMON],
-        days: l::es_ES::LC_TIME::DAY,
-        words: &[
-            ("hora", "time"),
-            ("al", "to"),
-            ("hasta", "until"),
-            ("ayer", "yesterday"),
-            ("hoy", "today"),
-            ("este", "this"),
-            ("esta", "this"),
-            ("pasado", "last"),
-            ("pasada", "last"),
-            ("próximo", "next"),
-            ("próxima", "next"),
-            ("semana", "week"),
-            ("mes", "month"),
-            ("año", "year"),
-        ],
-        joins: &["de", "del", "el", "la", "en", "a", "las"],
-        declines: false,
-    },
-    Lang {
-        code: "pt",
-        months: &[l::pt_PT::LC_TIME::MON, l::pt_BR::LC_TIME::ABMON],
-        days: l::pt_PT::LC_TIME::DAY,
-        words: &[
-            ("hora", "time"),
-            ("até", "until"),
-            ("ontem", "yesterday"),
-            ("hoje", "today"),
-            ("este", "this"),
-            ("esta", "this"),
-            ("neste", "this"),
-            ("nesta", "this"),
-            ("passado", "last"),
-            ("passada", "last"),
-            ("próximo", "next"),
-            ("próxima", "next"),
-            ("semana", "week"),
-            ("mês", "month"),
-            ("ano", "year"),
-        ],
-        joins: &["de", "do", "da", "em", "no", "na", "o", "a", "às", "as"],
-        declines: false,
-    },
-    Lang {
-        code: "fr",
-        months: &[l::fr_FR::LC_TIME::MON, l::fr_FR::LC_TIME::ABMON],
-        days: l::fr_FR::LC_TIME::DAY,
-        words: &[
-            ("heure", "time"),
-            ("locale", "local"),
-            ("au", "to"),
-            ("jusqu'au", "until"),
-            ("jusqu'à", "until"),
-            ("hier", "yesterday"),
-            ("aujourd'hui", "today"),
-            ("ce", "this"),
-            ("cette", "this"),
-            ("dernier", "last"),
-            ("dernière", "last"),
-            ("prochain", "next"),
-            ("prochaine", "next"),
-            ("semaine", "week"),
-            ("mois", "month"),
-            ("année", "year"),
-        ],
-        joins: &["le", "la", "de", "du", "en", "à"],
-        declines: false,
-    },
-    Lang {
-        code: "de",
-        months: &[l::de_DE::LC_TIME::MON, l::de_DE::LC_TIME::ABMON],
-        days: l::de_DE::LC_TIME::DAY,
-        words: &[
-            ("zeit", "time"),
-            ("ortszeit", "local time"),
-            ("bis", "until"),
-            ("gestern", "yesterday"),
-            ("heute", "today"),
-            ("diese", "this"),
-            ("diesen", "this"),
-            ("dieser", "this"),
-            ("letzte", "last"),
-            ("letzten", "last"),
-            ("vergangene", "last"),
-            ("vergangenen", "last"),
-            ("nächste", "next"),
-            ("nächsten", "next"),
-            ("woche", "week"),
-            ("monat", "month"),
-            ("jahr", "year"),
-            ("jahres", "the year"),
-            ("ende", "the end of"),
-            ("anfang", "the beginning of"),
-            ("mitte", "mid"),
-        ],
-        joins: &["am", "im", "den", "der", "dem", "des", "vom", "zum", "um"],
-        declines: false,
-    },
-    Lang {
-        code: "it",
-        months: &[l::it_IT::LC_TIME::MON, l::it_IT::LC_TIME::ABMON],
-        days: l::it_IT::LC_TIME::DAY,
-        words: &[
-            ("ora", "time"),
-            ("locale", "local"),
-            ("entro", "by"),
-            ("fino", "until"),
-            ("ieri", "yesterday"),
-            ("oggi", "today"),
-            ("questo", "this"),
-            ("questa", "this"),
-            ("scorso", "last"),
-            ("scorsa", "last"),
-            ("prossimo", "next"),
-            ("prossima", "next"),
-            ("settimana", "week"),
-            ("mese", "month"),
-            ("anno", "year"),
-        ],
-        joins: &["il", "lo", "la", "di", "del", "nel", "a", "al"],
-        declines: false,
-    },
-    Lang {
-        code: "ru",
-        months: &[
-            l::ru_RU::LC_TIME::MON,
-            alt(l::ru_RU::LC_TIME::ALT_MON),
-            l::ru_RU::LC_TIME::ABMON,
-        ],
-        days: l::ru_RU::LC_TIME::DAY,
-        words: &[
-            ("до", "until"),
-            ("вчера", "yesterday"),
-            ("сегодня", "today"),
-            ("этот", "this"),
-            ("эту", "this"),
-            ("этой", "this"),
-            ("прошлый", "last"),
-            ("прошлой", "last"),
-            ("прошлом", "last"),
-            ("прошлую", "last"),
-            ("следующий", "next"),
-            ("следующей", "next"),
-            ("неделе", "week"),
-            ("неделю", "week"),
-            ("месяце", "month"),
-            ("году", "year"),
-        ],
-        joins: &["в", "во", "г", "года"],
-        declines: true,
-    },
-    Lang {
-        code: "uk",
-        months: &[
-            l::uk_UA::LC_TIME::MON,
-            alt(l::uk_UA::LC_TIME::ALT_MON),
-            l::uk_UA::LC_TIME::ABMON,
-        ],
-        days: l::uk_UA::LC_TIME::DAY,
-        words: &[
-            ("до", "until"),
-            ("вчора", "yesterday"),
-            ("сьогодні", "today"),
-            ("цей", "this"),
-            ("цього", "this"),
-            ("цю", "this"),
-            ("минулого", "last"),
-            ("минулий", "last"),
-            ("минулу", "last"),
-            ("наступного", "next"),
-            ("наступний", "next"),
-            ("тижня", "week"),
-            ("тиждень", "week"),
-            ("місяця", "month"),
-            ("року", "year"),
-        ],
-        joins: &["у", "в", "р", "року"],
-        declines: true,
-    },
-    Lang {
-        code: "bg",
-        months: &[l::bg_BG::LC_TIME::MON, l::bg_BG::LC_TIME::ABMON],
-        days: l::bg_BG::LC_TIME::DAY,
-        words: &[
-            ("до", "until"),
-            ("вчера", "yesterday"),
-            ("днес", "today"),
-            ("този", "this"),
-            ("тази", "this"),
-            ("миналия", "last"),
-            ("миналата", "last"),
-            ("следващия", "next"),
-            ("следващата", "next"),
-            ("седмица", "week"),
-            ("месец", "month"),
-            ("година", "year"),
-        ],
-        joins: &["в", "на", "г"],
-        declines: true,
-    },
-    Lang {
-        code: "ar",
-        months: &[l::ar_EG::LC_TIME::MON],
-        days: l::ar_SA::LC_TIME::DAY,
-        words: &[
-            ("حتى", "until"),
-            ("أمس", "yesterday"),
-            ("الأمس", "yesterday"),
-            ("اليوم", "today"),
-            ("هذا", "this"),
-            ("هذه", "this"),
-            ("الماضي", "last"),
-            ("الماضية", "last"),
-            ("المقبل", "next"),
-            ("المقبلة", "next"),
-            ("القادم", "next"),
-            ("الأسبوع", "week"),
-            ("الشهر", "month"),
-            ("العام", "year"),
-        ],
-        joins: &["في", "يوم"],
-        declines: false,
-    },
-    Lang {
-        code: "tr",
-        months: &[l::tr_TR::LC_TIME::MON, l::tr_TR::LC_TIME::ABMON],
-        days: l::tr_TR::LC_TIME::DAY,
-        words: &[
-            ("dün", "yesterday"),
-            ("bugün", "today"),
-            ("bu", "this"),
-            ("geçen", "last"),
-            ("gelecek", "next"),
-            ("hafta", "week"),
-            ("ay", "month"),
-            ("yıl", "year"),
-        ],
-        joins: &[],
-        declines: false,
-    },
-    Lang {
-        code: "zh",
-        months: &[],
-        days: l::zh_CN::LC_TIME::DAY,
-        words: &[
-            ("昨天", "yesterday"),
-            ("今天", "today"),
-            ("明天", "tomorrow"),
-            ("截止", "as of"),
-            ("截至", "as of"),
-            ("北京时间", "beijing time"),
-            ("当地时间", "local time"),
-        ],
-        joins: &[],
-        declines: false,
-    },
-    Lang {
-        code: "ja",
-        months: &[],
-        days: l::ja_JP::LC_TIME::DAY,
-        words: &[("昨日", "yesterday"), ("今日", "today"), ("明日", "tomorrow")],
-        joins: &[],
-        declines: false,
-    },
-];
-
 /// The languages whose dates claimcheck reads, besides English.
 pub fn languages() -> Vec<&'static str> {
-    LANGS.iter().map(|l| l.code).collect()
+    langs().iter().map(|l| l.code.as_str()).collect()
 }
 
 /// Lower case, without a trailing abbreviation dot; Arabic without tatweel
@@ -373,8 +107,8 @@ fn declined(word: &str, name: &str) -> bool {
 /// A language's names and words, normalised once ([`norm`]).
 struct Normalised {
     joins: Vec<String>,
-    words: Vec<(String, &'static str)>,
-    /// Month names in every form, glibc's and then CLDR's, twelve a row.
+    words: Vec<(String, String)>,
+    /// Month names in every form CLDR gives, twelve a row.
     months: Vec<Vec<String>>,
     /// Weekday names likewise, seven a row, Sunday first.
     days: Vec<Vec<String>>,
@@ -393,24 +127,17 @@ fn cldr_names(code: &str, rows: fn(&crate::read::cldr::Language) -> &Vec<Vec<Str
         .unwrap_or_default()
 }
 
-/// The normalised tables of every language, in [`LANGS`] order.
+/// The normalised tables of every language, in [`langs`] order.
 fn normalised() -> &'static [Normalised] {
     static TABLES: std::sync::OnceLock<Vec<Normalised>> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
-        LANGS
+        langs()
             .iter()
             .map(|l| Normalised {
                 joins: l.joins.iter().map(|j| norm(j)).collect(),
-                words: l.words.iter().map(|(k, en)| (norm(k), *en)).collect(),
-                months: l
-                    .months
-                    .iter()
-                    .map(|form| form.iter().map(|m| norm(m)).collect())
-                    .chain(cldr_names(l.code, |c| &c.months))
-                    .collect(),
-                days: std::iter::once(l.days.iter().map(|d| norm(d)).collect())
-                    .chain(cldr_names(l.code, |c| &c.days))
-                    .collect(),
+                words: l.words.iter().map(|(k, en)| (norm(k), en.clone())).collect(),
+                months: cldr_names(&l.code, |c| &c.months),
+                days: cldr_names(&l.code, |c| &c.days),
             })
             .collect()
     })
@@ -422,13 +149,13 @@ fn word(lang: &Lang, w: &str) -> Option<String> {
     if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() {
         return Some(n);
     }
-    let index = LANGS.iter().position(|l| l.code == lang.code)?;
+    let index = langs().iter().position(|l| l.code == lang.code)?;
     let t = normalised().get(index)?;
     if t.joins.contains(&n) {
         return Some(String::new());
     }
     if let Some((_, en)) = t.words.iter().find(|(k, _)| *k == n) {
-        return Some((*en).to_string());
+        return Some(en.clone());
     }
     let same = |name: &str| if lang.declines { declined(&n, name) } else { name == n };
     for form in &t.months {
@@ -466,7 +193,7 @@ fn cjk(expr: &str) -> Option<String> {
             _ => return None,
         });
     }
-    for lang in LANGS.iter().filter(|l| matches!(l.code, "zh" | "ja")) {
+    for lang in langs().iter().filter(|l| matches!(l.code.as_str(), "zh" | "ja")) {
         if let Some(en) = word(lang, &s).filter(|en| !en.chars().all(|c| c.is_ascii_digit())) {
             return Some(en);
         }
@@ -482,10 +209,10 @@ pub fn translate(expr: &str, lang: Option<&str>) -> Option<String> {
         return Some(en);
     }
     let primary = lang.map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
-    let order = LANGS
+    let order = langs()
         .iter()
-        .filter(|l| Some(l.code) == primary.as_deref())
-        .chain(LANGS.iter().filter(|l| Some(l.code) != primary.as_deref()));
+        .filter(|l| Some(l.code.as_str()) == primary.as_deref())
+        .chain(langs().iter().filter(|l| Some(l.code.as_str()) != primary.as_deref()));
     for lang in order {
         if let Some(en) = translate_in(lang, expr) {
             return Some(en);
@@ -587,7 +314,7 @@ fn phrases(code: &str) -> Option<&'static Phrases> {
 /// días" -> "3 days ago", "vor zwei Tagen" with the language's number
 /// words).
 fn phrase(lang: &Lang, expr: &str) -> Option<String> {
-    let p = phrases(lang.code)?;
+    let p = phrases(&lang.code)?;
     let e = norm(expr.trim());
     if let Some((_, en)) = p.fixed.iter().find(|(k, _)| *k == e) {
         return Some(en.clone());
@@ -602,7 +329,7 @@ fn phrase(lang: &Lang, expr: &str) -> Option<String> {
         let middle = middle.trim();
         let n = match middle.parse::<u32>() {
             Ok(n) => n,
-            Err(_) => number_word(lang.code, middle)?,
+            Err(_) => number_word(&lang.code, middle)?,
         };
         return Some(en.replace("{n}", &n.to_string()));
     }
@@ -692,7 +419,7 @@ fn passes_through(w: &str) -> bool {
 /// The English part of the day for one of CLDR's day periods of the
 /// language ("abends" -> evening, "Mitternacht" -> midnight).
 fn day_period(lang: &Lang, w: &str) -> Option<&'static str> {
-    let c = crate::read::cldr::language(lang.code)?;
+    let c = crate::read::cldr::language(&lang.code)?;
     for (key, names) in &c.day_periods {
         let matches = names.iter().any(|n| {
             let n = norm(n);
@@ -782,20 +509,31 @@ pub fn month_in(m: i8, text: &str) -> bool {
     let Some(i) = usize::try_from(m).ok().and_then(|m| m.checked_sub(1)) else {
         return false;
     };
-    LANGS
+    normalised()
         .iter()
         .flat_map(|l| l.months.iter())
         .filter_map(|form| form.get(i))
-        .any(|name| {
-            let n = norm(name);
-            n.chars().count() >= 3 && text.contains(&n)
-        })
+        .any(|n| n.chars().count() >= 3 && text.contains(n.as_str()))
         || (text.contains(&format!("{m}月")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::translate;
+
+    /// The words file parses, with every language claimcheck reads, each
+    /// with its CLDR data.
+    #[test]
+    fn every_language_has_its_words_and_its_cldr_data() {
+        let codes = super::languages();
+        assert_eq!(
+            codes,
+            ["es", "pt", "fr", "de", "it", "ru", "uk", "bg", "ar", "tr", "zh", "ja"]
+        );
+        for code in codes {
+            assert!(crate::read::cldr::language(code).is_some(), "{code}");
+        }
+    }
 
     /// CLDR's relative days and phrases, in every language: the words for
     /// tomorrow, two days ago, last week, and phrases that name their count.
