@@ -127,6 +127,11 @@ impl Serialize for JsonValue<'_> {
             JsonValue::Bool(b) => s.serialize_bool(*b),
             JsonValue::Date(t) => {
                 let mut m = s.serialize_map(Some(5))?;
+                // The other reading, when the quote does not decide (added
+                // within version 2: present only then).
+                if let Some(also) = &t.resolved.also {
+                    m.serialize_entry("also", also)?;
+                }
                 m.serialize_entry("end", &t.resolved.interval.end.map(|d| d.to_string()))?;
                 m.serialize_entry("mod", &t.resolved.modifier)?;
                 m.serialize_entry("start", &t.resolved.interval.start.map(|d| d.to_string()))?;

@@ -101,6 +101,12 @@ fn with_reading(text: &str, reading: &str) -> String {
 
 pub(crate) fn claim_value(corpus: &Corpus, c: &Claim) -> String {
     match &c.value {
+        Value::Date(t) if t.resolved.also.is_some() => format!(
+            "{} (\"{}\"; or {}: the quote does not say which)",
+            t.resolved.interval.human(),
+            t.text,
+            t.resolved.also.as_deref().unwrap_or_default()
+        ),
         Value::Date(t) if t.text == t.resolved.interval.human() => t.text.clone(),
         Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval.human(), t.text),
         Value::Quantity(q) => match corpus.property(&c.key()).and_then(|p| p.unit.as_ref()) {
