@@ -586,6 +586,10 @@ fn number_with(s: &str, seps: Option<&Separators>) -> Option<(f64, Option<f64>)>
     if let Some(n) = crate::read::time::number_word(s) {
         return Some((n as f64, None));
     }
+    // An ordinal word ("second", "the third") is its number, for ranks.
+    if let Some(n) = ordinal_word(s.trim_start_matches("the ")) {
+        return Some((n as f64, None));
+    }
     // "16 mil 601": thousands, then fewer than a thousand (a language's
     // word for a thousand between them).
     if let Some(p) = seps {

@@ -366,6 +366,10 @@ pub fn resolve_in_context(
     // lies ahead of the act the sentence reports ("asked to delay Brexit
     // until 30 June"), so the sentence's tense is not the date's.
     let sentence = sentence.filter(|s| !s.trim().is_empty());
+    // "8:36 a.m. IST" where the sentence says India: IST and CST name two
+    // zones each, and the country named decides which.
+    let pinned = sentence.and_then(|s| zone_by_country(expr, s));
+    let expr = pinned.as_deref().unwrap_or(expr);
     // "The following day", "同27日": from the nearest date before it.
     if let Some(shift) = anchored_in_any_language(expr) {
         let before = sentence.map_or("", |s| text_before(s, expr));
@@ -437,6 +441,39 @@ pub fn resolve_in_context(
         }
     }
     resolve_in(expr, reference, cue.unwrap_or(tense), lang)
+}
+
+/// `expr` with `IST` or `CST` replaced by the zone the sentence's country
+/// gives it (India: Asia/Kolkata; Israel; Ireland; China: Asia/Shanghai;
+/// the United States: America/Chicago), when it names exactly one.
+fn zone_by_country(expr: &str, sentence: &str) -> Option<String> {
+    const BY_COUNTRY: [(&str, &[&str], &str); 6] = [
+        ("ist", &["india", "indian", "delhi", "mumbai"], "Asia/Kolkata"),
+        ("ist", &["israel", "israeli", "jerusalem", "tel aviv"], "Asia/Jerusalem"),
+        ("ist", &["ireland", "irish", "dublin"], "Europe/Dublin"),
+        ("cst", &["china", "chinese", "beijing", "shanghai"], "Asia/Shanghai"),
+        (
+            "cst",
+            &["chicago", "texas", "mexico city", "u.s.", "united states"],
+            "America/Chicago",
+        ),
+        ("cst", &["cuba", "havana"], "America/Havana"),
+    ];
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = expr.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(w.to_lowercase().as_str(), "ist" | "cst"))?;
+    let abbreviation = words.get(at)?.to_lowercase();
+    let zones: Vec<&str> = BY_COUNTRY
+        .iter()
+        .filter(|(a, names, _)| *a == abbreviation && names.iter().any(|n| lower.contains(n)))
+        .map(|(_, _, zone)| *zone)
+        .collect();
+    let [zone] = zones[..] else { return None };
+    let mut out: Vec<&str> = words.clone();
+    *out.get_mut(at)? = zone;
+    Some(out.join(" "))
 }
 
 /// The text of a sentence before an expression in it (all of it when the
@@ -669,6 +706,18 @@ mod tests {
         let brussels = resolve("midnight in Brussels", Some(date(2019, 3, 29)), Tense::Nearest).unwrap();
         let london = resolve("11 p.m. London time", Some(date(2019, 3, 29)), Tense::Nearest).unwrap();
         assert_eq!(brussels.hours.unwrap().order(&london.hours.unwrap()), None);
+        // IST is India's where the sentence says India, else local time.
+        let india = "Updated 8:36 a.m. IST as rescuers from India arrived.";
+        let ist = resolve_in_context(
+            "8:36 a.m. IST",
+            Some(date(2016, 4, 18)),
+            Tense::Nearest,
+            None,
+            Some(india),
+        )
+        .unwrap();
+        assert_eq!(ist.hours.map(|h| h.human()).as_deref(), Some("08:36 UTC+05:30"));
+        assert_eq!(h("8:36 a.m. IST", None), at("2019-03-29", "08:36"));
         // Summer time moves a city's offset.
         let july = resolve("midnight in Brussels", Some(date(2019, 7, 5)), Tense::Nearest).unwrap();
         assert_eq!(july.hours.map(|h| h.human()).as_deref(), Some("24:00 UTC+02:00"));
