@@ -476,6 +476,17 @@ fn zone_by_country(expr: &str, sentence: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// The offset of an ISO date-time ("2024-03-01t10:00+99:99") when it is
+/// written but is no offset.
+fn bad_offset(cleaned: &str) -> Option<String> {
+    let (date, time) = cleaned.split_once('t')?;
+    let iso_date = date.len() == 10 && date.bytes().filter(|b| *b == b'-').count() == 2;
+    let at = time.find(['+', '-'])?;
+    let offset = time.get(at..)?.split_whitespace().next()?;
+    let valid = crate::read::zone::zone_offset_on(offset, None).is_some();
+    (iso_date && !valid).then(|| offset.to_string())
+}
+
 /// The text of a sentence before an expression in it (all of it when the
 /// expression is not found).
 pub fn text_before<'a>(sentence: &'a str, expr: &str) -> &'a str {
@@ -538,6 +549,12 @@ fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<
         },
         other => other?,
     };
+    // An ISO date-time's offset must be one ("+99:99" is not).
+    if let Some(bad) = bad_offset(&cleaned) {
+        return Err(TimeError::Invalid(format!(
+            "`{bad}` is not a UTC offset: hours go up to 14 and minutes below 60"
+        )));
+    }
     // The part of the day, for a reading of one day.
     let r = Resolved {
         hours: time_of_day(&cleaned, r.interval.start).filter(|_| r.interval.is_day()),
@@ -758,6 +775,29 @@ mod tests {
             resolve("the day after", Some(date(2019, 4, 1)), Tense::Nearest),
             Err(TimeError::Unrecognised("the day after".into()))
         );
+    }
+
+    /// Impossible dates and offsets are refused with their reason, and a
+    /// negative count is never read as the other way.
+    #[test]
+    fn impossible_dates_say_why() {
+        let e = |x: &str| {
+            resolve(x, Some(date(2024, 3, 10)), Tense::Nearest)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(e("March 32, 2024"), "2024-03-32 is not a date: March has 31 days");
+        assert_eq!(
+            e("February 30, 2024"),
+            "2024-02-30 is not a date: February 2024 has 29 days"
+        );
+        assert_eq!(
+            e("\u{2212}5 days ago"),
+            "`\u{2212}5 days ago`: a count before \"ago\" cannot be negative"
+        );
+        assert!(e("2024-03-01T10:00+99:99").starts_with("`+99:99` is not a UTC offset"));
+        let q4 = resolve("Q4 9999", None, Tense::Nearest).unwrap();
+        assert_eq!(q4.interval.end, Some(date(9999, 12, 31)));
     }
 
     #[test]

@@ -70,8 +70,9 @@ impl Period {
     }
 }
 
-pub(super) fn inv(e: jiff::Error) -> TimeError {
-    TimeError::Invalid(e.to_string())
+/// A date computation that left the calendar: the one way it can fail.
+pub(super) fn inv(_: jiff::Error) -> TimeError {
+    too_far()
 }
 
 /// The largest count of days, months or years an expression may move by:
@@ -109,7 +110,27 @@ pub(super) fn span_years(first: i32, n: i32) -> Result<(Date, Date), TimeError> 
 }
 
 pub(super) fn ymd(y: i16, m: i8, d: i8) -> Result<Date, TimeError> {
-    Date::new(y, m, d).map_err(|_| TimeError::Invalid(format!("{y:04}-{m:02}-{d:02} is not a date")))
+    Date::new(y, m, d).map_err(|_| {
+        // "March has 31 days", "February 2023 has 28 days": the reason.
+        let days_in = Date::new(y, m, 1).ok().map(|first| first.days_in_month());
+        match days_in {
+            Some(n) if m == 2 => {
+                TimeError::Invalid(format!("{y:04}-{m:02}-{d:02} is not a date: February {y} has {n} days"))
+            }
+            Some(n) => TimeError::Invalid(format!(
+                "{y:04}-{m:02}-{d:02} is not a date: {} has {n} days",
+                capitalised(month_name(m))
+            )),
+            None => TimeError::Invalid(format!("{y:04}-{m:02}-{d:02} is not a date")),
+        }
+    })
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// `months` months starting at month `m` (one-based) of year `y`.
@@ -118,10 +139,12 @@ pub(super) fn month_span(y: i16, m: i8, months: i8) -> Result<(Date, Date), Time
         return Err(TimeError::Invalid(format!("month {m} does not exist")));
     }
     let start = ymd(y, m, 1)?;
-    let end = start
-        .checked_add(jiff::Span::new().months(i64::from(months)))
-        .and_then(|d| d.yesterday())
+    // The last day of the last month, found within it (so that a period
+    // ending 9999-12-31 does not pass through 10000-01-01).
+    let last = start
+        .checked_add(jiff::Span::new().months(i64::from(months) - 1))
         .map_err(inv)?;
+    let end = last.last_of_month();
     Ok((start, end))
 }
 

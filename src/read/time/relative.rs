@@ -67,6 +67,13 @@ impl Ctx<'_> {
                     [w] => number_word(w).ok_or_else(|| self.unrecognised())?,
                     _ => return Err(self.unrecognised()),
                 };
+                // "−5 days ago" is no time: never read as five days later.
+                if count < 0 {
+                    return Err(TimeError::Invalid(format!(
+                        "`{}`: a count before \"ago\" cannot be negative",
+                        self.original
+                    )));
+                }
                 self.ago(count, unit)
             }
             _ => Err(self.unrecognised()),

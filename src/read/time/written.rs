@@ -116,7 +116,9 @@ impl Ctx<'_> {
                 .trim_end_matches("nd")
                 .trim_end_matches("rd")
                 .trim_end_matches("th");
-            w.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+            // Up to 99, so that "March 32" is refused with its reason
+            // ("March has 31 days") rather than as no date at all.
+            w.parse::<i8>().ok().filter(|d| (1..=99).contains(d))
         };
         let year_num = |w: &str| -> Option<i16> { (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten() };
         let (month, day, year) = match words.as_slice() {
