@@ -72,6 +72,22 @@ const ENGLISH_DAYS: [&str; 7] = [
     "saturday",
 ];
 
+/// Whether a word means "until" or "by" in a language claimcheck reads
+/// ("hasta", "bis", "до"): a bound that ends at what follows it.
+pub fn is_deadline_word(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            normalised()
+                .iter()
+                .flat_map(|t| t.words.iter())
+                .filter(|(_, en)| matches!(en.as_str(), "until" | "by"))
+                .map(|(w, _)| w.clone())
+                .collect()
+        })
+        .contains(&norm(w))
+}
+
 /// The languages whose dates claimcheck reads, besides English.
 pub fn languages() -> Vec<&'static str> {
     langs().iter().map(|l| l.code.as_str()).collect()

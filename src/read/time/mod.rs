@@ -497,13 +497,19 @@ pub fn text_before<'a>(sentence: &'a str, expr: &str) -> &'a str {
 /// Whether an expression is a deadline: a bound that ends at a day,
 /// weekday or month ("until April 12", "by Wednesday", "no later than
 /// June"), in English or as the article's language writes it.
-fn deadline(expr: &str, lang: Option<&str>) -> bool {
-    const WORDS: [&str; 5] = ["until ", "till ", "by ", "no later than ", "not later than "];
-    let is = |e: &str| {
-        let e = e.trim().to_lowercase();
-        WORDS.iter().any(|w| e.starts_with(w))
+fn deadline(expr: &str, _lang: Option<&str>) -> bool {
+    const WORDS: [&str; 4] = ["until", "till", "by", "no"];
+    let lower = expr.trim().to_lowercase();
+    let mut words = lower.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let english = match first {
+        "no" | "not" => lower.starts_with("no later than ") || lower.starts_with("not later than "),
+        w => WORDS.contains(&w),
     };
-    is(expr) || crate::read::lang::translate(expr, lang).is_some_and(|en| is(&en))
+    // A word that means "until" or "by" in a language ("hasta", "bis"),
+    // followed by more than itself. Checked word by word, never by
+    // translating: this runs for every date a corpus states.
+    english || (crate::read::lang::is_deadline_word(first) && words.next().is_some())
 }
 
 /// Whether the sentence makes the expression a deadline: "until" just
