@@ -16,6 +16,37 @@ use std::time::{Duration, Instant};
 /// The editors' verdicts, beside the data (see `crate::review`).
 pub const REVIEWS_FILE: &str = "reviews.toml";
 
+/// The lock every writer of the corpus holds from reading to renaming
+/// (`review`, `add claim`, `add source`): one writer at a time.
+pub const CORPUS_LOCK: &str = ".reviews.toml.lock";
+
+/// How long a writer waits for another to finish before it is refused.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// The temporary files [`write_atomically`] leaves beside `path` when the
+/// process writing them was killed (`.NAME.PID.tmp`), removed. Called by a
+/// writer holding [`CORPUS_LOCK`], when no other writer can be using one.
+pub fn remove_stray_temporaries(path: &Path) -> io::Result<()> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Ok(());
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// The largest file claimcheck reads (sources, claims, reviews): 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 

@@ -322,12 +322,28 @@ pub struct NewClaim {
     pub file: Option<String>,
 }
 
-/// Appends a claim to a claims file, keeping the file's comments and
-/// layout, then loads the corpus: if the claim does not check (a quote not
-/// in the source, a value the question does not allow...), the file is put
-/// back as it was and the diagnostics are returned, rendered. Returns the
-/// claim id and the file's corpus-relative path.
+/// Appends a claim to a claims file, keeping its comments and layout, and
+/// only if the corpus checks clean with it. Under the corpus lock, the
+/// corpus is checked with the file as it would be written, in memory; the
+/// file is written (atomically) only then. So a refused claim leaves the
+/// file byte for byte as it was, two writers never lose each other's
+/// claims, and a killed one leaves the old file or the checked new one.
 pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
+    let lock = crate::corpus::files::lock(
+        &root.join(crate::corpus::files::CORPUS_LOCK),
+        crate::corpus::files::LOCK_WAIT,
+    )
+    .map_err(|e| ScaffoldError::Refused(format!("cannot lock the corpus at {}: {e}", root.display())))?;
+    let Some(_lock) = lock else {
+        return Err(ScaffoldError::Refused(format!(
+            "another claimcheck is writing to the corpus; nothing was written (waited {} s): try again",
+            crate::corpus::files::LOCK_WAIT.as_secs()
+        )));
+    };
+    add_claim_locked(root, c, color)
+}
+
+fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
     let before = crate::corpus::load::load(root);
     if before.errors() > 0 {
         return Err(ScaffoldError::Refused(format!(
@@ -370,9 +386,11 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         }
     };
     let rel = c.file.clone().unwrap_or_else(|| format!("claims/{subject}.toml"));
-    if !rel.starts_with("claims/") || !rel.ends_with(".toml") || rel.contains("..") || rel == "claims/properties.toml" {
+    // Only where the loader reads: claims/<topic>.toml, no folder, not hidden.
+    let topic = rel.strip_prefix("claims/").and_then(|n| n.strip_suffix(".toml"));
+    if !topic.is_some_and(crate::corpus::load::valid_id) || rel == crate::corpus::load::PROPERTIES_FILE {
         return Err(ScaffoldError::Refused(format!(
-            "--file `{rel}`: claims go in a claims/<topic>.toml file other than claims/properties.toml"
+            "--file `{rel}`: claims go in a claims/<topic>.toml file the corpus reads (a topic of lower-case letters, digits and dashes, not properties)"
         )));
     }
     let path = root.join(&rel);
@@ -414,14 +432,9 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
         )));
     };
     claims.push(t);
-    std::fs::create_dir_all(root.join("claims"))?;
-    crate::corpus::files::write_atomically(&path, doc.to_string().as_bytes())?;
-    let after = crate::corpus::load::load(root);
+    let text = doc.to_string();
+    let after = crate::corpus::load::load_with(root, &[(rel.as_str(), text.as_str())]);
     if after.errors() > 0 {
-        match &original {
-            Some(text) => crate::corpus::files::write_atomically(&path, text.as_bytes())?,
-            None => std::fs::remove_file(&path)?,
-        }
         let errors: Vec<_> = after
             .diagnostics
             .iter()
@@ -433,6 +446,9 @@ pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, Stri
             crate::corpus::diag::render(&errors, &after.files, color)
         )));
     }
+    // Checked: written, after clearing what a killed writer left.
+    crate::corpus::files::remove_stray_temporaries(&path)?;
+    crate::corpus::files::write_atomically(&path, text.as_bytes())?;
     Ok((id, rel))
 }
 

@@ -33,10 +33,10 @@ pub use store::*;
 pub const FILE: &str = crate::corpus::files::REVIEWS_FILE;
 
 /// The lock file writers hold, beside reviews.toml.
-pub const LOCK: &str = ".reviews.toml.lock";
+pub const LOCK: &str = crate::corpus::files::CORPUS_LOCK;
 
 /// How long a writer waits for another to finish before giving up.
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+const LOCK_WAIT: std::time::Duration = crate::corpus::files::LOCK_WAIT;
 
 /// The comment a new reviews.toml starts with.
 const HEADER: &str = "# Editors' verdicts on claimcheck findings, one [[review]] each.\n\

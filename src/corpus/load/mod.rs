@@ -88,7 +88,15 @@ pub fn load_texts(sources: &[(&str, &str)], properties: Option<&str>, claims: &[
 
 /// Loads and validates the corpus at `root`.
 pub fn load(root: &Path) -> Loaded {
+    load_with(root, &[])
+}
+
+/// [`load`] with some files' texts given instead of read (`rel` such as
+/// `claims/csto.toml` or `sources/x.txt`, which may not exist yet): how a
+/// writer checks the corpus it would leave before it writes anything.
+pub fn load_with(root: &Path, overrides: &[(&str, &str)]) -> Loaded {
     let mut l = Loader::new(root);
+    l.overrides = overrides.iter().map(|(r, t)| (r.to_string(), t.to_string())).collect();
     l.run();
     let replacements = unknown_replacements(&l.out.corpus);
     l.out.diagnostics.extend(replacements);
@@ -163,6 +171,8 @@ struct Loader {
     broken_properties: std::collections::HashSet<String>,
     /// How many `[[property]]` records properties.toml holds, once parsed.
     property_records: Option<usize>,
+    /// Texts given for files instead of reading them ([`load_with`]).
+    overrides: BTreeMap<String, String>,
 }
 
 impl Loader {
@@ -176,6 +186,7 @@ impl Loader {
             syndication: Vec::new(),
             broken_properties: Default::default(),
             property_records: None,
+            overrides: BTreeMap::new(),
         }
     }
 
@@ -244,8 +255,13 @@ impl Loader {
     /// file could not be read.
     fn read_all<'a>(&mut self, files: impl Iterator<Item = &'a (String, PathBuf)>) -> Vec<(&'a str, Option<Arc<str>>)> {
         let files: Vec<&(String, PathBuf)> = files.collect();
+        let overrides = &self.overrides;
         let read = crate::corpus::files::read_all(&files, |(rel, path)| {
-            read_text(rel, path).map(|text| {
+            let text = match overrides.get(rel) {
+                Some(text) => Ok(text.clone()),
+                None => read_text(rel, path),
+            };
+            text.map(|text| {
                 let index = anchor::LineIndex::new(&text);
                 (Arc::<str>::from(text), index)
             })
@@ -467,6 +483,20 @@ impl Loader {
                 ));
                 continue;
             }
+            // ".csto.toml.4242.tmp": left by a writer that was killed
+            // before renaming it over its file; it holds nothing the file lacks.
+            if name.starts_with('.') && name.ends_with(".tmp") && meta.is_file() {
+                self.push(
+                    Diagnostic::warning(
+                        "stray-temporary",
+                        &rel,
+                        None,
+                        format!("`{rel}` is left over from a write that was interrupted"),
+                    )
+                    .help("it holds nothing the corpus lacks: delete it (the next `claimcheck add` to its file does)"),
+                );
+                continue;
+            }
             if meta.is_dir() || name.starts_with('.') {
                 continue;
             }
@@ -498,13 +528,29 @@ impl Loader {
                 );
             }
         }
+        // A file a writer is about to create is read as if it were there.
+        for rel in self.overrides.keys() {
+            let new = rel
+                .strip_prefix(dir)
+                .and_then(|r| r.strip_prefix('/'))
+                .is_some_and(|name| {
+                    !name.contains('/') && !name.starts_with('.') && name.ends_with(&format!(".{ext}"))
+                });
+            if new && !files.iter().any(|(r, _)| r == rel) {
+                files.push((rel.clone(), self.root.join(rel)));
+            }
+        }
         files.sort();
         files
     }
 
     /// Reads a file as UTF-8 text, refusing empty and non-UTF-8 files.
     fn read(&mut self, rel: &str, path: &Path) -> Option<Arc<str>> {
-        match read_text(rel, path) {
+        let text = match self.overrides.get(rel) {
+            Some(text) => Ok(text.clone()),
+            None => read_text(rel, path),
+        };
+        match text {
             Ok(text) => {
                 let text = Arc::<str>::from(text);
                 self.out.files.insert(rel, Arc::clone(&text));

@@ -1,0 +1,205 @@
+//! The corpus's writers under concurrency and kills: `add claim` run by
+//! many processes at once keeps every claim, a refused one leaves its file
+//! byte for byte as it was whatever else runs, and a killed one leaves the
+//! old file or a checked new one. These fail if the corpus lock is removed
+//! or the claim is written before it is checked.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_claimcheck"))
+}
+
+/// A fresh corpus from `claimcheck init`, with one article of many
+/// sentences, each quotable by its own claim.
+fn corpus(sentences: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = Command::new(bin()).arg("init").arg(dir.path()).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let mut text = String::from(
+        "+++\ntitle = \"Costs\"\noutlet = \"City Council\"\npublished = \"2025-06-10\"\npublished_basis = \"Test.\"\nkind = \"news\"\nlanguage = \"en\"\n+++\n",
+    );
+    for i in 0..sentences {
+        text.push_str(&format!("Item {i} of the repair cost {} million euros.\n\n", 10 + i));
+    }
+    std::fs::write(dir.path().join("sources/council.txt"), text).unwrap();
+    dir
+}
+
+fn add(root: &Path, i: usize, quote: &str) -> Child {
+    Command::new(bin())
+        .arg("--corpus")
+        .arg(root)
+        .args([
+            "add",
+            "claim",
+            "--source",
+            "council",
+            "--question",
+            "harbour-bridge/repair-cost",
+        ])
+        .args(["--quote", quote, "--value", &format!("{} million", 10 + i)])
+        .args(["--id", &format!("item-{i}"), "--file", "claims/costs.toml"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn claims_in(root: &Path) -> String {
+    std::fs::read_to_string(root.join("claims/costs.toml")).unwrap_or_default()
+}
+
+fn check_is_clean(root: &Path) {
+    let out = Command::new(bin())
+        .arg("--corpus")
+        .arg(root)
+        .arg("check")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}");
+}
+
+#[test]
+fn many_writers_at_once_keep_every_claim() {
+    let n = 24;
+    let dir = corpus(n);
+    let children: Vec<Child> = (0..n)
+        .map(|i| {
+            add(
+                dir.path(),
+                i,
+                &format!("Item {i} of the repair cost {} million euros", 10 + i),
+            )
+        })
+        .collect();
+    for (i, c) in children.into_iter().enumerate() {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "writer {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = claims_in(dir.path());
+    for i in 0..n {
+        assert!(
+            text.contains(&format!("id = \"item-{i}\"")),
+            "claim item-{i} lost:\n{text}"
+        );
+    }
+    check_is_clean(dir.path());
+}
+
+#[test]
+fn a_refused_writer_among_others_changes_nothing_and_loses_nothing() {
+    let n = 12;
+    let dir = corpus(n);
+    let mut children = Vec::new();
+    for i in 0..n {
+        // Every third quote is misquoted ("milion"): refused.
+        let quote = if i % 3 == 0 {
+            format!("Item {i} of the repair cost {} milion euros", 10 + i)
+        } else {
+            format!("Item {i} of the repair cost {} million euros", 10 + i)
+        };
+        children.push((i, add(dir.path(), i, &quote)));
+    }
+    for (i, c) in children {
+        let out = c.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.success(),
+            i % 3 != 0,
+            "writer {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = claims_in(dir.path());
+    for i in 0..n {
+        assert_eq!(
+            text.contains(&format!("id = \"item-{i}\"")),
+            i % 3 != 0,
+            "item-{i}:\n{text}"
+        );
+    }
+    check_is_clean(dir.path());
+    // A refused writer alone leaves the file byte for byte as it was.
+    let before = claims_in(dir.path());
+    let out = add(dir.path(), 0, "Item 0 of the repair cost 10 milion euros")
+        .wait_with_output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(claims_in(dir.path()), before);
+}
+
+#[test]
+fn a_killed_writer_leaves_the_old_file_or_a_checked_new_one() {
+    let dir = corpus(40);
+    for round in 0..40 {
+        let before = claims_in(dir.path());
+        let quote = format!("Item {round} of the repair cost {} million euros", 10 + round);
+        let mut child = add(dir.path(), round, &quote);
+        // Kill it at a moment that moves through the run.
+        std::thread::sleep(std::time::Duration::from_micros(500 * round as u64));
+        let _ = child.kill();
+        let _ = child.wait();
+        let after = claims_in(dir.path());
+        assert!(
+            after == before || after.contains(&format!("id = \"item-{round}\"")),
+            "round {round}: a half state"
+        );
+        check_is_clean_or_only_a_stray(dir.path());
+    }
+}
+
+/// `check` passes, but for the warning a killed writer's temporary gets.
+fn check_is_clean_or_only_a_stray(root: &Path) {
+    let out = Command::new(bin())
+        .arg("--corpus")
+        .arg(root)
+        .arg("check")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains(" 0 errors"), "{text}");
+    for line in text.lines().filter(|l| l.starts_with("warning")) {
+        assert!(line.contains("stray-temporary"), "{text}");
+    }
+}
+
+#[test]
+fn a_claim_is_written_only_where_the_corpus_reads() {
+    let dir = corpus(1);
+    for file in [
+        "claims/sub/g.toml",
+        "claims/.hidden.toml",
+        "claims/.toml",
+        "claims/properties.toml",
+        "../x.toml",
+    ] {
+        let out = Command::new(bin())
+            .arg("--corpus")
+            .arg(dir.path())
+            .args([
+                "add",
+                "claim",
+                "--source",
+                "council",
+                "--question",
+                "harbour-bridge/repair-cost",
+            ])
+            .args([
+                "--quote",
+                "Item 0 of the repair cost 10 million euros",
+                "--value",
+                "10 million",
+            ])
+            .args(["--file", file])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{file} was accepted");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--file"), "{file}");
+    }
+}
