@@ -203,3 +203,50 @@ fn a_claim_is_written_only_where_the_corpus_reads() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("--file"), "{file}");
     }
 }
+
+#[test]
+fn add_source_checks_every_field_and_reads_within_limits() {
+    let dir = corpus(1);
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "A council statement.\n").unwrap();
+    let run = |args: &[&str]| {
+        Command::new(bin())
+            .arg("--corpus")
+            .arg(dir.path())
+            .args(["add", "source"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let a = article.to_str().unwrap();
+    for (args, says) in [
+        (
+            vec![a, "--outlet", "X", "--published", "garbage"],
+            "published date cannot be read",
+        ),
+        (
+            vec![a, "--outlet", "X", "--published", "2025-01-01", "--language", "english"],
+            "not a language tag",
+        ),
+        (
+            vec![a, "--outlet", "X", "--published", "2025-01-01", "--title", ""],
+            "not empty",
+        ),
+        (
+            vec![a, "--outlet", "X", "--published", "2025-01-01", "--title", "A\n+++\nB"],
+            "one line",
+        ),
+        (
+            vec!["/dev/zero", "--outlet", "X", "--published", "2025-01-01", "--id", "z"],
+            "not a regular file",
+        ),
+    ] {
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?} was accepted");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let sources: Vec<_> = std::fs::read_dir(dir.path().join("sources")).unwrap().collect();
+    assert_eq!(sources.len(), 2, "a refused source was written");
+    check_is_clean(dir.path());
+}

@@ -1,7 +1,7 @@
 //! The commands that create and extend a corpus: `init`, `add source`,
 //! `add claim` and `schema`.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::Path;
 
 use super::args::Add;
@@ -77,18 +77,38 @@ pub(super) fn add(
     let result = match what {
         Add::Source { file, meta } => {
             let from_stdin = file.as_os_str() == "-";
-            let text = if from_stdin {
-                let mut t = String::new();
-                input.read_to_string(&mut t)?;
-                t
+            // Within the limits `check` reads with: a regular file or
+            // standard input, at most MAX_FILE_BYTES, UTF-8.
+            let limit = crate::corpus::files::MAX_FILE_BYTES;
+            let bytes = if from_stdin {
+                let mut b = Vec::new();
+                (&mut *input).take(limit + 1).read_to_end(&mut b)?;
+                if b.len() as u64 > limit {
+                    writeln!(
+                        err,
+                        "error: standard input is longer than the {} MiB a source may be; nothing was written",
+                        limit / (1024 * 1024)
+                    )?;
+                    return Ok(2);
+                }
+                b
             } else {
-                match std::fs::read_to_string(&file) {
-                    Ok(t) => t,
+                match crate::corpus::files::read_regular(&file) {
+                    Ok(b) => b,
                     Err(e) => {
-                        writeln!(err, "error: cannot read {}: {e}", file.display())?;
+                        writeln!(
+                            err,
+                            "error: cannot read {}: {e}\nhelp: give a regular file of at most {} MiB, or `-` for standard input",
+                            file.display(),
+                            limit / (1024 * 1024)
+                        )?;
                         return Ok(2);
                     }
                 }
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                writeln!(err, "error: {} is not UTF-8: save it as UTF-8 first", file.display())?;
+                return Ok(2);
             };
             crate::corpus::scaffold::add_source(root, &text, (!from_stdin).then_some(file.as_path()), &meta)
                 .map(|p| format!("wrote {}: check its front matter, then add claims", p.display()))

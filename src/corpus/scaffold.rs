@@ -232,6 +232,13 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
             crate::corpus::model::SOURCE_KINDS.join(", ")
         )));
     }
+    if let Some(t) = &meta.title {
+        if t.trim().is_empty() || t.chars().any(char::is_control) {
+            return Err(ScaffoldError::Refused(format!(
+                "--title {t:?}: a title is one line of text, not empty"
+            )));
+        }
+    }
     let title = meta.title.clone().unwrap_or_else(|| {
         text.lines()
             .map(str::trim)
@@ -261,6 +268,32 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
         format!("{text}\n")
     };
     let file = format!("+++\n{front}+++\n{body}");
+    let rel = format!("sources/{id}.txt");
+    let lock = crate::corpus::files::lock(
+        &root.join(crate::corpus::files::CORPUS_LOCK),
+        crate::corpus::files::LOCK_WAIT,
+    )
+    .map_err(|e| ScaffoldError::Refused(format!("cannot lock the corpus at {}: {e}", root.display())))?;
+    let Some(_lock) = lock else {
+        return Err(ScaffoldError::Refused(
+            "another claimcheck is writing to the corpus; nothing was written: try again".into(),
+        ));
+    };
+    // Every field is checked by the loader's own rules before anything is
+    // written (a date that is no date, a language that is no tag).
+    let checked = crate::corpus::load::load_with(root, &[(rel.as_str(), file.as_str())]);
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::corpus::diag::Severity::Error && d.file == rel)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        return Err(ScaffoldError::Refused(format!(
+            "{}the source was not added: nothing was written",
+            crate::corpus::diag::render(&errors, &checked.files, false)
+        )));
+    }
     std::fs::create_dir_all(root.join("sources"))?;
     let path = root.join("sources").join(format!("{id}.txt"));
     create_new(&path, file.as_bytes())?;
