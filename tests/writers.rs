@@ -250,3 +250,36 @@ fn add_source_checks_every_field_and_reads_within_limits() {
     assert_eq!(sources.len(), 2, "a refused source was written");
     check_is_clean(dir.path());
 }
+
+#[test]
+fn output_files_are_regular_files_only_and_keep_their_permissions() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = corpus(1);
+    let fifo = dir.path().join("out.fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let report = |path: &Path| {
+        Command::new(bin())
+            .arg("--corpus")
+            .arg(dir.path())
+            .args(["report", "-o"])
+            .arg(path)
+            .output()
+            .unwrap()
+    };
+    let out = report(&fifo);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("regular files only"));
+    assert!(
+        std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+    let read_only = dir.path().join("report.txt");
+    std::fs::write(&read_only, "old").unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    assert!(report(&read_only).status.success());
+    let mode = std::fs::metadata(&read_only).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444, "the report's permissions were not kept");
+    assert!(std::fs::read_to_string(&read_only)
+        .unwrap()
+        .contains("claimcheck report"));
+}

@@ -56,7 +56,7 @@ pub(super) fn report(
     drop(buffered);
     crate::timings::mark("report written");
     if let Some(path) = &to_file {
-        if let Err(e) = crate::corpus::files::write_atomically(path, &file_bytes) {
+        if let Err(e) = crate::corpus::files::write_output(path, &file_bytes) {
             writeln!(err, "error: cannot write {}: {e}", path.display())?;
             return Ok(2);
         }
@@ -104,7 +104,7 @@ pub(super) fn export(
     };
     match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
-            if let Err(e) = crate::corpus::files::write_atomically(&path, &bytes) {
+            if let Err(e) = crate::corpus::files::write_output(&path, &bytes) {
                 writeln!(err, "error: cannot write {}: {e}", path.display())?;
                 return Ok(2);
             }

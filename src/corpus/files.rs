@@ -212,10 +212,42 @@ pub fn lock(path: &Path, wait: Duration) -> io::Result<Option<Lock>> {
     }
 }
 
+/// Writes a command's output file (`-o FILE`): only a regular file, new or
+/// replaced atomically with its permissions kept. A FIFO, a device, a
+/// folder or a link at the path is refused, never turned into a file.
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let old = match std::fs::symlink_metadata(path) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(m) = &old {
+        let ft = m.file_type();
+        if !ft.is_file() {
+            let what = if ft.is_symlink() {
+                "a symbolic link"
+            } else if ft.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file (a FIFO, socket or device)"
+            };
+            return Err(io::Error::other(format!(
+                "it is {what}: -o writes regular files only; give a new file's path"
+            )));
+        }
+    }
+    write_atomically_keeping(path, bytes, old.map(|m| m.permissions()))
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it, synced and
 /// renamed over `path`: a reader (or a browser reloading a report) sees the
 /// old file or the new one, never half of one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_keeping(path, bytes, None)
+}
+
+/// [`write_atomically`], giving the new file `permissions` (the old file's).
+fn write_atomically_keeping(path: &Path, bytes: &[u8], permissions: Option<std::fs::Permissions>) -> io::Result<()> {
     use std::io::Write as _;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -230,6 +262,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let mut f = File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        if let Some(p) = &permissions {
+            std::fs::set_permissions(&tmp, p.clone())?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if written.is_err() {
