@@ -283,3 +283,38 @@ fn output_files_are_regular_files_only_and_keep_their_permissions() {
         .unwrap()
         .contains("claimcheck report"));
 }
+
+#[test]
+fn init_is_all_or_nothing_and_keeps_the_editors_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = |path: &Path| Command::new(bin()).arg("init").arg(path).output().unwrap();
+    // A file where init needs a folder: it fails late, and leaves nothing.
+    let blocked = dir.path().join("blocked");
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("schemas"), "not a folder").unwrap();
+    let out = init(&blocked);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&blocked.display().to_string()),
+        "no path named"
+    );
+    let left: Vec<String> = std::fs::read_dir(&blocked)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["schemas"], "init left half a corpus");
+    // Once the way is clear it runs again.
+    std::fs::remove_file(blocked.join("schemas")).unwrap();
+    assert!(init(&blocked).status.success());
+    // An editor's own schema is kept, and said so.
+    let own = dir.path().join("own");
+    std::fs::create_dir_all(own.join("schemas")).unwrap();
+    std::fs::write(own.join("schemas/claims.schema.json"), "{\"mine\": 1}\n").unwrap();
+    let out = init(&own);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kept"));
+    assert_eq!(
+        std::fs::read_to_string(own.join("schemas/claims.schema.json")).unwrap(),
+        "{\"mine\": 1}\n"
+    );
+}

@@ -16,9 +16,12 @@ pub(super) fn init(
 ) -> io::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| root.to_path_buf());
     match crate::corpus::scaffold::init(&dir) {
-        Ok(files) => {
-            for f in files {
+        Ok(done) => {
+            for f in done.written {
                 writeln!(out, "wrote {}", dir.join(f).display())?;
+            }
+            for f in done.kept {
+                writeln!(out, "kept {} (it was there)", dir.join(f).display())?;
             }
             writeln!(out, "next: claimcheck --corpus {} check", dir.display())?;
             Ok(0)

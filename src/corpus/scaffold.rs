@@ -98,7 +98,14 @@ disagree on.
 
 /// Creates a corpus in `dir` (made if missing; it must not already hold a
 /// corpus) that passes `check`. Returns the files written.
-pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
+/// What `init` did: the files it wrote, and the editor's own it kept.
+#[derive(Debug, Default)]
+pub struct Initialised {
+    pub written: Vec<String>,
+    pub kept: Vec<String>,
+}
+
+pub fn init(dir: &Path) -> Result<Initialised, ScaffoldError> {
     for taken in [
         "sources",
         "claims",
@@ -112,25 +119,82 @@ pub fn init(dir: &Path) -> Result<Vec<String>, ScaffoldError> {
             )));
         }
     }
-    std::fs::create_dir_all(dir.join("sources"))?;
-    std::fs::create_dir_all(dir.join("claims"))?;
-    let files = [
+    let mut files: Vec<(String, String)> = [
         ("sources/example-gazette-2025-06-09.txt", EXAMPLE_SOURCE),
         ("claims/properties.toml", EXAMPLE_PROPERTIES),
         ("claims/example.toml", EXAMPLE_CLAIMS),
         (crate::corpus::settings::FILE, SETTINGS),
+    ]
+    .into_iter()
+    .map(|(n, t)| (n.to_string(), t.to_string()))
+    .collect();
+    // The editor's own README, schemas and taplo wiring are kept: init
+    // writes only what is not there.
+    let optional = [
+        ("README.md".to_string(), README.to_string()),
+        (".taplo.toml".to_string(), crate::corpus::schema::taplo().to_string()),
     ];
-    let mut written = Vec::new();
-    for (name, text) in files {
-        create_new(&dir.join(name), text.as_bytes())?;
-        written.push(name.to_string());
+    let schemas = crate::corpus::schema::rendered()?;
+    let mut kept = Vec::new();
+    for (rel, text) in optional.into_iter().chain(schemas) {
+        if dir.join(&rel).exists() {
+            kept.push(rel);
+        } else {
+            files.push((rel, text));
+        }
     }
-    if !dir.join("README.md").exists() {
-        create_new(&dir.join("README.md"), README.as_bytes())?;
-        written.push("README.md".into());
+    let mut created: Vec<PathBuf> = Vec::new();
+    let result = create_all(dir, &files, &mut created);
+    if let Err(e) = result {
+        // All or nothing: what this run created is removed again.
+        for path in created.iter().rev() {
+            let _ = std::fs::remove_file(path).or_else(|_| std::fs::remove_dir(path));
+        }
+        return Err(e);
     }
-    written.extend(crate::corpus::schema::write(dir)?);
-    Ok(written)
+    Ok(Initialised {
+        written: files.into_iter().map(|(rel, _)| rel).collect(),
+        kept,
+    })
+}
+
+/// Creates `dir`, its folders and `files` in it, never replacing one, and
+/// records each path it created (folders first) for a rollback.
+fn create_all(dir: &Path, files: &[(String, String)], created: &mut Vec<PathBuf>) -> Result<(), ScaffoldError> {
+    let named =
+        |path: &Path, e: std::io::Error| ScaffoldError::Refused(format!("cannot create {}: {e}", path.display()));
+    let mut folders: Vec<PathBuf> = vec![dir.to_path_buf()];
+    for (rel, _) in files {
+        let mut p = dir.join(rel);
+        while let Some(parent) = p.parent().map(Path::to_path_buf) {
+            if parent == dir || parent.as_os_str().is_empty() {
+                break;
+            }
+            if !folders.contains(&parent) {
+                folders.push(parent.clone());
+            }
+            p = parent;
+        }
+    }
+    for folder in folders {
+        // Its missing ancestors first, each recorded.
+        let mut missing = Vec::new();
+        let mut f = Some(folder.as_path());
+        while let Some(p) = f.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+            missing.push(p.to_path_buf());
+            f = p.parent();
+        }
+        for p in missing.into_iter().rev() {
+            std::fs::create_dir(&p).map_err(|e| named(&p, e))?;
+            created.push(p);
+        }
+    }
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        create_new(&path, text.as_bytes())?;
+        created.push(path);
+    }
+    Ok(())
 }
 
 /// Writes a new file, refusing to replace one (atomically: the file
@@ -144,7 +208,7 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
                 path.display()
             )))
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(ScaffoldError::Refused(format!("cannot create {}: {e}", path.display()))),
     };
     let written = f.write_all(bytes).and_then(|()| f.sync_all());
     if let Err(e) = written {

@@ -100,15 +100,30 @@ path = "./schemas/claimcheck.schema.json"
 /// Writes every schema into `root/schemas/`, and `root/.taplo.toml` if it
 /// is missing (an editor's own taplo file is never replaced). Returns the
 /// paths written.
+/// Every schema as the file `schema` writes: its path in the corpus
+/// (`schemas/claims.schema.json`) and its pretty JSON.
+pub fn rendered() -> std::io::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (name, schema) in all() {
+        let mut json = serde_json::to_string_pretty(&schema).map_err(std::io::Error::other)?;
+        json.push('\n');
+        out.push((format!("{DIR}/{name}"), json));
+    }
+    Ok(out)
+}
+
+/// The `.taplo.toml` that maps the corpus's files to their schemas.
+pub fn taplo() -> &'static str {
+    TAPLO
+}
+
 pub fn write(root: &Path) -> std::io::Result<Vec<String>> {
     let dir = root.join(DIR);
     std::fs::create_dir_all(&dir)?;
     let mut written = Vec::new();
-    for (name, schema) in all() {
-        let mut json = serde_json::to_string_pretty(&schema).map_err(std::io::Error::other)?;
-        json.push('\n');
-        crate::corpus::files::write_atomically(&dir.join(name), json.as_bytes())?;
-        written.push(format!("{DIR}/{name}"));
+    for (rel, json) in rendered()? {
+        crate::corpus::files::write_atomically(&root.join(&rel), json.as_bytes())?;
+        written.push(rel);
     }
     let taplo = root.join(".taplo.toml");
     if !taplo.exists() {
