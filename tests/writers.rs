@@ -318,3 +318,118 @@ fn init_is_all_or_nothing_and_keeps_the_editors_files() {
         "{\"mine\": 1}\n"
     );
 }
+
+/// A corpus with one conflict: the example's 48 million against 50.
+fn conflict() -> (tempfile::TempDir, String) {
+    let dir = corpus(1);
+    let root = dir.path();
+    let ok = add(root, 0, "Item 0 of the repair cost 10 million euros")
+        .wait_with_output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let out = Command::new(bin())
+        .arg("--corpus")
+        .arg(root)
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "conflict")
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .unwrap();
+    (dir, id)
+}
+
+fn run_in(root: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(bin())
+        .arg("--corpus")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn ratings_follow_their_verdict_and_the_scale_is_checked() {
+    let (dir, id) = conflict();
+    let root = dir.path();
+    let rate = |args: &[&str]| {
+        let mut a = vec![
+            "review",
+            id.as_str(),
+            "--verdict",
+            "confirmed",
+            "--at",
+            "2025-06-11",
+            "--by",
+            "E",
+        ];
+        a.extend_from_slice(args);
+        run_in(root, &a)
+    };
+    // One claim rated twice is refused.
+    let (code, text) = rate(&["--rate", "item-0=accurate", "--rate", "item-0=inaccurate"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("rated twice"), "{text}");
+    assert_eq!(rate(&["--rate", "item-0=accurate"]).0, 0);
+    assert!(std::fs::read_to_string(root.join("reviews.toml"))
+        .unwrap()
+        .contains("ratings"));
+    // A later dismissal clears the ratings, and says so.
+    let (code, text) = run_in(
+        root,
+        &[
+            "review",
+            &id,
+            "--verdict",
+            "dismissed",
+            "--at",
+            "2025-06-12",
+            "--by",
+            "E",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("ratings are cleared"), "{text}");
+    assert!(!std::fs::read_to_string(root.join("reviews.toml"))
+        .unwrap()
+        .contains("ratings"));
+    // Ratings written by hand on a dismissed verdict: check and export refuse.
+    let reviews = std::fs::read_to_string(root.join("reviews.toml")).unwrap();
+    std::fs::write(
+        root.join("reviews.toml"),
+        format!("{reviews}ratings = {{ \"item-0\" = \"accurate\" }}\n"),
+    )
+    .unwrap();
+    let settings = "[publisher]\nname = \"X\"\nurl = \"https://x.example\"\n";
+    std::fs::write(root.join("claimcheck.toml"), settings).unwrap();
+    assert!(run_in(root, &["check"]).1.contains("rating-without-confirmation"));
+    assert_eq!(run_in(root, &["export", "--format", "claimreview"]).0, 2);
+}
+
+#[test]
+fn the_scale_and_review_url_are_validated() {
+    let dir = corpus(1);
+    let root = dir.path();
+    for (settings, says) in [
+        ("[rating]\nscale = [\"\", \"bad\"]\n", "empty or has spaces"),
+        ("[rating]\nscale = [\" accurate\", \"bad\"]\n", "empty or has spaces"),
+        ("[rating]\nscale = [\"Accurate\", \"accurate\"]\n", "twice"),
+        ("[rating]\nscale = [\"caf\\u00e9\", \"cafe\\u0301\"]\n", "twice"),
+        (
+            "[publisher]\nname = \"X\"\nurl = \"https://x.example\"\nreview_url = \"javascript:alert(1)//{claim}\"\n",
+            "not an http(s) URL template",
+        ),
+    ] {
+        std::fs::write(root.join("claimcheck.toml"), settings).unwrap();
+        let (code, text) = run_in(root, &["check"]);
+        assert_eq!(code, 2, "{settings}: {text}");
+        assert!(text.contains(says), "{settings}: {text}");
+    }
+}

@@ -74,6 +74,9 @@ fn analysed(loaded: &mut Loaded, root: &std::path::Path) -> (bool, Analysis, Rev
     let analysis = compare::analyse(&loaded.corpus);
     let (reviews, diags) = crate::review::load(root, &mut loaded.files);
     loaded.diagnostics.extend(diags);
+    // What `check` refuses, reports and exports refuse too.
+    let ratings = crate::review::check_ratings(&reviews, &loaded.settings.scale());
+    loaded.diagnostics.extend(ratings);
     crate::corpus::diag::sort(&mut loaded.diagnostics);
     (loaded.errors() == 0, analysis, reviews)
 }

@@ -153,6 +153,17 @@ impl ReviewCtx<'_> {
         match review::record(self.root, &v) {
             Ok(()) => {
                 writeln!(out, "recorded: {id} {verdict} by {} on {}", self.by, self.at)?;
+                let cleared = self
+                    .reviews
+                    .verdicts
+                    .get(id)
+                    .is_some_and(|old| !old.ratings.is_empty() && !matches!(verdict, "confirmed" | "corrected"));
+                if cleared {
+                    writeln!(
+                        out,
+                        "  its earlier ratings are cleared: a {verdict} finding rates no claim"
+                    )?;
+                }
                 for (claim, rating) in &ratings {
                     writeln!(out, "  rated {claim}: {rating}")?;
                 }
@@ -203,6 +214,9 @@ impl ReviewCtx<'_> {
                     "`{rating}` is not on the corpus's rating scale: {} (claimcheck.toml [rating] scale)",
                     scale.join(", ")
                 ));
+            }
+            if out.iter().any(|(c, _)| c == claim) {
+                return Err(format!("`{claim}` is rated twice: give one --rate for each claim"));
             }
             out.push((claim.to_string(), rating.to_string()));
         }

@@ -91,6 +91,10 @@ pub const CODES: &[(&str, &str)] = &[
         "`superseded_by` names no claim or question in the corpus",
     ),
     ("rating-not-on-scale", "a claim's rating is not on the corpus's scale"),
+    (
+        "rating-without-confirmation",
+        "a verdict that does not confirm its finding rates claims",
+    ),
     ("settings", "claimcheck.toml does not match its format"),
     ("bad-url", "a URL that is not http(s)"),
     ("bad-scale", "a rating scale with a repeated rating or fewer than two"),

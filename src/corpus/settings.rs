@@ -69,10 +69,40 @@ pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
             );
         }
     }
+    if let Some(t) = settings.publisher.as_ref().and_then(|p| p.review_url.as_ref()) {
+        let filled = t.replace("{finding}", "f").replace("{claim}", "c");
+        if !crate::corpus::model::is_web_url(&filled) {
+            diags.push(
+                Diagnostic::error(
+                    "bad-url",
+                    FILE,
+                    span_of(t),
+                    format!("review_url `{t}` is not an http(s) URL template"),
+                )
+                .help("e.g. review_url = \"https://factcheck.example.org/reviews/{finding}\""),
+            );
+        }
+    }
     if let Some(r) = &settings.rating {
+        use unicode_normalization::UnicodeNormalization;
         let mut seen = std::collections::BTreeSet::new();
         for v in &r.scale {
-            if !seen.insert(v) {
+            if v.trim().is_empty() || v.trim() != v || v.chars().any(char::is_control) {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-scale",
+                        FILE,
+                        span_of("scale"),
+                        format!("the rating {v:?} is empty or has spaces around it"),
+                    )
+                    .help("write each rating as a word or phrase, trimmed, e.g. \"accurate\""),
+                );
+                continue;
+            }
+            // "Accurate" and "accurate", or two spellings of one letter,
+            // are one rating twice.
+            let key: String = v.nfc().collect::<String>().to_lowercase();
+            if !seen.insert(key) {
                 diags.push(
                     Diagnostic::error(
                         "bad-scale",

@@ -155,6 +155,21 @@ pub struct NewVerdict<'a> {
 pub fn check_ratings(reviews: &Reviews, scale: &[String]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in reviews.verdicts.values() {
+        if !v.ratings.is_empty() && !matches!(v.verdict.as_str(), "confirmed" | "corrected") {
+            out.push(
+                Diagnostic::error(
+                    "rating-without-confirmation",
+                    FILE,
+                    None,
+                    format!(
+                        "the {} verdict on {} rates claims: only a confirmed or corrected finding rates its claims",
+                        v.verdict, v.finding
+                    ),
+                )
+                .at_line(v.line)
+                .help("remove its `ratings`, or make the verdict `confirmed`"),
+            );
+        }
         for (claim, rating) in &v.ratings {
             if !scale.contains(rating) {
                 let mut d = Diagnostic::error(

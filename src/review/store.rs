@@ -110,6 +110,11 @@ pub fn record_with(root: &Path, v: &NewVerdict, before_replace: impl FnOnce()) -
     set(table, "by", v.by);
     set(table, "at", v.at);
     set(table, "fingerprint", &v.finding.fingerprint);
+    // Ratings follow their verdict: a verdict that does not confirm the
+    // finding (dismissed, needs-source) clears the ratings given before.
+    if !matches!(v.verdict, "confirmed" | "corrected") {
+        table.remove("ratings");
+    }
     if !v.ratings.is_empty() {
         let mut inline = toml_edit::InlineTable::new();
         for (claim, rating) in v.ratings {
