@@ -104,6 +104,17 @@ fn the_page_is_self_contained() {
     assert_eq!(html.matches("\"outlet\":\"TRANSCEND Media Service\"").count(), 1);
 }
 
+/// The Markdown report shows the hostile corpus's markup as text too: a
+/// renderer (GitHub, a static site, chat) finds no tag and no link in it.
+#[test]
+fn a_hostile_corpus_is_text_in_markdown() {
+    let md = report(&root().join("tests/corpora/hostile"), "markdown");
+    assert!(md.contains("&lt;"), "the hostile corpus has markup to escape");
+    for needle in ["<script", "<img", "<i ", "</svg", "](javascript:"] {
+        assert!(!md.contains(needle), "unescaped in Markdown: {needle}");
+    }
+}
+
 #[test]
 fn a_hostile_corpus_is_shown_as_text() {
     let html = report(&root().join("tests/corpora/hostile"), "html");

@@ -105,6 +105,23 @@ pub fn markdown(
 }
 
 /// Escapes what would break a Markdown table cell.
+/// The corpus's markup is text: `<script>`, `<img onerror>` and links
+/// (`[x](javascript:...)`, `<http://...>`) are escaped, so the tools that
+/// render Markdown (GitHub, static sites, chat) show them and run nothing.
+/// A `>` alone opens nothing and is kept: "withdrawn -> suspended".
 pub(super) fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '|' | '[' | ']' | '`' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
