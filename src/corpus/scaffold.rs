@@ -368,13 +368,20 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
 fn slug(name: &str) -> String {
     let mut out = String::new();
     for ch in name.chars().flat_map(char::to_lowercase) {
-        if ch.is_ascii_alphanumeric() || ch == '.' || ch == '_' {
+        // A dot starts no id and never follows another ("../evil" is "evil").
+        let dot_ok = ch == '.' && !out.is_empty() && !out.ends_with(['.', '-']);
+        if ch.is_ascii_alphanumeric() || ch == '_' || dot_ok {
             out.push(ch);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    let out = out.trim_end_matches(['-', '.']);
+    // An id names a file: no longer than the loader takes.
+    out.get(..crate::corpus::load::MAX_ID.min(out.len()))
+        .unwrap_or(out)
+        .trim_end_matches(['-', '.'])
+        .to_string()
 }
 
 /// A new claim: `add claim`'s flags.
@@ -544,8 +551,14 @@ fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, S
         )));
     }
     // Checked: written, after clearing what a killed writer left.
-    crate::corpus::files::remove_stray_temporaries(&path)?;
-    crate::corpus::files::write_atomically(&path, text.as_bytes())?;
+    let named = |e: std::io::Error| {
+        ScaffoldError::Refused(format!(
+            "cannot write {}: {e}; check that the corpus folder is writable",
+            path.display()
+        ))
+    };
+    crate::corpus::files::remove_stray_temporaries(&path).map_err(named)?;
+    crate::corpus::files::write_atomically(&path, text.as_bytes()).map_err(named)?;
     Ok((id, rel))
 }
 
@@ -569,6 +582,23 @@ fn typed_value(v: &str, kind: crate::corpus::model::Kind) -> toml_edit::Item {
 mod tests {
     use super::{slug, typed_value};
     use crate::corpus::model::Kind;
+
+    /// A suggested id is itself a valid id: no leading or doubled dots,
+    /// no longer than the loader takes.
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("../evil"), "evil");
+        assert_eq!(slug("Council Statement.v2"), "council-statement.v2");
+        let long = slug(&"a".repeat(300));
+        assert_eq!(long.len(), crate::corpus::load::MAX_ID);
+        for name in ["../evil", ".hidden", "a..b", "Ünïcode name", &"x".repeat(300)] {
+            assert!(
+                crate::corpus::load::valid_id(&slug(name)),
+                "{name:?} -> {:?}",
+                slug(name)
+            );
+        }
+    }
 
     #[test]
     fn values_take_the_type_their_question_reads() {

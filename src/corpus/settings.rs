@@ -49,7 +49,23 @@ pub fn load(root: &Path, files: &mut Files) -> (Settings, Vec<Diagnostic>) {
     let settings: Settings = match toml::from_str(&text) {
         Ok(s) => s,
         Err(e) => {
-            let d = Diagnostic::error("settings", FILE, e.span(), e.message().trim().to_string())
+            // The parser gives up without a place on a key nested too deep
+            // ("a.a.a..."): point at the first line that nests beyond reason.
+            let span = e.span().or_else(|| {
+                let mut at = 0;
+                for line in text.split_inclusive('\n') {
+                    if line.matches('.').count() > 64 {
+                        return Some(at..at + line.trim_end().len().min(80));
+                    }
+                    at += line.len();
+                }
+                None
+            });
+            let message = match e.message().trim() {
+                "recursion limit" => "a key is nested deeper than claimcheck reads (more than a few dots)".to_string(),
+                m => m.to_string(),
+            };
+            let d = Diagnostic::error("settings", FILE, span, message)
                 .help("see `claimcheck schema --print claimcheck` for the fields");
             return (Settings::default(), vec![d]);
         }

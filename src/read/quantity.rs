@@ -269,7 +269,7 @@ pub fn parse_in(s: &str, lang: Option<&str>) -> Result<Reading, String> {
 }
 
 fn parse_with(s: &str, seps: Option<&Separators>, words: Option<&FigureWords>) -> Result<Reading, String> {
-    let t = s.trim().to_lowercase();
+    let t = dashes(&s.trim().to_lowercase());
     // A run of digits too long for any figure: say so, and do not echo it whole.
     let longest = t.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
     if longest > 16 {
@@ -562,6 +562,23 @@ impl FigureWords {
         }
         None
     }
+}
+
+/// Every dash read as what it is: the minus sign (U+2212) is a minus; an
+/// en or em dash between two figures ("200–300") joins a range; any other
+/// stays, and the figure is refused rather than guessed.
+fn dashes(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, c) in chars.iter().enumerate() {
+        let digit_at = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(char::is_ascii_digit);
+        match c {
+            '\u{2212}' => out.push('-'),
+            '\u{2013}' | '\u{2014}' if digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) => out.push('-'),
+            c => out.push(*c),
+        }
+    }
+    out
 }
 
 fn strip_word<'a>(t: &'a str, w: &str) -> Option<&'a str> {
@@ -1078,6 +1095,26 @@ mod tests {
         assert_eq!(open.reading.also, Some(exact(1.5)));
         let km = read_figure("10 km", Some("en"), None).unwrap();
         assert_eq!((km.reading.form, km.unit.as_deref()), (exact(10.0), Some("km")));
+    }
+
+    #[test]
+    fn every_dash_is_read_as_what_it_is() {
+        assert_eq!(
+            parse("200\u{2013}300"),
+            Ok(Form::Range {
+                low: 200.0,
+                high: 300.0
+            })
+        );
+        assert_eq!(
+            parse("200\u{2014}300"),
+            Ok(Form::Range {
+                low: 200.0,
+                high: 300.0
+            })
+        );
+        assert_eq!(parse("\u{2212}5"), Ok(Form::Exact { value: -5.0 }));
+        assert!(parse("\u{2013}5").is_err(), "a dash before a figure is no minus");
     }
 
     #[test]

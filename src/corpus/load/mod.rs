@@ -29,8 +29,8 @@ mod record;
 mod sources;
 
 use claims::*;
-pub use record::valid_id;
 use record::*;
+pub use record::{valid_id, MAX_ID};
 use sources::*;
 
 /// The result of loading: the valid part of the corpus and every problem.

@@ -469,8 +469,13 @@ pub(super) fn not_allowed<'c>(
 }
 
 /// A lower-case slug: letters, digits, `-`, `_`, `.`; no path separators.
+/// The longest id: it names a file, and file names have limits.
+pub const MAX_ID: usize = 100;
+
 pub fn valid_id(s: &str) -> bool {
+    // An id names a file (sources/<id>.txt): 100 characters at most.
     !s.is_empty()
+        && s.len() <= MAX_ID
         && s.chars()
             .next()
             .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
