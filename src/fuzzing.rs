@@ -44,7 +44,30 @@ pub fn time(data: &[u8]) {
             }
         }
     }
+    // In each language, with the input's second half as the sentence (the
+    // claims' path: translation, clock rewriting, deadlines, anchored
+    // expressions counted from a date in the text).
+    let (expr, sentence) = s.split_at(s.char_indices().nth(s.chars().count() / 2).map_or(s.len(), |(i, _)| i));
+    for lang in LANGUAGES {
+        let read = crate::read::time::resolve_in_context(
+            expr,
+            Some(date(2025, 6, 9)),
+            Tense::Nearest,
+            Some(lang),
+            Some(sentence),
+        );
+        if let Ok(r) = read {
+            if let (Some(a), Some(b)) = (r.interval.start, r.interval.end) {
+                assert!(a <= b, "{expr:?} ({lang}) read as {a} to {b}");
+            }
+        }
+    }
 }
+
+/// Every language tag the readers know, and one they do not.
+const LANGUAGES: [&str; 15] = [
+    "en", "es", "es-MX", "pt", "fr", "de", "it", "ru", "uk", "bg", "ar", "tr", "zh", "ja", "xx",
+];
 
 /// The quantity parser and the search for numbers in text.
 pub fn quantity(data: &[u8]) {
@@ -57,6 +80,13 @@ pub fn quantity(data: &[u8]) {
         }
     }
     let _ = crate::read::quantity::numbers_in(&s);
+    // In each language, with the input as its own sentence too.
+    for lang in LANGUAGES {
+        if let Ok(f) = crate::read::quantity::read_figure(&s, Some(lang), Some(&s)) {
+            let (lo, hi) = f.reading.form.interval(None);
+            assert!(lo <= hi, "{s:?} ({lang}) read as {lo} to {hi}");
+        }
+    }
 }
 
 /// Anchoring a quote in a source.

@@ -58,6 +58,29 @@ proptest! {
         let _ = quantity::numbers_in(&s);
     }
 
+    /// The readers in every language, on any text and any sentence (the
+    /// fuzz targets' language paths): no panic, and every reading is a
+    /// non-empty interval.
+    #[test]
+    fn reading_in_every_language_never_panics(expr in "\\PC{0,24}", sentence in "\\PC{0,40}") {
+        let mut data = expr.clone().into_bytes();
+        data.extend(sentence.bytes());
+        claimcheck::fuzzing::time(&data);
+        claimcheck::fuzzing::quantity(expr.as_bytes());
+    }
+
+    /// Text shaped like the new forms (clock times, figures with language
+    /// words and separators, anchored and named days) in every language.
+    #[test]
+    fn news_shaped_text_in_every_language_never_panics(
+        a in prop::sample::select(vec!["16时", "30分", "um", "24", "Uhr", "a las", "alle", "19.58", "hasta el", "al menos", "230.000", "1,5", "млн", "150余", "同27日", "the following day", "March 21-22", "or", "Ostermontag", "−5", "–", "(MEZ)", "[Europe/London]", "IST", "India"]),
+        b in prop::sample::select(vec!["", " ", "de junio", "2024", "31", "days ago", "mil 601", "万", "T23:00", "+99:99", "pm", "sábado", "noche", "Mitternacht"]),
+    ) {
+        let expr = format!("{a} {b}");
+        claimcheck::fuzzing::time(format!("{expr}{expr}").as_bytes());
+        claimcheck::fuzzing::quantity(expr.as_bytes());
+    }
+
     /// Any passage of a source, copied with straight quotes, ASCII dashes and
     /// its line breaks turned into spaces, anchors back to where it was cut.
     #[test]
