@@ -65,3 +65,45 @@ fn report_json(bencher: divan::Bencher, n: usize) {
         out
     });
 }
+
+/// One question of `kind` with 10,000 claims that disagree (three values
+/// across 2,000 sources), in memory: the findings of one large
+/// disagreement, which must stay near-linear.
+fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
+    let (declaration, values): (&str, [&str; 3]) = match kind {
+        "fixed-quantity" => (
+            "kind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"",
+            ["6.1", "6.5", "6.8"],
+        ),
+        _ => (
+            "kind = \"event-date\"",
+            ["March 1, 2024", "March 2, 2024", "March 3, 2024"],
+        ),
+    };
+    let mut sources = Vec::new();
+    let mut claims = String::new();
+    for s in 0..2_000 {
+        let mut body = String::new();
+        for k in 0..5 {
+            let v = values[(s * 5 + k) % 3];
+            body.push_str(&format!("Report {k} of source {s} gave {v} for it.\n\n"));
+            claims.push_str(&format!(
+                "[[claim]]\nid = \"c-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"Report {k} of source {s} gave {v}\"\nsubject = \"q\"\nproperty = \"p\"\nvalue = \"{v}\"\n\n"
+            ));
+        }
+        sources.push((
+            format!("sources/s{s}.txt"),
+            format!("+++\ntitle = \"S\"\noutlet = \"O{s}\"\npublished = \"2024-03-05\"\npublished_basis = \"x\"\nkind = \"news\"\nlanguage = \"en\"\n+++\n{body}"),
+        ));
+    }
+    let props = format!("[[property]]\nsubject = \"q\"\nproperty = \"p\"\nquestion = \"Q?\"\n{declaration}\n");
+    let sources: Vec<(&str, &str)> = sources.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    claimcheck::corpus::load::load_texts(&sources, Some(&props), &[("claims/c.toml", claims.as_str())])
+}
+
+#[divan::bench(args = ["fixed-quantity", "event-date"], sample_count = 5)]
+fn one_disagreement_of_10k_claims(bencher: divan::Bencher, kind: &str) {
+    let loaded = disagreement(kind);
+    assert_eq!(loaded.errors(), 0);
+    bencher.bench(|| claimcheck::compare::findings(&loaded.corpus));
+}
