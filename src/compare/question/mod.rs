@@ -193,30 +193,34 @@ impl<'a> Question<'a> {
     }
 
     /// The claims grouped by what alone decides how they relate, where one
-    /// thing does: a fixed figure's range of values, an event's days.
+    /// thing does: a fixed figure's range of values, an event's days, a
+    /// fixed state's or fact's value.
     /// Claims of one group relate alike to every other claim, so the
     /// question is checked group by group: a disagreement of ten thousand
     /// claims over three figures is three vertices, in bounded time and
     /// memory. `None` for the kinds whose pairs depend on time and passage.
     fn value_classes(&self) -> Option<Vec<Vec<usize>>> {
         let p = self.property;
-        let key = |c: &Claim| -> Option<(u64, u64)> {
+        let key = |c: &'a Claim| -> Option<(u64, u64, &'a str)> {
             match p.kind {
                 Kind::Quantity if p.fixed => {
                     let (lo, hi) = quantity::range(p, c);
-                    Some((lo.to_bits(), hi.to_bits()))
+                    Some((lo.to_bits(), hi.to_bits(), ""))
                 }
+                // A fixed state or fact relates by its value alone.
+                Kind::State if p.fixed => Some((0, 0, state::state(c))),
+                Kind::Fact if p.fixed => Some((u64::from(fact::happened(c)), 0, "")),
                 Kind::EventDate => {
                     let iv = date::date(c);
                     let day = |d: Option<jiff::civil::Date>| {
                         d.map_or(u64::MAX, |d| (d - jiff::civil::Date::ZERO).get_days() as u64)
                     };
-                    Some((day(iv.start), day(iv.end)))
+                    Some((day(iv.start), day(iv.end), ""))
                 }
                 _ => None,
             }
         };
-        let mut groups: BTreeMap<(u64, u64), Vec<usize>> = BTreeMap::new();
+        let mut groups: BTreeMap<(u64, u64, &str), Vec<usize>> = BTreeMap::new();
         for (i, c) in self.committed.iter().enumerate() {
             groups.entry(key(c)?).or_default().push(i);
         }
@@ -409,8 +413,12 @@ mod tests {
             let mut body = String::new();
             for k in 0..n {
                 let (mag, day) = (["6.1", "6.5", "about 6.3", "6.8"][next(4)], 1 + next(3));
+                let status = ["open", "closed", "shut"][next(3)];
                 body.push_str(&format!(
-                    "Report {k} gave magnitude {mag} for the quake of March {day}, 2024.\n\n"
+                    "Report {k} gave magnitude {mag} for the quake of March {day}, 2024. The mine was {status} then.\n\n"
+                ));
+                claims.push_str(&format!(
+                    "[[claim]]\nid = \"s-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"The mine was {status}\"\nsubject = \"q\"\nproperty = \"status\"\nvalue = \"{status}\"\n\n"
                 ));
                 claims.push_str(&format!(
                     "[[claim]]\nid = \"m-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"Report {k} gave magnitude {mag}\"\nsubject = \"q\"\nproperty = \"magnitude\"\nvalue = \"{mag}\"\n\n[[claim]]\nid = \"d-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"the quake of March {day}, 2024\"\nsubject = \"q\"\nproperty = \"date\"\nvalue = \"March {day}, 2024\"\n\n"
@@ -422,7 +430,7 @@ mod tests {
                 format!("+++\ntitle = \"S\"\noutlet = \"O{s}\"\npublished = \"2024-03-05\"\npublished_basis = \"x\"\nkind = \"news\"\nlanguage = \"en\"\n{copy}+++\n{body}"),
             ));
         }
-        let props = "[[property]]\nsubject = \"q\"\nproperty = \"magnitude\"\nquestion = \"Magnitude?\"\nkind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"date\"\nquestion = \"When?\"\nkind = \"event-date\"\n";
+        let props = "[[property]]\nsubject = \"q\"\nproperty = \"magnitude\"\nquestion = \"Magnitude?\"\nkind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"date\"\nquestion = \"When?\"\nkind = \"event-date\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"status\"\nquestion = \"Status?\"\nkind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\nover_time = \"fixed\"\n";
         let sources: Vec<(&str, &str)> = sources.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         crate::corpus::load::load_texts(&sources, Some(props), &[("claims/c.toml", claims.as_str())])
     }
