@@ -75,6 +75,10 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
             "kind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"",
             ["6.1", "6.5", "6.8"],
         ),
+        "state" => (
+            "kind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\ntransitions = [\"open -> closed\"]",
+            ["open", "closed", "shut"],
+        ),
         _ => (
             "kind = \"event-date\"",
             ["March 1, 2024", "March 2, 2024", "March 3, 2024"],
@@ -93,7 +97,11 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
         }
         sources.push((
             format!("sources/s{s}.txt"),
-            format!("+++\ntitle = \"S\"\noutlet = \"O{s}\"\npublished = \"2024-03-05\"\npublished_basis = \"x\"\nkind = \"news\"\nlanguage = \"en\"\n+++\n{body}"),
+            // Spread over four weeks, so that a changing state has a time order.
+            format!(
+                "+++\ntitle = \"S\"\noutlet = \"O{s}\"\npublished = \"2024-03-{:02}\"\npublished_basis = \"x\"\nkind = \"news\"\nlanguage = \"en\"\n+++\n{body}",
+                1 + s % 28
+            ),
         ));
     }
     let props = format!("[[property]]\nsubject = \"q\"\nproperty = \"p\"\nquestion = \"Q?\"\n{declaration}\n");
@@ -101,7 +109,7 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
     claimcheck::corpus::load::load_texts(&sources, Some(&props), &[("claims/c.toml", claims.as_str())])
 }
 
-#[divan::bench(args = ["fixed-quantity", "event-date"], sample_count = 5)]
+#[divan::bench(args = ["fixed-quantity", "event-date", "state"], sample_count = 5)]
 fn one_disagreement_of_10k_claims(bencher: divan::Bencher, kind: &str) {
     let loaded = disagreement(kind);
     assert_eq!(loaded.errors(), 0);
