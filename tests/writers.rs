@@ -433,3 +433,42 @@ fn the_scale_and_review_url_are_validated() {
         assert!(text.contains(says), "{settings}: {text}");
     }
 }
+
+#[test]
+fn concurrent_add_source_keeps_every_source_and_never_replaces_one() {
+    let dir = corpus(1);
+    let root = dir.path();
+    let article = root.join("article.txt");
+    std::fs::write(&article, "A statement of the council.\n").unwrap();
+    // Twelve different ids and four writers of one id, all at once.
+    let children: Vec<(String, Child)> = (0..16)
+        .map(|i| {
+            let id = if i < 12 { format!("src-{i}") } else { "same".to_string() };
+            let child = Command::new(bin())
+                .arg("--corpus")
+                .arg(root)
+                .args(["add", "source"])
+                .arg(&article)
+                .args(["--id", &id, "--outlet", "X", "--published", "2025-01-01"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            (id, child)
+        })
+        .collect();
+    let mut same_won = 0;
+    for (id, c) in children {
+        let ok = c.wait_with_output().unwrap().status.success();
+        if id == "same" {
+            same_won += usize::from(ok);
+        } else {
+            assert!(ok, "{id} was lost");
+        }
+    }
+    assert_eq!(same_won, 1, "one writer of an id wins, the others are refused");
+    for i in 0..12 {
+        assert!(root.join(format!("sources/src-{i}.txt")).exists());
+    }
+    check_is_clean(root);
+}

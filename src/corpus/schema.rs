@@ -118,11 +118,24 @@ pub fn taplo() -> &'static str {
 }
 
 pub fn write(root: &Path) -> std::io::Result<Vec<String>> {
+    // Under the corpus lock, as every writer: temporaries a killed run
+    // left beside a schema are cleared first.
+    let lock = crate::corpus::files::lock(
+        &root.join(crate::corpus::files::CORPUS_LOCK),
+        crate::corpus::files::LOCK_WAIT,
+    )?;
+    let Some(_lock) = lock else {
+        return Err(std::io::Error::other(
+            "another claimcheck is writing to the corpus; nothing was written: try again",
+        ));
+    };
     let dir = root.join(DIR);
     std::fs::create_dir_all(&dir)?;
     let mut written = Vec::new();
     for (rel, json) in rendered()? {
-        crate::corpus::files::write_atomically(&root.join(&rel), json.as_bytes())?;
+        let path = root.join(&rel);
+        crate::corpus::files::remove_stray_temporaries(&path)?;
+        crate::corpus::files::write_atomically(&path, json.as_bytes())?;
         written.push(rel);
     }
     let taplo = root.join(".taplo.toml");
