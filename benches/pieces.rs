@@ -66,8 +66,8 @@ fn report_json(bencher: divan::Bencher, n: usize) {
     });
 }
 
-/// One question of `kind` with 10,000 claims that disagree (three values
-/// across 2,000 sources), in memory: the findings of one large
+/// One question of `kind` with 10,000 claims that disagree (three values, or
+/// both polarities of a fact, across 2,000 sources), in memory: the findings of one large
 /// disagreement, which must stay near-linear.
 fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
     let (declaration, values): (&str, [&str; 3]) = match kind {
@@ -75,6 +75,8 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
             "kind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"",
             ["6.1", "6.5", "6.8"],
         ),
+        "changing-quantity" => ("kind = \"quantity\"\nunit = \"people\"", ["120", "150", "180"]),
+        "fact" => ("kind = \"fact\"", ["true", "false", "true"]),
         "state" => (
             "kind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\ntransitions = [\"open -> closed\"]",
             ["open", "closed", "shut"],
@@ -109,7 +111,7 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
     claimcheck::corpus::load::load_texts(&sources, Some(&props), &[("claims/c.toml", claims.as_str())])
 }
 
-#[divan::bench(args = ["fixed-quantity", "event-date", "state"], sample_count = 5)]
+#[divan::bench(args = ["fixed-quantity", "changing-quantity", "event-date", "state", "fact"], sample_count = 5)]
 fn one_disagreement_of_10k_claims(bencher: divan::Bencher, kind: &str) {
     let loaded = disagreement(kind);
     assert_eq!(loaded.errors(), 0);

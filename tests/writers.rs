@@ -472,3 +472,70 @@ fn concurrent_add_source_keeps_every_source_and_never_replaces_one() {
     }
     check_is_clean(root);
 }
+
+/// The messages of #26 seen through the command line, as an editor meets
+/// them: an impossible `as_of` is refused with its reason (it used to be all
+/// of March), a key nested past the parser's limit is pointed at by line, and
+/// a folder that cannot be written names its path.
+#[test]
+fn refusals_name_the_reason_and_the_place() {
+    let dir = corpus(1);
+    let root = dir.path();
+
+    let mut bad = std::process::Command::new(bin())
+        .arg("--corpus")
+        .arg(root)
+        .args([
+            "add",
+            "claim",
+            "--source",
+            "council",
+            "--question",
+            "harbour-bridge/repair-cost",
+        ])
+        .args([
+            "--quote",
+            "Item 0 of the repair cost 10 million euros",
+            "--value",
+            "10 million",
+        ])
+        .args([
+            "--as-of",
+            "March 32, 2024",
+            "--id",
+            "march-32",
+            "--file",
+            "claims/costs.toml",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&bad.stderr).to_string();
+    assert!(!bad.status.success(), "{text}");
+    assert!(text.contains("March has 31 days"), "{text}");
+    assert_eq!(claims_in(root), "", "a refused claim is never written");
+
+    let original = std::fs::read_to_string(root.join("claimcheck.toml")).unwrap();
+    let mut settings = original.clone();
+    settings.push_str(&format!("\n[deep]\n{} = 1\n", vec!["k"; 50_000].join(".")));
+    std::fs::write(root.join("claimcheck.toml"), settings).unwrap();
+    let (code, text) = run_in(root, &["check"]);
+    assert_ne!(code, 0, "{text}");
+    assert!(text.contains("claimcheck.toml:"), "{text}");
+    assert!(text.contains("nested deeper"), "{text}");
+    std::fs::write(root.join("claimcheck.toml"), original).unwrap();
+
+    // Root ignores permissions, so the last part only runs where they hold.
+    use std::os::unix::fs::PermissionsExt;
+    let claims = root.join("claims");
+    std::fs::set_permissions(&claims, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let writable = std::fs::write(claims.join(".probe"), "").is_ok();
+    if !writable {
+        bad = add(root, 0, "Item 0 of the repair cost 10 million euros")
+            .wait_with_output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&bad.stderr).to_string();
+        assert!(!bad.status.success(), "{text}");
+        assert!(text.contains("costs.toml") && text.contains("writable"), "{text}");
+    }
+    std::fs::set_permissions(&claims, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
