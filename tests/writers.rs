@@ -539,3 +539,58 @@ fn refusals_name_the_reason_and_the_place() {
     }
     std::fs::set_permissions(&claims, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// A killed `init` leaves no half corpus that passes for a corpus: either
+/// nothing, a complete corpus, or a journal that `check` reports and the
+/// next `init` undoes before it starts again. Fails if init writes
+/// without its journal (a killed run then leaves folders that the next
+/// init refuses as "already holds `sources`").
+#[test]
+fn a_killed_init_is_undone_by_the_next() {
+    let base = tempfile::tempdir().unwrap();
+    // How long a whole init takes here, so the kills land through it.
+    let start = std::time::Instant::now();
+    let whole = Command::new(bin())
+        .arg("init")
+        .arg(base.path().join("timed"))
+        .output()
+        .unwrap();
+    assert!(whole.status.success());
+    let span = start.elapsed();
+    let mut interrupted = 0;
+    for round in 0..30u32 {
+        let dir = base.path().join(format!("newsroom-{round}"));
+        let mut child = Command::new(bin())
+            .arg("init")
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(span * round / 25);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let journal = dir.join(".claimcheck-init");
+        if journal.exists() {
+            interrupted += 1;
+            let (code, text) = run_in(&dir, &["check"]);
+            assert_ne!(code, 0, "a half corpus passed check:\n{text}");
+            assert!(text.contains("interrupted-init"), "{text}");
+        }
+        if status.success() {
+            check_is_clean(&dir);
+            continue;
+        }
+        let again = Command::new(bin()).arg("init").arg(&dir).output().unwrap();
+        let text = String::from_utf8_lossy(&again.stdout).to_string() + &String::from_utf8_lossy(&again.stderr);
+        if again.status.success() {
+            assert!(!journal.exists());
+            check_is_clean(&dir);
+        } else {
+            // Only a run killed after it finished writing can be refused.
+            assert!(text.contains("already holds"), "round {round}: {text}");
+            check_is_clean(&dir);
+        }
+    }
+    assert!(interrupted > 0, "no kill landed during an init");
+}

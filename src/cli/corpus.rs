@@ -17,6 +17,14 @@ pub(super) fn init(
     let dir = dir.unwrap_or_else(|| root.to_path_buf());
     match crate::corpus::scaffold::init(&dir) {
         Ok(done) => {
+            if done.undone > 0 {
+                writeln!(
+                    out,
+                    "removed {} paths an interrupted init had left in {}",
+                    done.undone,
+                    dir.display()
+                )?;
+            }
             for f in done.written {
                 writeln!(out, "wrote {}", dir.join(f).display())?;
             }

@@ -45,6 +45,10 @@ pub const CODES: &[(&str, &str)] = &[
         "`derived` exempts a whole claim instead of naming the field it explains",
     ),
     (
+        "interrupted-init",
+        "`init` was killed part way: run it again to start over",
+    ),
+    (
         "stray-temporary",
         "a temporary file left by an interrupted review write",
     ),

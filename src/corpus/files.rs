@@ -20,6 +20,13 @@ pub const REVIEWS_FILE: &str = "reviews.toml";
 /// (`review`, `add claim`, `add source`): one writer at a time.
 pub const CORPUS_LOCK: &str = ".reviews.toml.lock";
 
+/// The journal of an `init` in progress: each path it is about to create,
+/// one per line, written (and synced) before the path is. A killed `init`
+/// leaves it behind; the next `init`, holding the journal's own lock and so
+/// sure its writer is gone, removes what it lists and starts again, and
+/// `check` reports it. A half corpus is never taken for a corpus.
+pub const INIT_JOURNAL: &str = ".claimcheck-init";
+
 /// How long a writer waits for another to finish before it is refused.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 

@@ -96,16 +96,94 @@ const README: &str = r#"# A claimcheck corpus
 disagree on.
 "#;
 
-/// Creates a corpus in `dir` (made if missing; it must not already hold a
-/// corpus) that passes `check`. Returns the files written.
 /// What `init` did: the files it wrote, and the editor's own it kept.
 #[derive(Debug, Default)]
 pub struct Initialised {
     pub written: Vec<String>,
     pub kept: Vec<String>,
+    /// Paths a killed `init` had made, removed before this one began.
+    pub undone: usize,
 }
 
+/// Creates a corpus in `dir` (made if missing; it must not already hold a
+/// corpus) that passes `check`: all or nothing, under the corpus lock,
+/// never replacing an editor's file. A run that fails removes what it made;
+/// a run that is killed leaves a journal the next run undoes.
 pub fn init(dir: &Path) -> Result<Initialised, ScaffoldError> {
+    let named =
+        |path: &Path, e: std::io::Error| ScaffoldError::Refused(format!("cannot create {}: {e}", path.display()));
+    // The folder and its missing ancestors, made first so the journal
+    // can live in it, and removed again if this run fails.
+    let mut made: Vec<PathBuf> = Vec::new();
+    make_folder(dir, &mut made, &mut |_| Ok(())).map_err(|(p, e)| named(&p, e))?;
+    // The journal is also the lock: two inits of one folder take turns,
+    // and the one that finds a journal knows its writer is gone.
+    let journal = dir.join(crate::corpus::files::INIT_JOURNAL);
+    let locked = crate::corpus::files::lock(&journal, crate::corpus::files::LOCK_WAIT);
+    let result = match locked {
+        Err(e) => Err(ScaffoldError::Refused(format!(
+            "cannot create {}: {e}",
+            journal.display()
+        ))),
+        Ok(None) => Err(ScaffoldError::Refused(format!(
+            "another claimcheck init is writing to {}; nothing was written: try again",
+            dir.display()
+        ))),
+        Ok(Some(_lock)) => undo_killed_init(dir).and_then(|undone| {
+            let done = init_locked(dir, &journal);
+            // Done or rolled back, the journal has nothing left to undo.
+            let _ = std::fs::remove_file(&journal);
+            let mut done = done?;
+            done.undone = undone;
+            Ok(done)
+        }),
+    };
+    if result.is_err() {
+        for folder in made.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
+    result
+}
+
+/// Removes what a killed `init` made, as its journal lists it (files, then
+/// their folders once empty), and the journal. Called under the corpus
+/// journal's lock, so the run that wrote it is gone. Returns how many
+/// paths it removed.
+fn undo_killed_init(dir: &Path) -> Result<usize, ScaffoldError> {
+    let journal = dir.join(crate::corpus::files::INIT_JOURNAL);
+    let text = match std::fs::read_to_string(&journal) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => {
+            return Err(ScaffoldError::Refused(format!(
+                "cannot read {}: {e}",
+                journal.display()
+            )))
+        }
+    };
+    let mut undone = 0;
+    // Only paths init itself writes: relative, inside the folder.
+    let inside = |rel: &&str| !rel.is_empty() && !rel.starts_with('/') && !rel.split('/').any(|p| p == "..");
+    for rel in text.lines().filter(inside).collect::<Vec<_>>().into_iter().rev() {
+        let path = dir.join(rel);
+        if std::fs::remove_file(&path)
+            .or_else(|_| std::fs::remove_dir(&path))
+            .is_ok()
+        {
+            undone += 1;
+        }
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&journal)
+        .map_err(|e| ScaffoldError::Refused(format!("cannot empty {}: {e}", journal.display())))?;
+    Ok(undone)
+}
+
+/// `init` once the journal is locked and no half corpus is left.
+fn init_locked(dir: &Path, journal: &Path) -> Result<Initialised, ScaffoldError> {
     for taken in [
         "sources",
         "claims",
@@ -144,7 +222,7 @@ pub fn init(dir: &Path) -> Result<Initialised, ScaffoldError> {
         }
     }
     let mut created: Vec<PathBuf> = Vec::new();
-    let result = create_all(dir, &files, &mut created);
+    let result = create_all(dir, &files, journal, &mut created);
     if let Err(e) = result {
         // All or nothing: what this run created is removed again.
         for path in created.iter().rev() {
@@ -155,15 +233,53 @@ pub fn init(dir: &Path) -> Result<Initialised, ScaffoldError> {
     Ok(Initialised {
         written: files.into_iter().map(|(rel, _)| rel).collect(),
         kept,
+        undone: 0,
     })
 }
 
-/// Creates `dir`, its folders and `files` in it, never replacing one, and
-/// records each path it created (folders first) for a rollback.
-fn create_all(dir: &Path, files: &[(String, String)], created: &mut Vec<PathBuf>) -> Result<(), ScaffoldError> {
+/// Makes `folder` and its missing ancestors, oldest first, recording each
+/// in `made` and telling `before` about it before it is made.
+fn make_folder(
+    folder: &Path,
+    made: &mut Vec<PathBuf>,
+    before: &mut dyn FnMut(&Path) -> std::io::Result<()>,
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut missing = Vec::new();
+    let mut f = Some(folder);
+    while let Some(p) = f.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        missing.push(p.to_path_buf());
+        f = p.parent();
+    }
+    for p in missing.into_iter().rev() {
+        before(&p)
+            .and_then(|()| std::fs::create_dir(&p))
+            .map_err(|e| (p.clone(), e))?;
+        made.push(p);
+    }
+    Ok(())
+}
+
+/// Creates the folders and `files` in `dir`, never replacing one, writing
+/// each path to the journal before it is made and recording each made for
+/// a rollback (folders first).
+fn create_all(
+    dir: &Path,
+    files: &[(String, String)],
+    journal: &Path,
+    created: &mut Vec<PathBuf>,
+) -> Result<(), ScaffoldError> {
     let named =
         |path: &Path, e: std::io::Error| ScaffoldError::Refused(format!("cannot create {}: {e}", path.display()));
-    let mut folders: Vec<PathBuf> = vec![dir.to_path_buf()];
+    let mut log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(journal)
+        .map_err(|e| named(journal, e))?;
+    let mut note = |path: &Path| -> std::io::Result<()> {
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        writeln!(log, "{}", rel.display())?;
+        log.sync_data()
+    };
+    let mut folders: Vec<PathBuf> = Vec::new();
     for (rel, _) in files {
         let mut p = dir.join(rel);
         while let Some(parent) = p.parent().map(Path::to_path_buf) {
@@ -176,21 +292,13 @@ fn create_all(dir: &Path, files: &[(String, String)], created: &mut Vec<PathBuf>
             p = parent;
         }
     }
+    folders.sort_by_key(|f| f.components().count());
     for folder in folders {
-        // Its missing ancestors first, each recorded.
-        let mut missing = Vec::new();
-        let mut f = Some(folder.as_path());
-        while let Some(p) = f.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
-            missing.push(p.to_path_buf());
-            f = p.parent();
-        }
-        for p in missing.into_iter().rev() {
-            std::fs::create_dir(&p).map_err(|e| named(&p, e))?;
-            created.push(p);
-        }
+        make_folder(&folder, created, &mut note).map_err(|(p, e)| named(&p, e))?;
     }
     for (rel, text) in files {
         let path = dir.join(rel);
+        note(&path).map_err(|e| named(journal, e))?;
         create_new(&path, text.as_bytes())?;
         created.push(path);
     }

@@ -104,6 +104,17 @@ pub fn load_with(root: &Path, overrides: &[(&str, &str)]) -> Loaded {
         let (settings, diags) = crate::corpus::settings::load(root, &mut l.out.files);
         l.out.settings = settings;
         l.out.diagnostics.extend(diags);
+        if root.join(crate::corpus::files::INIT_JOURNAL).exists() {
+            l.out.diagnostics.push(
+                Diagnostic::error(
+                    "interrupted-init",
+                    crate::corpus::files::INIT_JOURNAL,
+                    None,
+                    "`claimcheck init` was interrupted here: this folder holds part of a new corpus".to_string(),
+                )
+                .help("run `claimcheck init` on this folder again: it removes what the interrupted run made and starts over"),
+            );
+        }
     }
     crate::corpus::diag::sort(&mut l.out.diagnostics);
     crate::timings::mark("loaded");
