@@ -72,7 +72,10 @@ fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
     }
     let bin = tmp.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    std::fs::copy(env!("CARGO_BIN_EXE_claimcheck"), bin.join("claimcheck")).unwrap();
+    // A link, not a copy: a copy's open write handle can be inherited by a
+    // child another test thread forks at that moment, and running the copy
+    // then fails with "Text file busy".
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_claimcheck"), bin.join("claimcheck")).unwrap();
     (tmp, corpus, bin)
 }
 
