@@ -94,7 +94,8 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
             let v = values[(s * 5 + k) % 3];
             body.push_str(&format!("Report {k} of source {s} gave {v} for it.\n\n"));
             claims.push_str(&format!(
-                "[[claim]]\nid = \"c-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"Report {k} of source {s} gave {v}\"\nsubject = \"q\"\nproperty = \"p\"\nvalue = \"{v}\"\n\n"
+                "[[claim]]\nid = \"c-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"Report {k} of source {s} gave {v}\"\nsubject = \"q\"\nproperty = \"p\"\nvalue = {}\n\n",
+                if kind == "fact" { v.to_string() } else { format!("\"{v}\"") }
             ));
         }
         sources.push((

@@ -180,7 +180,7 @@ impl Question<'_> {
 
     /// One finding per group of claims that hold together only because
     /// their times are imprecise.
-    pub(super) fn closer_looks(&self, unclear: &[(usize, usize, String)]) -> Vec<Finding> {
+    pub(super) fn closer_looks(&self, unclear: &[Unclear]) -> Vec<Finding> {
         let n = self.committed.len();
         let mut parent: Vec<usize> = (0..n).collect();
         fn root(p: &mut [usize], mut x: usize) -> usize {
@@ -198,7 +198,7 @@ impl Question<'_> {
         for (a, b, why) in unclear {
             let g = groups.entry(root(&mut parent, *a)).or_default();
             g.0.extend([*a, *b]);
-            g.1.insert(why.as_str());
+            g.1.insert(why);
         }
         groups
             .into_values()

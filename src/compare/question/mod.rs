@@ -41,11 +41,12 @@ use remainder::*;
 /// What checking a question's claims gives: the components of its clash
 /// graph, the reason of each clash (by pair of claims), and the pairs that
 /// hold only through imprecise times.
-type Checked = (
-    Vec<Component>,
-    BTreeMap<(usize, usize), Reason>,
-    Vec<(usize, usize, String)>,
-);
+type Checked = (Vec<Component>, BTreeMap<(usize, usize), Reason>, Vec<Unclear>);
+
+/// A pair of claims that holds only through imprecise times, and why. The
+/// reason is shared: a disagreement over many days can have a million
+/// such pairs, with a handful of reasons among them.
+pub(super) type Unclear = (usize, usize, std::rc::Rc<str>);
 
 /// Claims by passage (source and paragraph line), to spot two sources
 /// reporting the same update.
@@ -176,20 +177,57 @@ impl<'a> Question<'a> {
         let n = self.committed.len();
         let mut clashes = Vec::new();
         let mut reasons: BTreeMap<(usize, usize), Reason> = BTreeMap::new();
-        let mut unclear: Vec<(usize, usize, String)> = Vec::new();
-        for i in 0..n {
-            for j in i + 1..n {
-                match self.relate(self.committed[i], self.committed[j]) {
-                    Relation::Consistent => {}
-                    Relation::Clash(r) => {
-                        clashes.push((i, j));
-                        reasons.insert((i, j), r);
-                    }
-                    Relation::Unclear(why) => unclear.push((i, j, why)),
+        let mut unclear: Vec<Unclear> = Vec::new();
+        let mut last: std::rc::Rc<str> = "".into();
+        self.each_pair(|i, j| match self.relate(self.committed[i], self.committed[j]) {
+            Relation::Consistent => {}
+            Relation::Clash(r) => {
+                clashes.push((i, j));
+                reasons.insert((i, j), r);
+            }
+            Relation::Unclear(why) => {
+                if *last != *why {
+                    last = why.into();
+                }
+                unclear.push((i, j, last.clone()));
+            }
+        });
+        // In the order of every pair by position, whatever order they
+        // were visited in: the check's ties are broken the same way.
+        clashes.sort_unstable();
+        unclear.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        (consistency::check(n, &clashes, weights), reasons, unclear)
+    }
+
+    /// Calls `visit` with every pair of claims (by position, the smaller
+    /// first) that can relate other than consistently. A changing figure
+    /// with no direction is consistent across times that are apart (that is
+    /// a change, not a conflict), so for it only the pairs whose times meet
+    /// are visited, by a sweep in time order: a disagreement spread over
+    /// weeks costs the pairs of each day, not of every day with every day.
+    fn each_pair(&self, mut visit: impl FnMut(usize, usize)) {
+        let n = self.committed.len();
+        let p = self.property;
+        if p.kind != Kind::Quantity || p.fixed || p.monotonic.is_some() {
+            for i in 0..n {
+                for j in i + 1..n {
+                    visit(i, j);
                 }
             }
+            return;
         }
-        (consistency::check(n, &clashes, weights), reasons, unclear)
+        // By start, an open start first: once a claim's time ends before
+        // another's starts, it ends before every later one's too.
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| self.committed[i].as_of.start);
+        for (x, &i) in order.iter().enumerate() {
+            for &j in order.iter().skip(x + 1) {
+                if self.committed[i].as_of.before(&self.committed[j].as_of) {
+                    break;
+                }
+                visit(i.min(j), i.max(j));
+            }
+        }
     }
 
     /// The claims grouped by what alone decides how they relate: a fixed
@@ -244,7 +282,7 @@ impl<'a> Question<'a> {
         let rep: Vec<usize> = classes.iter().map(|c| c[0]).collect();
         let mut clashes = Vec::new();
         let mut reasons: BTreeMap<(usize, usize), Reason> = BTreeMap::new();
-        let mut unclear: Vec<(usize, usize, String)> = Vec::new();
+        let mut unclear: Vec<Unclear> = Vec::new();
         for a in 0..k {
             for b in a + 1..k {
                 match self.relate(self.committed[rep[a]], self.committed[rep[b]]) {
@@ -257,6 +295,7 @@ impl<'a> Question<'a> {
                     // other needs the look: a star through the two
                     // representatives joins them all, in linear size.
                     Relation::Unclear(why) => {
+                        let why: std::rc::Rc<str> = why.into();
                         let (ra, rb) = (rep[a], rep[b]);
                         unclear.push((ra.min(rb), ra.max(rb), why.clone()));
                         for (r, group) in [(ra, &classes[a]), (rb, &classes[b])] {
@@ -462,6 +501,82 @@ mod tests {
         crate::corpus::load::load_texts(&sources, Some(props), &[("claims/c.toml", claims.as_str())])
     }
 
+    /// The sweep over a changing figure's times skips only pairs that are
+    /// consistent: every pair that clashes or needs a look is visited, on
+    /// random claims as of days, a month, a span and an open time.
+    #[test]
+    fn the_time_sweep_skips_only_consistent_pairs() {
+        let mut seen = 0;
+        for seed in 1..30u64 {
+            let mut x = seed | 1;
+            let mut next = |m: u64| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % m) as usize
+            };
+            let mut sources = Vec::new();
+            let mut claims = String::new();
+            for s in 0..5 {
+                let mut body = String::new();
+                // Two counts to a paragraph: one passage speaks of one moment.
+                for k in 0..6 {
+                    let mut para = Vec::new();
+                    for half in ["a", "b"] {
+                        let v = [120, 150, 180][next(3)];
+                        let when = [
+                            "March 1, 2024",
+                            "March 2, 2024",
+                            "March 2024",
+                            "March 1-3, 2024",
+                            "since March 2, 2024",
+                            "March 9, 2024",
+                        ][next(6)];
+                        para.push(format!("Count {k}{half}: {v} people on {when}"));
+                        claims.push_str(&format!(
+                            "[[claim]]\nid = \"c-{s}-{k}{half}\"\nsource = \"s{s}\"\nquote = \"Count {k}{half}: {v} people on {when}\"\nsubject = \"q\"\nproperty = \"n\"\nvalue = \"{v}\"\nas_of = \"{when}\"\n\n"
+                        ));
+                    }
+                    body.push_str(&format!("{}.\n\n", para.join("; ")));
+                }
+                sources.push((
+                    format!("sources/s{s}.txt"),
+                    format!("+++\ntitle = \"S\"\noutlet = \"O{s}\"\npublished = \"2024-03-{:02}\"\npublished_basis = \"x\"\nkind = \"news\"\nlanguage = \"en\"\n+++\n{body}", 10 + s),
+                ));
+            }
+            let props = "[[property]]\nsubject = \"q\"\nproperty = \"n\"\nquestion = \"N?\"\nkind = \"quantity\"\nunit = \"people\"\n";
+            let sources: Vec<(&str, &str)> = sources.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            let loaded = crate::corpus::load::load_texts(&sources, Some(props), &[("claims/c.toml", claims.as_str())]);
+            assert_eq!(loaded.errors(), 0, "{:?}", loaded.diagnostics);
+            let c = &loaded.corpus;
+            let passages = passages(c);
+            let q = Question {
+                corpus: c,
+                property: &c.properties[0],
+                committed: c.claims.iter().map(|b| &**b).collect(),
+                context: Vec::new(),
+                passages: &passages,
+            };
+            let n = q.committed.len();
+            let related =
+                |i: usize, j: usize| !matches!(q.relate(q.committed[i], q.committed[j]), Relation::Consistent);
+            let every: Vec<(usize, usize)> = (0..n)
+                .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+                .filter(|&(i, j)| related(i, j))
+                .collect();
+            let mut swept = Vec::new();
+            q.each_pair(|i, j| {
+                if related(i, j) {
+                    swept.push((i, j));
+                }
+            });
+            swept.sort_unstable();
+            assert_eq!(swept, every, "seed {seed}");
+            seen += every.len();
+        }
+        assert!(seen > 100, "only {seen} related pairs: the data tests too little");
+    }
+
     /// Checking claims group by group finds what checking every pair finds:
     /// the same components, suspects and undecided claims, on random data.
     #[test]
@@ -486,7 +601,7 @@ mod tests {
                 let (mut by_group, _, unclear_g) = q.check_classes(&classes, &weights);
                 let (mut by_pair, _, unclear_p) = q.check_pairs(&weights);
                 // The closer looks are the same findings either way.
-                let looks = |u: &[(usize, usize, String)]| serde_json::to_string(&q.closer_looks(u)).unwrap();
+                let looks = |u: &[Unclear]| serde_json::to_string(&q.closer_looks(u)).unwrap();
                 assert_eq!(looks(&unclear_g), looks(&unclear_p), "seed {seed}, {}", p.key());
                 unclear_seen += usize::from(!unclear_p.is_empty());
                 conflicts_seen += usize::from(!by_pair.is_empty());
