@@ -76,6 +76,10 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
             ["6.1", "6.5", "6.8"],
         ),
         "changing-quantity" => ("kind = \"quantity\"\nunit = \"people\"", ["120", "150", "180"]),
+        "rising-count" => (
+            "kind = \"quantity\"\nunit = \"people\"\nmonotonic = \"increasing\"",
+            ["120", "150", "180"],
+        ),
         "fact" => ("kind = \"fact\"", ["true", "false", "true"]),
         "state" => (
             "kind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\ntransitions = [\"open -> closed\"]",
@@ -112,7 +116,7 @@ fn disagreement(kind: &str) -> claimcheck::corpus::load::Loaded {
     claimcheck::corpus::load::load_texts(&sources, Some(&props), &[("claims/c.toml", claims.as_str())])
 }
 
-#[divan::bench(args = ["fixed-quantity", "changing-quantity", "event-date", "state", "fact"], sample_count = 5)]
+#[divan::bench(args = ["fixed-quantity", "changing-quantity", "rising-count", "event-date", "state", "fact"], sample_count = 5)]
 fn one_disagreement_of_10k_claims(bencher: divan::Bencher, kind: &str) {
     let loaded = disagreement(kind);
     assert_eq!(loaded.errors(), 0);

@@ -179,7 +179,8 @@ impl<'a> Question<'a> {
         let mut reasons: BTreeMap<(usize, usize), Reason> = BTreeMap::new();
         let mut unclear: Vec<Unclear> = Vec::new();
         let mut last: std::rc::Rc<str> = "".into();
-        self.each_pair(|i, j| match self.relate(self.committed[i], self.committed[j]) {
+        let all: Vec<usize> = (0..n).collect();
+        self.each_pair(&all, |i, j| match self.relate(self.committed[i], self.committed[j]) {
             Relation::Consistent => {}
             Relation::Clash(r) => {
                 clashes.push((i, j));
@@ -199,14 +200,15 @@ impl<'a> Question<'a> {
         (consistency::check(n, &clashes, weights), reasons, unclear)
     }
 
-    /// Calls `visit` with every pair of claims (by position, the smaller
-    /// first) that can relate other than consistently. A changing figure
-    /// with no direction is consistent across times that are apart (that is
-    /// a change, not a conflict), so for it only the pairs whose times meet
-    /// are visited, by a sweep in time order: a disagreement spread over
-    /// weeks costs the pairs of each day, not of every day with every day.
-    fn each_pair(&self, mut visit: impl FnMut(usize, usize)) {
-        let n = self.committed.len();
+    /// Calls `visit` with every pair of the claims at positions `of` (as
+    /// indices into `of`, the smaller first) that can relate other than
+    /// consistently. A changing figure with no direction is consistent
+    /// across times that are apart (that is a change, not a conflict), so
+    /// for it only the pairs whose times meet are visited, by a sweep in
+    /// time order: a disagreement spread over weeks costs the pairs of each
+    /// day, not of every day with every day.
+    fn each_pair(&self, of: &[usize], mut visit: impl FnMut(usize, usize)) {
+        let n = of.len();
         let p = self.property;
         if p.kind != Kind::Quantity || p.fixed || p.monotonic.is_some() {
             for i in 0..n {
@@ -216,13 +218,14 @@ impl<'a> Question<'a> {
             }
             return;
         }
+        let time = |i: usize| &self.committed[of[i]].as_of;
         // By start, an open start first: once a claim's time ends before
         // another's starts, it ends before every later one's too.
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| self.committed[i].as_of.start);
+        order.sort_by_key(|&i| time(i).start);
         for (x, &i) in order.iter().enumerate() {
             for &j in order.iter().skip(x + 1) {
-                if self.committed[i].as_of.before(&self.committed[j].as_of) {
+                if time(i).before(time(j)) {
                     break;
                 }
                 visit(i.min(j), i.max(j));
@@ -236,7 +239,7 @@ impl<'a> Question<'a> {
     /// Claims of one group relate alike to every other claim, so the
     /// question is checked group by group: a disagreement of ten thousand
     /// claims over three figures is three vertices, in bounded time and
-    /// memory. `None` for the kinds whose pairs depend on time and passage.
+    /// memory. `None` for assessments, which are not checked pairwise.
     fn value_classes(&self) -> Option<Vec<Vec<usize>>> {
         let p = self.property;
         // What a claim's relations depend on, written out exactly: its
@@ -257,6 +260,10 @@ impl<'a> Question<'a> {
                     let (lo, hi) = quantity::range(p, c);
                     format!("{}|{}", lo.to_bits(), hi.to_bits())
                 }
+                Kind::Quantity => {
+                    let (lo, hi) = quantity::range(p, c);
+                    format!("{}|{}|{}|{}", lo.to_bits(), hi.to_bits(), times(), self.passage_key(c))
+                }
                 Kind::EventDate => format!("{:?}", date::date(c)),
                 Kind::State if p.fixed => state::state(c).to_string(),
                 Kind::Fact if p.fixed => fact::happened(c).to_string(),
@@ -272,6 +279,30 @@ impl<'a> Question<'a> {
         Some(groups.into_values().collect())
     }
 
+    /// What a changing figure's relations owe to its passage, beyond its
+    /// value and times: nothing when the passage holds no other claim of
+    /// this question (which would speak of the same moment) and no other
+    /// committed figure (which two sources may share, reporting one
+    /// update); otherwise the passage itself, so such a claim is a group
+    /// of its own. Wire updates of one count fall in the first case, so a
+    /// disagreement of thousands stays a handful of groups.
+    fn passage_key(&self, c: &Claim) -> String {
+        let key = self.property.key();
+        let shared = self
+            .passages
+            .get(&(c.source.as_str(), c.anchor.line))
+            .is_some_and(|all| {
+                all.iter().any(|x| {
+                    x.id != c.id && (x.key() == key || (matches!(x.value, Value::Quantity(_)) && x.modality.commits()))
+                })
+            });
+        if shared {
+            format!("{}|{}", c.source, c.anchor.line)
+        } else {
+            String::new()
+        }
+    }
+
     /// [`Question::check_pairs`] on groups of claims that relate alike: a
     /// smallest cover of the group graph is one of the claim graph (every
     /// member of a group clashes with every member of a clashing group, so a
@@ -283,30 +314,30 @@ impl<'a> Question<'a> {
         let mut clashes = Vec::new();
         let mut reasons: BTreeMap<(usize, usize), Reason> = BTreeMap::new();
         let mut unclear: Vec<Unclear> = Vec::new();
-        for a in 0..k {
-            for b in a + 1..k {
-                match self.relate(self.committed[rep[a]], self.committed[rep[b]]) {
-                    Relation::Consistent => {}
-                    Relation::Clash(r) => {
-                        clashes.push((a, b));
-                        reasons.insert((rep[a].min(rep[b]), rep[a].max(rep[b])), r);
-                    }
-                    // Every member of the one group with every member of the
-                    // other needs the look: a star through the two
-                    // representatives joins them all, in linear size.
-                    Relation::Unclear(why) => {
-                        let why: std::rc::Rc<str> = why.into();
-                        let (ra, rb) = (rep[a], rep[b]);
-                        unclear.push((ra.min(rb), ra.max(rb), why.clone()));
-                        for (r, group) in [(ra, &classes[a]), (rb, &classes[b])] {
-                            for &m in group.iter().filter(|&&m| m != r) {
-                                unclear.push((r.min(m), r.max(m), why.clone()));
-                            }
+        self.each_pair(&rep, |a, b| {
+            match self.relate(self.committed[rep[a]], self.committed[rep[b]]) {
+                Relation::Consistent => {}
+                Relation::Clash(r) => {
+                    clashes.push((a, b));
+                    reasons.insert((rep[a].min(rep[b]), rep[a].max(rep[b])), r);
+                }
+                // Every member of the one group with every member of the
+                // other needs the look: a star through the two
+                // representatives joins them all, in linear size.
+                Relation::Unclear(why) => {
+                    let why: std::rc::Rc<str> = why.into();
+                    let (ra, rb) = (rep[a], rep[b]);
+                    unclear.push((ra.min(rb), ra.max(rb), why.clone()));
+                    for (r, group) in [(ra, &classes[a]), (rb, &classes[b])] {
+                        for &m in group.iter().filter(|&&m| m != r) {
+                            unclear.push((r.min(m), r.max(m), why.clone()));
                         }
                     }
                 }
             }
-        }
+        });
+        // In the order of every pair by position, as in `check_pairs`.
+        clashes.sort_unstable();
         let class_weights: Vec<f64> = classes.iter().map(|c| c.iter().map(|&i| weights[i]).sum()).collect();
         let expand = |list: &[usize]| -> Vec<usize> {
             let mut out: Vec<usize> = list.iter().flat_map(|&g| classes[g].iter().copied()).collect();
@@ -459,8 +490,9 @@ pub(super) fn passages(corpus: &Corpus) -> Passages<'_> {
 mod tests {
     use super::*;
 
-    /// A corpus of one fixed question and one event date, each with claims
-    /// from several sources, some copies of others, values drawn from a few.
+    /// A corpus of a fixed figure, an event date, a fixed and a changing
+    /// state, a rising toll and a count, each with claims from several
+    /// sources, some copies of others, values drawn from a few.
     fn corpus(seed: u64, n: usize) -> crate::corpus::load::Loaded {
         let mut x = seed | 1;
         let mut next = |m: u64| {
@@ -476,8 +508,49 @@ mod tests {
             for k in 0..n {
                 let (mag, day) = (["6.1", "6.5", "about 6.3", "6.8"][next(4)], 1 + next(3));
                 let status = ["open", "closed", "shut"][next(3)];
+                // A toll in the magnitude's passage (which two sources may
+                // share, reporting one update), or in a passage of its own,
+                // sometimes two to a passage; a count with no direction in
+                // passages of its own.
+                let (toll, toll2, day2, count) = (
+                    [3, 5, 8, 12][next(4)],
+                    [3, 5, 8, 12][next(4)],
+                    1 + next(3),
+                    [40, 60, 90][next(3)],
+                );
+                let shared = next(2) == 0;
+                let tail = if shared {
+                    format!(" {toll} dead.")
+                } else {
+                    String::new()
+                };
                 body.push_str(&format!(
-                    "Report {k} gave magnitude {mag} for the quake of March {day}, 2024. The mine was {status} then.\n\n"
+                    "Report {k} gave magnitude {mag} for the quake of March {day}, 2024. The mine was {status} then.{tail}\n\n"
+                ));
+                if shared {
+                    claims.push_str(&format!(
+                        "[[claim]]\nid = \"x-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"March {day}, 2024. The mine was {status} then. {toll} dead\"\nsubject = \"q\"\nproperty = \"toll\"\nvalue = \"{toll}\"\nas_of = \"March {day}, 2024\"\n\n"
+                    ));
+                } else {
+                    let two = next(3) == 0;
+                    let second = if two {
+                        format!("; toll {k}b: {toll2} dead on March {day2}, 2024")
+                    } else {
+                        String::new()
+                    };
+                    body.push_str(&format!("Toll {k}: {toll} dead on March {day2}, 2024{second}.\n\n"));
+                    claims.push_str(&format!(
+                        "[[claim]]\nid = \"x-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"Toll {k}: {toll} dead on March {day2}, 2024\"\nsubject = \"q\"\nproperty = \"toll\"\nvalue = \"{toll}\"\nas_of = \"March {day2}, 2024\"\n\n"
+                    ));
+                    if two {
+                        claims.push_str(&format!(
+                            "[[claim]]\nid = \"y-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"toll {k}b: {toll2} dead on March {day2}, 2024\"\nsubject = \"q\"\nproperty = \"toll\"\nvalue = \"{toll2}\"\nas_of = \"March {day2}, 2024\"\n\n"
+                        ));
+                    }
+                }
+                body.push_str(&format!("Count {k}: {count} people on March {day2}, 2024.\n\n"));
+                claims.push_str(&format!(
+                    "[[claim]]\nid = \"n-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"Count {k}: {count} people on March {day2}, 2024\"\nsubject = \"q\"\nproperty = \"count\"\nvalue = \"{count}\"\nas_of = \"March {day2}, 2024\"\n\n"
                 ));
                 claims.push_str(&format!(
                     "[[claim]]\nid = \"s-{s}-{k}\"\nsource = \"s{s}\"\nquote = \"The mine was {status}\"\nsubject = \"q\"\nproperty = \"status\"\nvalue = \"{status}\"\n\n"
@@ -496,7 +569,7 @@ mod tests {
                 format!("+++\ntitle = \"S\"\noutlet = \"O{s}\"\npublished = \"2024-03-05\"\npublished_basis = \"x\"\nkind = \"news\"\nlanguage = \"en\"\n{copy}+++\n{body}"),
             ));
         }
-        let props = "[[property]]\nsubject = \"q\"\nproperty = \"magnitude\"\nquestion = \"Magnitude?\"\nkind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"date\"\nquestion = \"When?\"\nkind = \"event-date\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"status\"\nquestion = \"Status?\"\nkind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\nover_time = \"fixed\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"mine\"\nquestion = \"Mine?\"\nkind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\ntransitions = [\"open -> closed\", \"closed -> shut\"]\n";
+        let props = "[[property]]\nsubject = \"q\"\nproperty = \"magnitude\"\nquestion = \"Magnitude?\"\nkind = \"quantity\"\nunit = \"magnitude\"\nover_time = \"fixed\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"date\"\nquestion = \"When?\"\nkind = \"event-date\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"status\"\nquestion = \"Status?\"\nkind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\nover_time = \"fixed\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"mine\"\nquestion = \"Mine?\"\nkind = \"state\"\nvalues = [\"open\", \"closed\", \"shut\"]\ntransitions = [\"open -> closed\", \"closed -> shut\"]\n\n[[property]]\nsubject = \"q\"\nproperty = \"toll\"\nquestion = \"Toll?\"\nkind = \"quantity\"\nunit = \"people\"\nmonotonic = \"increasing\"\n\n[[property]]\nsubject = \"q\"\nproperty = \"count\"\nquestion = \"Count?\"\nkind = \"quantity\"\nunit = \"people\"\n";
         let sources: Vec<(&str, &str)> = sources.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         crate::corpus::load::load_texts(&sources, Some(props), &[("claims/c.toml", claims.as_str())])
     }
@@ -565,7 +638,8 @@ mod tests {
                 .filter(|&(i, j)| related(i, j))
                 .collect();
             let mut swept = Vec::new();
-            q.each_pair(|i, j| {
+            let all: Vec<usize> = (0..n).collect();
+            q.each_pair(&all, |i, j| {
                 if related(i, j) {
                     swept.push((i, j));
                 }
