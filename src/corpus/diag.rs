@@ -54,7 +54,7 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     (
         "unknown-syndication",
-        "`syndicated_from` names no source id or outlet in the corpus",
+        "`syndicated_from` is a near miss of a source id or outlet the corpus uses",
     ),
     (
         "unknown-property",

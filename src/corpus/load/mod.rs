@@ -354,10 +354,12 @@ impl Loader {
 
     /// Resolves each source's independent voice. `syndicated_from` may name
     /// a source id (that source's voice, followed through chains) or an
-    /// outlet, compared after normalising case and spacing; a wire outside
-    /// the corpus is accepted when two or more sources name it. Anything
-    /// else is most likely a typo that would silently make a copy a second
-    /// voice, so it is an error with the nearest name.
+    /// outlet, compared after normalising case and spacing; a wire or
+    /// outlet outside the corpus is accepted on one mention ("a copy is a
+    /// copy when one source says so"), and sources naming it are one voice.
+    /// A near miss of a name the corpus uses is most likely a typo that
+    /// would silently make a copy a second voice, so it is an error with
+    /// the nearest name.
     fn resolve_voices(&mut self) {
         let sources = &self.out.corpus.sources;
         let ids: BTreeMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
@@ -408,25 +410,32 @@ impl Loader {
                             self.syndication
                                 .iter()
                                 .map(|(_, _, w)| w.v.as_str())
-                                .filter(|w| *w != sp.v),
+                                .filter(|w| normalise_outlet(w) != norm),
                         )
                         .collect();
-                    let mut d = Diagnostic::error(
+                    // A wire or outlet outside the corpus is the copy's voice
+                    // on one mention, unless it is a near miss of a name the
+                    // corpus uses: that is most likely a typo, which would
+                    // silently make a copy a second voice.
+                    let Some(m) = did_you_mean(&sp.v, names.iter().copied()) else {
+                        if let Some(slot) = voices.get_mut(i) {
+                            *slot = norm;
+                        }
+                        continue;
+                    };
+                    let d = Diagnostic::error(
                         "unknown-syndication",
                         rel,
                         Some(sp.span.clone()),
                         format!(
-                            "`syndicated_from = \"{}\"` names no source id or outlet in the corpus",
+                            "`syndicated_from = \"{}\"` names no source id or outlet in the corpus, and is close to `{m}`",
                             sp.v
                         ),
                     )
-                    .label("not a source id or outlet");
-                    d = match did_you_mean(&sp.v, names.iter().copied()) {
-                        Some(m) => d.help(format!("did you mean `{m}`?")),
-                        None => d.help(
-                            "name the copied story's source id or outlet; a wire outside the corpus counts once it is named by two sources, and a lone copy is one voice without the declaration",
-                        ),
-                    };
+                    .label("not a source id or outlet")
+                    .help(format!(
+                        "did you mean `{m}`? (a wire or outlet outside the corpus is accepted as it is written, when it is not this close to a name the corpus uses)"
+                    ));
                     diags.push(d);
                 }
             }
