@@ -14,15 +14,18 @@ use crate::corpus::model::{Claim, Corpus};
 pub fn count(corpus: &Corpus, claims: &[&Claim]) -> usize {
     claims
         .iter()
-        .filter_map(|c| corpus.source(&c.source))
-        .map(|s| s.voice.as_str())
+        .filter(|c| c.via.is_some() || corpus.source(&c.source).is_some())
+        .map(|c| of(corpus, c))
         .collect::<BTreeSet<_>>()
         .len()
 }
 
-/// The voice of a claim's source.
-pub fn of<'a>(corpus: &'a Corpus, c: &Claim) -> &'a str {
-    corpus.source(&c.source).map_or("", |s| s.voice.as_str())
+/// The voice of a claim: the wire it names (`via`), or its source's.
+pub fn of<'a>(corpus: &'a Corpus, c: &'a Claim) -> &'a str {
+    match &c.via {
+        Some(v) => v.as_str(),
+        None => corpus.source(&c.source).map_or("", |s| s.voice.as_str()),
+    }
 }
 
 /// Each claim's weight in the consistency check: one voice, shared among

@@ -293,6 +293,10 @@ pub struct Claim {
     /// When the state began (state) or the event happened (fact), if said.
     pub since: Option<Box<TimeText>>,
     pub said_by: Option<String>,
+    /// The wire or outlet this claim's passage comes from, when a page
+    /// mixes wires (`via = "Reuters"`), normalised like an outlet: the
+    /// claim's voice instead of its source's.
+    pub via: Option<String>,
     pub modality: Modality,
     pub derived: Option<String>,
     pub note: Option<String>,

@@ -408,6 +408,11 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = serde_json::json!("Dmitry Peskov"))]
     pub said_by: Option<String>,
+    /// The wire or outlet this passage comes from, when the page mixes
+    /// wires: the claim then counts as that wire's voice, not its source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = serde_json::json!("Reuters"))]
+    pub via: Option<String>,
     /// How the source commits to it (default: asserted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = serde_json::json!("hedged"))]

@@ -547,7 +547,11 @@ fn timeline(
     let mut voices: Vec<String> = Vec::new();
     let mut marks = Vec::new();
     for ((c, range), value) in claims.iter().zip(&ranges).zip(&values) {
-        let voice = corpus.source(&c.source).map(|s| s.voice.clone()).unwrap_or_default();
+        let voice = c
+            .via
+            .clone()
+            .or_else(|| corpus.source(&c.source).map(|s| s.voice.clone()))
+            .unwrap_or_default();
         let vi = voices.iter().position(|v| *v == voice).unwrap_or_else(|| {
             voices.push(voice.clone());
             voices.len() - 1

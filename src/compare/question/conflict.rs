@@ -83,10 +83,10 @@ impl Question<'_> {
             .unwrap_or(Reason::Number);
         // One voice (a source and its declared copies) and one speaker
         // contradicting itself is an internal problem, not two voices.
-        let voice = |c: &Claim| voices::of(self.corpus, c);
+        let first = voices::of(self.corpus, members[0]);
         let one_speaker = members
             .iter()
-            .all(|c| voice(c) == voice(members[0]) && c.said_by == members[0].said_by);
+            .all(|c| voices::of(self.corpus, c) == first && c.said_by == members[0].said_by);
         let kind = if one_speaker {
             FindingKind::Internal
         } else {

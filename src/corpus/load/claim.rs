@@ -19,6 +19,7 @@ struct ClaimFields {
     since: Option<Sp<String>>,
     when: Option<Sp<String>>,
     said_by: Option<Sp<String>>,
+    via: Option<Sp<String>>,
     modality: Option<Sp<String>>,
     derived: Option<Sp<Derived>>,
     note: Option<Sp<String>>,
@@ -40,6 +41,7 @@ impl ClaimFields {
             since: r.time_string("since", false),
             when: r.time_string("when", false),
             said_by: r.string("said_by", false),
+            via: r.string("via", false),
             modality: r.string("modality", false),
             derived: r.derived(),
             note: r.string("note", false),
@@ -537,6 +539,7 @@ fn build_claim(
         as_of_text: f.as_of.map(|a| a.v),
         since: since.map(Box::new),
         said_by: f.said_by.map(|s| s.v),
+        via: f.via.map(|s| crate::corpus::model::normalise_outlet(&s.v)),
         modality,
         derived: f.derived.map(|d| d.v.to_string()),
         note: match (f.note.map(|n| n.v), conversion) {

@@ -100,6 +100,8 @@ pub fn load_with(root: &Path, overrides: &[(&str, &str)]) -> Loaded {
     l.run();
     let replacements = unknown_replacements(&l.out.corpus);
     l.out.diagnostics.extend(replacements);
+    let vias = near_miss_vias(&l.out.corpus);
+    l.out.diagnostics.extend(vias);
     if root.is_dir() {
         let (settings, diags) = crate::corpus::settings::load(root, &mut l.out.files);
         l.out.settings = settings;
@@ -160,6 +162,56 @@ fn unknown_replacements(corpus: &Corpus) -> Vec<Diagnostic> {
     for p in &corpus.properties {
         if let Some(t) = p.retired.as_ref().and_then(|r| r.superseded_by.as_deref()) {
             check("question", &p.loc, t, &keys);
+        }
+    }
+    out
+}
+
+/// A claim's `via` that is a near miss of a voice the corpus has (an
+/// outlet, or a wire a source copies) is most likely a typo that would make
+/// the claim a voice of its own: an error with the nearest name. A wire the
+/// corpus does not otherwise name is accepted as written.
+fn near_miss_vias(corpus: &Corpus) -> Vec<Diagnostic> {
+    if corpus.claims.iter().all(|c| c.via.is_none()) {
+        return Vec::new();
+    }
+    let known: BTreeSet<String> = corpus
+        .sources
+        .iter()
+        .flat_map(|s| [normalise_outlet(&s.outlet), s.voice.clone()])
+        .chain(
+            corpus
+                .sources
+                .iter()
+                .filter_map(|s| s.syndicated_from.as_deref().map(normalise_outlet)),
+        )
+        .collect();
+    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in corpus.claims.iter().filter_map(|c| c.via.as_deref()) {
+        *named.entry(v).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for c in &corpus.claims {
+        let Some(v) = c.via.as_deref() else { continue };
+        if known.contains(v) || named.get(v).is_some_and(|n| *n >= 2) {
+            continue;
+        }
+        if let Some(m) = did_you_mean(v, known.iter().map(String::as_str)) {
+            out.push(
+                Diagnostic::error(
+                    "unknown-syndication",
+                    &c.loc.file,
+                    None,
+                    format!(
+                        "claim `{}`: `via` names `{v}`, which is close to `{m}`, a voice of the corpus",
+                        c.id
+                    ),
+                )
+                .at_line(c.loc.line)
+                .help(format!(
+                    "did you mean `{m}`? (a wire the corpus does not otherwise name is accepted as it is written)"
+                )),
+            );
         }
     }
     out
