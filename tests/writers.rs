@@ -594,3 +594,45 @@ fn a_killed_init_is_undone_by_the_next() {
     }
     assert!(interrupted > 0, "no kill landed during an init");
 }
+
+/// `add claim --via` writes the wire a passage comes from, checked like
+/// the loader checks it: any wire as written, a near miss of a voice the
+/// corpus has refused with nothing written.
+#[test]
+fn add_claim_names_the_wire_of_a_passage() {
+    let dir = corpus(2);
+    let root = dir.path();
+    let via = |i: usize, wire: &str| {
+        Command::new(bin())
+            .arg("--corpus")
+            .arg(root)
+            .args([
+                "add",
+                "claim",
+                "--source",
+                "council",
+                "--question",
+                "harbour-bridge/repair-cost",
+            ])
+            .args([
+                "--quote",
+                &format!("Item {i} of the repair cost {} million euros", 10 + i),
+            ])
+            .args(["--value", &format!("{} million", 10 + i), "--via", wire])
+            .args(["--id", &format!("item-{i}"), "--file", "claims/costs.toml"])
+            .output()
+            .unwrap()
+    };
+    let near = via(0, "City Councl");
+    assert!(!near.status.success());
+    assert!(
+        String::from_utf8_lossy(&near.stderr).contains("city council"),
+        "{}",
+        String::from_utf8_lossy(&near.stderr)
+    );
+    assert_eq!(claims_in(root), "", "a refused claim is never written");
+    let ok = via(1, "Press Association");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(claims_in(root).contains("via = \"Press Association\""));
+    check_is_clean(root);
+}

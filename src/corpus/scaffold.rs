@@ -522,6 +522,10 @@ pub struct NewClaim {
     /// Whom the article quotes or cites.
     #[arg(long)]
     pub said_by: Option<String>,
+    /// The wire this passage comes from, when the page mixes wires: the
+    /// claim then counts as that wire's voice.
+    #[arg(long)]
+    pub via: Option<String>,
     /// asserted, hedged, reported or denied.
     #[arg(long)]
     pub modality: Option<String>,
@@ -628,6 +632,7 @@ fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, S
         ("since", &c.since),
         ("when", &c.when),
         ("said_by", &c.said_by),
+        ("via", &c.via),
         ("modality", &c.modality),
         ("note", &c.note),
     ] {
