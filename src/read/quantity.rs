@@ -151,6 +151,33 @@ impl fmt::Display for Form {
     }
 }
 
+/// A figure with its question's unit, as English prints them: "381
+/// people" but "1 person", "magnitude 7.8" (the scale before the figure),
+/// "32nd" for a rank. Any other unit follows the figure as it is named.
+pub fn with_unit(figure: &str, unit: Option<&str>) -> String {
+    let Some(u) = unit else {
+        return figure.to_string();
+    };
+    match u {
+        "magnitude" => format!("magnitude {figure}"),
+        "people" if figure == "1" => "1 person".to_string(),
+        "rank" => match figure.parse::<u64>() {
+            Ok(n) => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+            Err(_) => format!("rank {figure}"),
+        },
+        _ => format!("{figure} {u}"),
+    }
+}
+
 /// A number written for people: `7.2 billion`, `100,000`, `31`.
 pub fn fmt_num(v: f64) -> String {
     if v.is_infinite() {
@@ -1211,6 +1238,20 @@ mod tests {
         assert!(!appears_in(7.3e9, "bilateral commerce hit $7.2 billion"));
         assert!(!appears_in(230001.0, "230,000 people"));
         assert!(!appears_in(32.0, "just 31% of Armenians"));
+    }
+
+    /// Units read as English prints them, not as "figure unit" always.
+    #[test]
+    fn units_read_as_english() {
+        assert_eq!(with_unit("1", Some("people")), "1 person");
+        assert_eq!(with_unit("about 2,400", Some("people")), "about 2,400 people");
+        assert_eq!(with_unit("7.8", Some("magnitude")), "magnitude 7.8");
+        assert_eq!(with_unit("32", Some("rank")), "32nd");
+        assert_eq!(with_unit("11", Some("rank")), "11th");
+        assert_eq!(with_unit("101", Some("rank")), "101st");
+        assert_eq!(with_unit("about 30", Some("rank")), "rank about 30");
+        assert_eq!(with_unit("48 million", Some("EUR")), "48 million EUR");
+        assert_eq!(with_unit("31", None), "31");
     }
 
     #[test]

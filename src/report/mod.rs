@@ -109,10 +109,10 @@ pub(crate) fn claim_value(corpus: &Corpus, c: &Claim) -> String {
         ),
         Value::Date(t) if t.text == t.resolved.interval.human() => t.text.clone(),
         Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval.human(), t.text),
-        Value::Quantity(q) => match corpus.property(&c.key()).and_then(|p| p.unit.as_ref()) {
-            Some(u) => format!("{q} {u}"),
-            None => q.to_string(),
-        },
+        Value::Quantity(q) => crate::read::quantity::with_unit(
+            &q.to_string(),
+            corpus.property(&c.key()).and_then(|p| p.unit.as_deref()),
+        ),
         v => v.to_string(),
     }
 }

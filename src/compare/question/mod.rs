@@ -410,13 +410,8 @@ impl<'a> Question<'a> {
             .filter(|(x, y)| x.key() == y.key() && x.key() != key && x.value == y.value)
             .filter(|(x, y)| matches!(x.value, Value::Quantity(_)) && x.modality.commits() && y.modality.commits())
             .map(|(x, _)| {
-                let unit = self
-                    .corpus
-                    .property(&x.key())
-                    .and_then(|q| q.unit.clone())
-                    .map(|u| format!(" {u}"))
-                    .unwrap_or_default();
-                (x.key(), format!("{}{unit}", x.value))
+                let unit = self.corpus.property(&x.key()).and_then(|q| q.unit.as_deref());
+                (x.key(), crate::read::quantity::with_unit(&x.value.to_string(), unit))
             })
             .collect();
         found.sort();
@@ -438,11 +433,10 @@ impl<'a> Question<'a> {
         }
     }
 
-    /// The value as a report shows it ("6.5 magnitude", "withdrawn since mid-2024").
+    /// The value as a report shows it ("magnitude 6.5", "withdrawn since mid-2024").
     pub fn value_label(&self, c: &Claim) -> String {
-        let unit = self.property.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
         match &c.value {
-            Value::Quantity(f) => format!("{f}{unit}"),
+            Value::Quantity(f) => crate::read::quantity::with_unit(&f.to_string(), self.property.unit.as_deref()),
             Value::Date(t) if t.resolved.relative => format!("{} (= {})", t.text, t.resolved.interval.human()),
             Value::Date(t) => t.text.clone(),
             Value::State(s) => match &c.since {

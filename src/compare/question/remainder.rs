@@ -78,7 +78,7 @@ impl Question<'_> {
     /// The value all the claims allow, in words.
     pub(super) fn agreed(&self, kept: &[&Claim]) -> Option<String> {
         let p = self.property;
-        let unit = p.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
+        let unit = |figure: String| crate::read::quantity::with_unit(&figure, p.unit.as_deref());
         match p.kind {
             Kind::Quantity => {
                 if kept.iter().all(|c| self.value_key(c) == self.value_key(kept[0])) {
@@ -97,16 +97,17 @@ impl Question<'_> {
                         let min = pts.iter().copied().fold(f64::INFINITY, f64::min);
                         let max = pts.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                         Some(if min == max {
-                            format!("{}{unit}", crate::read::quantity::fmt_num(min))
+                            unit(crate::read::quantity::fmt_num(min))
                         } else {
-                            format!(
-                                "{} to {}{unit} (within the tolerance)",
+                            let span = format!(
+                                "{} to {}",
                                 crate::read::quantity::fmt_num(min),
                                 crate::read::quantity::fmt_num(max)
-                            )
+                            );
+                            format!("{} (within the tolerance)", unit(span))
                         })
                     }
-                    _ => Some(format!("{common}{unit}")),
+                    _ => Some(unit(common.to_string())),
                 }
             }
             Kind::EventDate => date::common(kept).map(|i| i.human()),
