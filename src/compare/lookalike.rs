@@ -59,10 +59,58 @@ fn alike(a: &Property, b: &Property, wa: &BTreeSet<String>, wb: &BTreeSet<String
     alike_words(wa, wb)
 }
 
+/// Words that turn a question into its opposite or another of a series
+/// ("voted for" / "voted against", "first round" / "second round"): two
+/// questions whose wording differs by one of these ask different things,
+/// and merging them would merge votes for with votes against.
+const POLAR: &[&str] = &[
+    "against",
+    "oppose",
+    "opposed",
+    "support",
+    "supported",
+    "favour",
+    "favor",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "last",
+    "before",
+    "after",
+    "minimum",
+    "maximum",
+    "lowest",
+    "highest",
+    "least",
+    "most",
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "gain",
+    "loss",
+    "won",
+    "lost",
+    "yes",
+    "no",
+    "not",
+    "never",
+    "without",
+    "dead",
+    "injured",
+    "missing",
+    "import",
+    "imports",
+    "export",
+    "exports",
+];
+
 /// [`alike`] on the questions' words alone.
 fn alike_words(wa: &BTreeSet<String>, wb: &BTreeSet<String>) -> Option<f64> {
     let shared = wa.intersection(wb).count();
-    if shared == 0 {
+    if shared == 0 || wa.symmetric_difference(wb).any(|w| POLAR.contains(&w.as_str())) {
         return None;
     }
     let jaccard = shared as f64 / wa.union(wb).count() as f64;
@@ -166,6 +214,25 @@ pub(super) fn similar_questions(corpus: &Corpus) -> Vec<SimilarQuestions> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wording that says the opposite, or another of a series, is never
+    /// one question: votes for and votes against stay apart.
+    #[test]
+    fn opposite_wording_is_not_alike() {
+        let w =
+            |q: &str| -> BTreeSet<String> { q.split(' ').filter(|x| !STOP.contains(x)).map(str::to_string).collect() };
+        let pairs = [
+            ("how many mps voted for the deal", "how many mps voted against the deal"),
+            ("turnout in the first round", "turnout in the second round"),
+            ("number of people dead", "number of people injured"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(alike_words(&w(a), &w(b)), None, "{a} / {b}");
+        }
+        // A mere qualifier or rewording is still suggested.
+        assert!(alike_words(&w("armenia csto status"), &w("armenia csto membership status")).is_some());
+        assert!(alike_words(&w("how many mps voted for the deal"), &w("how many mps voted for deal")).is_some());
+    }
 
     /// The blocking misses no pair the full comparison finds: on random
     /// groups of questions over a small vocabulary (qualifiers included),
