@@ -152,39 +152,15 @@ fn date_batch(
     tense: Tense,
     language: Option<&str>,
 ) -> io::Result<ExitCode> {
-    let mut code = 0;
-    let mut buf = Vec::new();
-    let mut n = 0;
-    loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        n += 1;
-        // A line that is not UTF-8 is reported with its number; the batch goes on.
-        let Ok(line) = std::str::from_utf8(&buf) else {
-            writeln!(err, "error: line {n}: not valid UTF-8")?;
-            code = 2;
-            continue;
-        };
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
+    super::batch_lines(input, err, |line| {
         // published<TAB>expression[<TAB>sentence]
         let mut fields = line.splitn(3, '\t');
         let (Some(published), Some(expression), sentence) = (fields.next(), fields.next(), fields.next()) else {
-            writeln!(err, "error: line {n}: expected `published<TAB>expression`")?;
-            code = 2;
-            continue;
+            return Ok(Err("expected `published<TAB>expression`".to_string()));
         };
         let published = match time::parse_day(published) {
             Ok(p) => Some(p),
-            Err(e) => {
-                writeln!(err, "error: line {n}: {e}")?;
-                code = 2;
-                continue;
-            }
+            Err(e) => return Ok(Err(e.to_string())),
         };
         let how = Reading {
             tense,
@@ -193,6 +169,6 @@ fn date_batch(
         };
         let j = date_json(expression, published, how);
         writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?;
-    }
-    Ok(code)
+        Ok(Ok(()))
+    })
 }

@@ -35,6 +35,40 @@ pub fn exit_after_run() {
     EXIT_AFTER_RUN.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// Runs `each` on every line of a batch that is not blank, without its line
+/// end. A line that is not UTF-8, or that `each` refuses (`Ok(Err(why))`),
+/// is reported on `err` with its number and the batch goes on; the exit
+/// code is then 2. Shared by `date --batch` and `number --batch`.
+fn batch_lines(
+    input: &mut dyn BufRead,
+    err: &mut dyn Write,
+    mut each: impl FnMut(&str) -> io::Result<Result<(), String>>,
+) -> io::Result<ExitCode> {
+    let mut code = 0;
+    let mut buf = Vec::new();
+    let mut n = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok(code);
+        }
+        n += 1;
+        let Ok(line) = std::str::from_utf8(&buf) else {
+            writeln!(err, "error: line {n}: not valid UTF-8")?;
+            code = 2;
+            continue;
+        };
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Err(why) = each(line)? {
+            writeln!(err, "error: line {n}: {why}")?;
+            code = 2;
+        }
+    }
+}
+
 /// Drops a command's large values, or leaves them to the exiting process.
 fn release<T>(value: T) {
     if EXIT_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed) {

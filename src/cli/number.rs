@@ -132,30 +132,13 @@ fn number_batch(
     err: &mut dyn Write,
     language: Option<&str>,
 ) -> io::Result<ExitCode> {
-    let mut code = 0;
-    let mut buf = Vec::new();
-    let mut n = 0;
-    loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        n += 1;
-        let Ok(line) = std::str::from_utf8(&buf) else {
-            writeln!(err, "error: line {n}: not valid UTF-8")?;
-            code = 2;
-            continue;
-        };
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
+    super::batch_lines(input, err, |line| {
         let (expression, sentence) = match line.split_once('\t') {
             Some((e, s)) => (e, Some(s)),
             None => (line, None),
         };
         let j = number_json(expression, language, sentence);
         writeln!(out, "{}", serde_json::to_string(&j).map_err(io::Error::other)?)?;
-    }
-    Ok(code)
+        Ok(Ok(()))
+    })
 }
