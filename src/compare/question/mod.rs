@@ -484,17 +484,23 @@ pub(super) fn passages(corpus: &Corpus) -> Passages<'_> {
 mod tests {
     use super::*;
 
-    /// A corpus of a fixed figure, an event date, a fixed and a changing
-    /// state, a rising toll and a count, each with claims from several
-    /// sources, some copies of others, values drawn from a few.
-    fn corpus(seed: u64, n: usize) -> crate::corpus::load::Loaded {
+    /// Numbers below `m` drawn from `seed` (xorshift): the same corpus for a
+    /// seed on every run.
+    fn draws(seed: u64) -> impl FnMut(u64) -> usize {
         let mut x = seed | 1;
-        let mut next = |m: u64| {
+        move |m: u64| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             (x % m) as usize
-        };
+        }
+    }
+
+    /// A corpus of a fixed figure, an event date, a fixed and a changing
+    /// state, a rising toll and a count, each with claims from several
+    /// sources, some copies of others, values drawn from a few.
+    fn corpus(seed: u64, n: usize) -> crate::corpus::load::Loaded {
+        let mut next = draws(seed);
         let mut sources = Vec::new();
         let mut claims = String::new();
         for s in 0..6 {
@@ -575,13 +581,7 @@ mod tests {
     fn the_time_sweep_skips_only_consistent_pairs() {
         let mut seen = 0;
         for seed in 1..30u64 {
-            let mut x = seed | 1;
-            let mut next = |m: u64| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                (x % m) as usize
-            };
+            let mut next = draws(seed);
             let mut sources = Vec::new();
             let mut claims = String::new();
             for s in 0..5 {
