@@ -27,9 +27,11 @@ fn corpus(sentences: usize) -> tempfile::TempDir {
     dir
 }
 
-fn add(root: &Path, i: usize, quote: &str) -> Child {
-    Command::new(bin())
-        .arg("--corpus")
+/// `add claim` to the test corpus's one question, with `quote` and item
+/// `i`'s value; callers add the rest (`--id`, `--file`, `--as-of`, ...).
+fn add_claim(root: &Path, i: usize, quote: &str) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.arg("--corpus")
         .arg(root)
         .args([
             "add",
@@ -39,7 +41,12 @@ fn add(root: &Path, i: usize, quote: &str) -> Child {
             "--question",
             "harbour-bridge/repair-cost",
         ])
-        .args(["--quote", quote, "--value", &format!("{} million", 10 + i)])
+        .args(["--quote", quote, "--value", &format!("{} million", 10 + i)]);
+    cmd
+}
+
+fn add(root: &Path, i: usize, quote: &str) -> Child {
+    add_claim(root, i, quote)
         .args(["--id", &format!("item-{i}"), "--file", "claims/costs.toml"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -179,23 +186,7 @@ fn a_claim_is_written_only_where_the_corpus_reads() {
         "claims/properties.toml",
         "../x.toml",
     ] {
-        let out = Command::new(bin())
-            .arg("--corpus")
-            .arg(dir.path())
-            .args([
-                "add",
-                "claim",
-                "--source",
-                "council",
-                "--question",
-                "harbour-bridge/repair-cost",
-            ])
-            .args([
-                "--quote",
-                "Item 0 of the repair cost 10 million euros",
-                "--value",
-                "10 million",
-            ])
+        let out = add_claim(dir.path(), 0, "Item 0 of the repair cost 10 million euros")
             .args(["--file", file])
             .output()
             .unwrap();
@@ -482,23 +473,7 @@ fn refusals_name_the_reason_and_the_place() {
     let dir = corpus(1);
     let root = dir.path();
 
-    let mut bad = std::process::Command::new(bin())
-        .arg("--corpus")
-        .arg(root)
-        .args([
-            "add",
-            "claim",
-            "--source",
-            "council",
-            "--question",
-            "harbour-bridge/repair-cost",
-        ])
-        .args([
-            "--quote",
-            "Item 0 of the repair cost 10 million euros",
-            "--value",
-            "10 million",
-        ])
+    let mut bad = add_claim(root, 0, "Item 0 of the repair cost 10 million euros")
         .args([
             "--as-of",
             "March 32, 2024",
@@ -603,25 +578,15 @@ fn add_claim_names_the_wire_of_a_passage() {
     let dir = corpus(2);
     let root = dir.path();
     let via = |i: usize, wire: &str| {
-        Command::new(bin())
-            .arg("--corpus")
-            .arg(root)
-            .args([
-                "add",
-                "claim",
-                "--source",
-                "council",
-                "--question",
-                "harbour-bridge/repair-cost",
-            ])
-            .args([
-                "--quote",
-                &format!("Item {i} of the repair cost {} million euros", 10 + i),
-            ])
-            .args(["--value", &format!("{} million", 10 + i), "--via", wire])
-            .args(["--id", &format!("item-{i}"), "--file", "claims/costs.toml"])
-            .output()
-            .unwrap()
+        add_claim(
+            root,
+            i,
+            &format!("Item {i} of the repair cost {} million euros", 10 + i),
+        )
+        .args(["--via", wire])
+        .args(["--id", &format!("item-{i}"), "--file", "claims/costs.toml"])
+        .output()
+        .unwrap()
     };
     let near = via(0, "City Councl");
     assert!(!near.status.success());
