@@ -108,10 +108,7 @@ impl<'a> Question<'a> {
         }
         let n = self.committed.len();
         let weights = voices::weights(self.corpus, &self.committed, |c| self.value_key(c));
-        let (components, reasons, unclear) = match self.value_classes() {
-            Some(classes) => self.check_classes(&classes, &weights),
-            None => self.check_pairs(&weights),
-        };
+        let (components, reasons, unclear) = self.check_classes(&self.value_classes(), &weights);
         let mut out = Vec::new();
         let mut set_aside = BTreeSet::new();
         for comp in &components {
@@ -172,7 +169,9 @@ impl<'a> Question<'a> {
 
     /// Every pair of claims related, the clashes checked for consistency:
     /// the components, each clash's reason, and the pairs that hold only
-    /// through imprecise times.
+    /// through imprecise times. The reference that checking by group
+    /// ([`Question::check_classes`]) is tested against.
+    #[cfg(test)]
     fn check_pairs(&self, weights: &[f64]) -> Checked {
         let n = self.committed.len();
         let mut clashes = Vec::new();
@@ -239,14 +238,14 @@ impl<'a> Question<'a> {
     /// Claims of one group relate alike to every other claim, so the
     /// question is checked group by group: a disagreement of ten thousand
     /// claims over three figures is three vertices, in bounded time and
-    /// memory. `None` for assessments, which are not checked pairwise.
-    fn value_classes(&self) -> Option<Vec<Vec<usize>>> {
+    /// memory.
+    fn value_classes(&self) -> Vec<Vec<usize>> {
         let p = self.property;
         // What a claim's relations depend on, written out exactly: its
         // value and, for the kinds that change, its times (as of, part of
-        // the day, since or when). A changing figure also depends on its
-        // passage and source, so it has no groups.
-        let key = |c: &Claim| -> Option<String> {
+        // the day, since or when), and for a changing figure what its
+        // passage shares with others (see `passage_key`).
+        let key = |c: &Claim| -> String {
             let times = || {
                 format!(
                     "{:?}|{:?}|{:?}",
@@ -255,7 +254,7 @@ impl<'a> Question<'a> {
                     c.since.as_ref().map(|s| s.resolved.interval)
                 )
             };
-            Some(match p.kind {
+            match p.kind {
                 Kind::Quantity if p.fixed => {
                     let (lo, hi) = quantity::range(p, c);
                     format!("{}|{}", lo.to_bits(), hi.to_bits())
@@ -269,14 +268,15 @@ impl<'a> Question<'a> {
                 Kind::Fact if p.fixed => fact::happened(c).to_string(),
                 Kind::State => format!("{}|{}", state::state(c), times()),
                 Kind::Fact => format!("{}|{}", fact::happened(c), times()),
-                _ => return None,
-            })
+                // Framings never clash (they are compared apart, before this).
+                Kind::Assessment => c.value.to_string(),
+            }
         };
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, c) in self.committed.iter().enumerate() {
-            groups.entry(key(c)?).or_default().push(i);
+            groups.entry(key(c)).or_default().push(i);
         }
-        Some(groups.into_values().collect())
+        groups.into_values().collect()
     }
 
     /// What a changing figure's relations owe to its passage, beyond its
@@ -665,7 +665,7 @@ mod tests {
                     passages: &passages,
                 };
                 let weights = voices::weights(c, &q.committed, |x| q.value_key(x));
-                let classes = q.value_classes().expect("both kinds are checked by group");
+                let classes = q.value_classes();
                 let (mut by_group, _, unclear_g) = q.check_classes(&classes, &weights);
                 let (mut by_pair, _, unclear_p) = q.check_pairs(&weights);
                 // The closer looks are the same findings either way.
