@@ -219,6 +219,20 @@ pub fn lock(path: &Path, wait: Duration) -> io::Result<Option<Lock>> {
     }
 }
 
+/// Takes the corpus lock for a writer of the corpus (`add`, `schema`),
+/// waiting up to [`LOCK_WAIT`]; the refusal says why, in words for the
+/// editor.
+pub fn lock_corpus(root: &Path) -> Result<Lock, String> {
+    match lock(&root.join(CORPUS_LOCK), LOCK_WAIT) {
+        Ok(Some(held)) => Ok(held),
+        Ok(None) => Err(format!(
+            "another claimcheck is writing to the corpus; nothing was written (waited {} s): try again",
+            LOCK_WAIT.as_secs()
+        )),
+        Err(e) => Err(format!("cannot lock the corpus at {}: {e}", root.display())),
+    }
+}
+
 /// Writes a command's output file (`-o FILE`): only a regular file, new or
 /// replaced atomically with its permissions kept. A FIFO, a device, a
 /// folder or a link at the path is refused, never turned into a file.

@@ -441,16 +441,7 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
     };
     let file = format!("+++\n{front}+++\n{body}");
     let rel = format!("sources/{id}.txt");
-    let lock = crate::corpus::files::lock(
-        &root.join(crate::corpus::files::CORPUS_LOCK),
-        crate::corpus::files::LOCK_WAIT,
-    )
-    .map_err(|e| ScaffoldError::Refused(format!("cannot lock the corpus at {}: {e}", root.display())))?;
-    let Some(_lock) = lock else {
-        return Err(ScaffoldError::Refused(
-            "another claimcheck is writing to the corpus; nothing was written: try again".into(),
-        ));
-    };
+    let _lock = crate::corpus::files::lock_corpus(root).map_err(ScaffoldError::Refused)?;
     // Every field is checked by the loader's own rules before anything is
     // written (a date that is no date, a language that is no tag).
     let checked = crate::corpus::load::load_with(root, &[(rel.as_str(), file.as_str())]);
@@ -545,17 +536,7 @@ pub struct NewClaim {
 /// file byte for byte as it was, two writers never lose each other's
 /// claims, and a killed one leaves the old file or the checked new one.
 pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
-    let lock = crate::corpus::files::lock(
-        &root.join(crate::corpus::files::CORPUS_LOCK),
-        crate::corpus::files::LOCK_WAIT,
-    )
-    .map_err(|e| ScaffoldError::Refused(format!("cannot lock the corpus at {}: {e}", root.display())))?;
-    let Some(_lock) = lock else {
-        return Err(ScaffoldError::Refused(format!(
-            "another claimcheck is writing to the corpus; nothing was written (waited {} s): try again",
-            crate::corpus::files::LOCK_WAIT.as_secs()
-        )));
-    };
+    let _lock = crate::corpus::files::lock_corpus(root).map_err(ScaffoldError::Refused)?;
     add_claim_locked(root, c, color)
 }
 

@@ -120,15 +120,7 @@ pub fn taplo() -> &'static str {
 pub fn write(root: &Path) -> std::io::Result<Vec<String>> {
     // Under the corpus lock, as every writer: temporaries a killed run
     // left beside a schema are cleared first.
-    let lock = crate::corpus::files::lock(
-        &root.join(crate::corpus::files::CORPUS_LOCK),
-        crate::corpus::files::LOCK_WAIT,
-    )?;
-    let Some(_lock) = lock else {
-        return Err(std::io::Error::other(
-            "another claimcheck is writing to the corpus; nothing was written: try again",
-        ));
-    };
+    let _lock = crate::corpus::files::lock_corpus(root).map_err(std::io::Error::other)?;
     let dir = root.join(DIR);
     std::fs::create_dir_all(&dir)?;
     let mut written = Vec::new();
