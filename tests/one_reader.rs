@@ -29,7 +29,9 @@ fn times(c: &Claim) -> Vec<(String, Option<String>, Option<String>)> {
         let iv = t.resolved.interval;
         out.push((t.text.clone(), day(iv.start), day(iv.end)));
     }
-    if let Some(text) = &c.as_of_text {
+    // A claim under a page update takes the update's time, which the
+    // source's own loading reads (tests in src/read/updates.rs).
+    if let Some(text) = c.as_of_text.as_ref().filter(|_| !c.under_update) {
         out.push((text.clone(), day(c.as_of.start), day(c.as_of.end)));
     }
     if let Some(since) = &c.since {

@@ -148,8 +148,9 @@ fn when(c: &Claim) -> String {
 }
 
 /// A committed claim whose time (`as_of`) or start (`since`, `when`) lies
-/// wholly after its source's writing or publication date: the page was
-/// updated after it was dated, or it is misdated. Hedged claims may speak
+/// wholly after its source's writing or publication date, or its newest
+/// declared update: the page was most likely updated after it was dated
+/// (and `updated` says when), or it is misdated. Hedged claims may speak
 /// of the future, and an event date may be a scheduled one ("the 2026
 /// elections"), so neither is checked.
 pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
@@ -158,7 +159,7 @@ pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
         let Some(source) = corpus.source(&c.source) else {
             continue;
         };
-        let now = source.now();
+        let now = source.last_version();
         let mut late: Vec<(&str, String, Interval)> = Vec::new();
         if c.as_of_text.is_some() {
             late.push(("as of", when(c), c.as_of));
@@ -174,12 +175,18 @@ pub(super) fn dated_after_publication(corpus: &Corpus) -> Vec<Finding> {
             .as_ref()
             .map_or(("published", &source.published), |w| ("written", w));
         let summary = format!(
-            "{} says {what} {} ({}), after the source was {} ({}): the page was updated after its date, or is misdated.",
+            "{} says {what} {} ({}), after the source was {} ({}){}: the page was probably updated after its date \
+             (declare the update in its front matter, `updated = [\"{}\"]`), or it is misdated.",
             c.id,
             text,
             iv.human(),
             dated.0,
-            dated.1.text
+            dated.1.text,
+            Some(now)
+                .filter(|n| *n != source.now())
+                .map(|n| format!(" and last updated {}", n.human()))
+                .unwrap_or_default(),
+            iv.start.or(iv.end).map(|d| d.to_string()).unwrap_or_default()
         );
         let ids = vec![c.id.clone()];
         let question = corpus

@@ -57,6 +57,14 @@ pub const CODES: &[(&str, &str)] = &[
         "`syndicated_from` is a near miss of a source id or outlet the corpus uses",
     ),
     (
+        "update-before-publication",
+        "a page's update (declared or stamped in its text) is read before the page was published",
+    ),
+    (
+        "update-stamps-out-of-order",
+        "a page's update stamps run neither forward nor back in time: one is likely on another day",
+    ),
+    (
         "unknown-property",
         "a claim names a subject/property that is not declared",
     ),

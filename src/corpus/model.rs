@@ -59,6 +59,9 @@ pub struct Source {
     pub written: Option<TimeText>,
     pub kind: String,
     pub language: String,
+    /// Later versions of a page updated in place, in text order for stamps
+    /// and then as declared (see [`Source::update_at`]).
+    pub updates: Vec<Update>,
     /// The outlet, wire or source id whose story this copies; copies are one voice.
     pub syndicated_from: Option<String>,
     /// The independent voice this source belongs to, resolved by loading:
@@ -91,15 +94,97 @@ impl Source {
         self.written.as_ref().unwrap_or(&self.published).resolved.interval
     }
 
+    /// The latest time the page speaks of: its newest update, else [`Source::now`].
+    pub fn last_version(&self) -> Interval {
+        self.updates
+            .iter()
+            .map(|u| u.time)
+            .filter(|t| self.now().before(t))
+            .max_by_key(Interval::sort_key)
+            .unwrap_or_else(|| self.now())
+    }
+
     /// The part of the day of [`Source::now`], when the metadata gives a
     /// time ("2014-08-03T20:15+08:00").
     pub fn now_hours(&self) -> Option<DayPart> {
         self.written.as_ref().unwrap_or(&self.published).resolved.hours
     }
 
+    /// The update a passage at byte `pos` of the body sits under, if the
+    /// page was updated in place:
+    /// - below a stamp, the nearest stamp above it;
+    /// - above the first stamp, the newest update when the stamps run
+    ///   newest first (a live page stacks its updates), else none (the
+    ///   text as first published, to which later updates were appended);
+    /// - on a page with declared updates and no stamps, the newest: the
+    ///   text as captured is the page at its last update.
+    pub fn update_at(&self, pos: usize) -> Option<(usize, &Update)> {
+        let stamped: Vec<(usize, &Update)> = self
+            .updates
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.offset.is_some())
+            .collect();
+        let newest = || {
+            self.updates
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.cmp_time(b.1).then(b.0.cmp(&a.0)))
+        };
+        if stamped.is_empty() {
+            return newest();
+        }
+        if let Some(&(i, u)) = stamped.iter().rev().find(|(_, u)| u.offset.is_some_and(|o| o <= pos)) {
+            return Some((i, u));
+        }
+        let newest_first = stamped.len() > 1
+            && stamped
+                .iter()
+                .zip(stamped.iter().skip(1))
+                .all(|((_, a), (_, b))| a.cmp_time(b) == std::cmp::Ordering::Greater);
+        if newest_first {
+            newest()
+        } else {
+            None
+        }
+    }
+
     /// The independent voice this source belongs to (see [`Source::voice`]).
     pub fn voice(&self) -> String {
         self.voice.clone()
+    }
+}
+
+/// A later version of a page updated in place: a stamp in its text
+/// ("Updated 10:51 a.m. IST") or a time declared in `updated`.
+#[derive(Clone, Debug)]
+pub struct Update {
+    /// The stamp as written, or the declared time.
+    pub text: String,
+    pub time: Interval,
+    pub hours: Option<DayPart>,
+    /// Where the stamp opens in the body; none for a declared update.
+    pub offset: Option<usize>,
+}
+
+impl Update {
+    /// Earlier or later: by day, then by time of day when both give one
+    /// that orders them; otherwise equal.
+    pub fn cmp_time(&self, other: &Update) -> std::cmp::Ordering {
+        self.time.sort_key().cmp(&other.time.sort_key()).then_with(|| {
+            self.hours
+                .zip(other.hours)
+                .and_then(|(a, b)| a.order(&b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+    }
+
+    /// How a claim under this update names its moment in reports.
+    pub fn words(&self) -> String {
+        match self.offset {
+            Some(_) => format!("the update stamped \"{}\"", self.text),
+            None => format!("the page's update of {}", self.text),
+        }
     }
 }
 
@@ -290,6 +375,9 @@ pub struct Claim {
     /// of one day.
     pub as_of_hours: Option<DayPart>,
     pub as_of_text: Option<String>,
+    /// True when the claim gives no time of its own and takes the moment of
+    /// the page update it sits under (`as_of_text` then names the update).
+    pub under_update: bool,
     /// When the state began (state) or the event happened (fact), if said.
     pub since: Option<Box<TimeText>>,
     pub said_by: Option<String>,

@@ -184,6 +184,12 @@ pub struct SourceFrontMatter {
     /// The article's language, as a BCP 47 tag ("en", "es", "pt-BR").
     #[schemars(example = &"en")]
     pub language: String,
+    /// Later versions of a page updated in place, as absolute times. A
+    /// claim with no time of its own takes the moment of the update it
+    /// sits under (see docs/corpus.md, "Pages updated in place").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = serde_json::json!(["2016-04-18T06:10+05:30"]))]
+    pub updated: Vec<String>,
     /// The source id, outlet or wire this copies: copies count as one voice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = serde_json::json!("Reuters"))]

@@ -1,7 +1,8 @@
 //! Reading news text as the article wrote it: dates and times ([`time`]),
 //! figures ([`quantity`]), the words of each language ([`lang`], from
 //! CLDR: [`cldr`]), zones ([`zone`], from the tz database) and
-//! finding a quote in its source ([`anchor`]).
+//! finding a quote in its source ([`anchor`]), and the update stamps of
+//! pages updated in place ([`updates`]).
 //!
 //! Nothing here knows the corpus or the comparison: these are pure readers
 //! of strings, used by the loader to validate claims and by `claimcheck
@@ -12,4 +13,5 @@ pub mod cldr;
 pub mod lang;
 pub mod quantity;
 pub mod time;
+pub mod updates;
 pub mod zone;

@@ -90,6 +90,10 @@ pub(crate) struct JsonClaim<'a> {
     /// The part of the day ("17:00-23:00", "16:30 UTC+08:00"), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of_hours: Option<String>,
+    /// The page update whose moment the claim takes, when it gives no time
+    /// of its own on a page updated in place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    update: Option<&'a str>,
     since: Option<Shown<crate::read::time::Interval>>,
     said_by: Option<&'a str>,
     modality: &'static str,
@@ -174,6 +178,7 @@ pub(crate) fn json_claim(c: &Claim) -> JsonClaim<'_> {
         value,
         as_of: Shown(c.as_of),
         as_of_hours: c.as_of_hours.map(|h| h.human()),
+        update: c.as_of_text.as_deref().filter(|_| c.under_update),
         since: c.since.as_ref().map(|s| Shown(s.resolved.interval)),
         said_by: c.said_by.as_deref(),
         modality: c.modality.name(),

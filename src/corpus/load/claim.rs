@@ -537,6 +537,7 @@ fn build_claim(
         },
         as_of: times.as_of.map(|r| r.interval).unwrap_or_else(|| src.now()),
         as_of_text: f.as_of.map(|a| a.v),
+        under_update: false,
         since: since.map(Box::new),
         said_by: f.said_by.map(|s| s.v),
         via: f.via.map(|s| crate::corpus::model::normalise_outlet(&s.v)),

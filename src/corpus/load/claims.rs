@@ -18,7 +18,9 @@ pub(super) struct FileClaims {
 
 /// Where a quote was found (line, column, bytes of the body), or the error.
 pub(super) enum Found {
-    At(usize, usize, Range<usize>),
+    /// Line, column, the span in the body, and the update of the page it
+    /// sits under, if any.
+    At(usize, usize, Range<usize>, Option<Box<Update>>),
     Missing(Box<Diagnostic>),
 }
 
@@ -109,7 +111,8 @@ impl Loader {
                             Ok(a) => {
                                 let (line, col) = lines
                                     .map_or((1, 1), |(text, index)| index.line_col(text, a.start + src.body_offset));
-                                Found::At(line, col, a.start..a.end)
+                                let update = src.update_at(a.start).map(|(_, u)| Box::new(u.clone()));
+                                Found::At(line, col, a.start..a.end, update)
                             }
                             Err(miss) => {
                                 let rel = claims.get(fi).map_or("", |(rel, _)| rel.as_str());
@@ -124,8 +127,16 @@ impl Loader {
         for (fi, ri, found) in found.into_iter().flatten() {
             let Some(file) = files.get_mut(fi) else { continue };
             match found {
-                Found::At(line, col, span) => {
+                Found::At(line, col, span, update) => {
                     if let Some(c) = file.records.get_mut(ri).and_then(|r| r.claim.as_mut()) {
+                        // A claim with no time of its own speaks of the
+                        // moment of the update it sits under.
+                        if let Some(u) = update.filter(|_| c.as_of_text.is_none()) {
+                            c.as_of = u.time;
+                            c.as_of_hours = u.hours;
+                            c.as_of_text = Some(u.words());
+                            c.under_update = true;
+                        }
                         c.anchor.line = line;
                         c.anchor.col = col;
                         c.quote_span = span;

@@ -27,6 +27,7 @@ mod claims;
 mod questions;
 mod record;
 mod sources;
+mod updates;
 
 use claims::*;
 use record::*;

@@ -48,6 +48,7 @@ impl Loader {
         let kind = r.string("kind", true);
         let language = r.string("language", true);
         let syndicated_from = r.string("syndicated_from", false);
+        let updated = r.strings("updated", false);
         if let Some(s) = &syndicated_from {
             out.syndication = Some((id.clone(), rel.to_string(), s.clone()));
         }
@@ -83,25 +84,12 @@ impl Loader {
         };
         let published = absolute(published, "published", &mut diags);
         let written = absolute(written, "written", &mut diags);
-        let language = language.and_then(|l| {
-            let ok = (2..=3).contains(&l.v.split('-').next().unwrap_or("").len())
-                && l.v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-            if ok {
-                Some(l.v)
-            } else {
-                diags.push(
-                    Diagnostic::error(
-                        "value-not-allowed",
-                        rel,
-                        Some(l.span),
-                        format!("`{}` is not a language tag", l.v),
-                    )
-                    .label("expected a BCP 47 tag")
-                    .help("write the language as `en`, `ru`, `hy`, `fr`, `pt-BR`..."),
-                );
-                None
-            }
-        });
+        let declared: Vec<(Sp<String>, TimeText)> = updated
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|u| absolute(Some(u.clone()), "updated", &mut diags).map(|t| (u, t)))
+            .collect();
+        let language = language.and_then(|l| language_tag(rel, l, &mut diags));
         let ok = diags.is_empty();
         out.diags.extend(diags);
         let (Some(title), Some(outlet), Some(published), Some(published_basis), Some(kind), Some(language)) =
@@ -113,7 +101,17 @@ impl Loader {
             return out;
         }
         let voice = normalise_outlet(&outlet.v);
+        let page = super::updates::Page {
+            rel,
+            text,
+            body_offset,
+            language: &language,
+            dated: written.as_ref().unwrap_or(&published),
+            published: &published,
+        };
+        let updates = page.updates(declared, &mut out.diags);
         out.source = Some(Source {
+            updates,
             voice,
             id,
             file: Arc::from(rel),
@@ -133,6 +131,27 @@ impl Loader {
             body_offset,
         });
         out
+    }
+}
+
+/// A language tag as the front matter gives it, if it is a BCP 47 tag.
+fn language_tag(rel: &str, l: Sp<String>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let ok = (2..=3).contains(&l.v.split('-').next().unwrap_or("").len())
+        && l.v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Some(l.v)
+    } else {
+        diags.push(
+            Diagnostic::error(
+                "value-not-allowed",
+                rel,
+                Some(l.span),
+                format!("`{}` is not a language tag", l.v),
+            )
+            .label("expected a BCP 47 tag")
+            .help("write the language as `en`, `ru`, `hy`, `fr`, `pt-BR`..."),
+        );
+        None
     }
 }
 
