@@ -105,6 +105,9 @@ pub enum Reason {
     /// Numbers for the same moment that do not overlap, or a monotonic
     /// quantity that goes the wrong way.
     Number,
+    /// Two reports of one update (their passages share specific figures of
+    /// other counts) that give different figures of this one.
+    SameUpdate,
     /// Happened vs. did not happen.
     Polarity,
     /// Different framings.

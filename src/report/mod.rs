@@ -79,14 +79,24 @@ pub fn claim_time(c: &Claim) -> String {
         // "as of Thursday", not "as of on Thursday".
         Some(t) => format!(
             "as of {}",
-            with_reading(
-                t.trim_start_matches("on ").trim_start_matches("in "),
-                &crate::compare::moment::words(c)
-            )
+            with_reading(strip_preposition(t), &crate::compare::moment::words(c))
         ),
         None => format!("as of {}", crate::compare::moment::words(c)),
     };
     format!("{since}{as_of}")
+}
+
+/// "Tuesday" for "on Tuesday" or "On Tuesday", "2024" for "in 2024": the
+/// words after "as of".
+fn strip_preposition(t: &str) -> &str {
+    ["on ", "in "]
+        .iter()
+        .find_map(|p| {
+            t.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .and_then(|_| t.get(p.len()..))
+        })
+        .unwrap_or(t)
 }
 
 /// "mid-2024 (2024-05-01 to 2024-08-31)", or just "2024-05-07" when the

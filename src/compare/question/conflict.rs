@@ -154,6 +154,24 @@ impl Question<'_> {
                 Some(Monotonic::Decreasing) => "This count only falls, but a later report gives more".into(),
                 None => "Figures for the same time cannot all hold".into(),
             },
+            Reason::SameUpdate => {
+                let shared = reasons
+                    .iter()
+                    .filter(|((a, b), r)| {
+                        **r == Reason::SameUpdate && comp.members.contains(a) && comp.members.contains(b)
+                    })
+                    .find_map(|((a, b), _)| self.shared_figures(self.committed[*a], self.committed[*b]))
+                    .unwrap_or_default();
+                let given: Vec<String> = shared
+                    .iter()
+                    .map(|(other, value)| format!("{value} for {other}"))
+                    .collect();
+                format!(
+                    "Reports of one update give different figures for this (their passages give the same {}, \
+                     so they report the same update, and this figure is the one in dispute)",
+                    given.join(" and ")
+                )
+            }
             Reason::Date => "The dates given cannot all be right".into(),
             Reason::State if p.fixed => "This does not change, yet the sources give different answers".into(),
             Reason::State => "Different states for the same time".into(),

@@ -382,45 +382,73 @@ impl<'a> Question<'a> {
             Kind::Assessment => Relation::Consistent,
         };
         if p.kind == Kind::Quantity && !matches!(rel, Relation::Clash(_)) {
-            if let Some(why) = self.same_update(a, b) {
-                return Relation::Unclear(why);
-            }
+            return self.same_update(a, b).unwrap_or(rel);
         }
         rel
     }
 
     /// Two sources that give different figures of a changing count on one
-    /// day, in passages that give the same figure of another count, most
-    /// likely report the same update: then the two figures should agree.
-    fn same_update(&self, a: &Claim, b: &Claim) -> Option<String> {
+    /// day, in passages that give the same specific figures of other
+    /// changing counts (262 dead, not a magnitude every article repeats nor
+    /// a round 150,000), report the same update: then their figures should
+    /// agree. Shared figures of two other counts make it a conflict when
+    /// the time of day does not order the two reports; one, a closer look,
+    /// since an update often moves one count and leaves the others. A figure of another count
+    /// that differs between the passages proves they are different updates.
+    fn same_update(&self, a: &Claim, b: &Claim) -> Option<Relation> {
         let p = self.property;
-        if p.fixed || a.source == b.source || order_claims(a, b) != Order::SameDay || a.value == b.value {
+        if p.fixed || a.source == b.source || a.value == b.value || order(&a.as_of, &b.as_of) != Order::SameDay {
             return None;
         }
         let (ra, rb) = (quantity::range(p, a), quantity::range(p, b));
         if !(ra.1 < rb.0 || rb.1 < ra.0) {
             return None;
         }
+        let shared = self.shared_figures(a, b)?;
+        // Updates often move one count at a time (381 then 398 dead beside
+        // the same 1,801 injured), so one shared figure is only a hint.
+        let strong = shared.len() > 1;
+        let (other, value) = shared.first()?;
+        if strong && order_claims(a, b) == Order::SameDay {
+            return Some(Relation::Clash(Reason::SameUpdate));
+        }
+        Some(Relation::Unclear(format!(
+            "both give {value} for {other} in the same passage, so they may report the same update, \
+             and then this figure is in dispute; the update itself would say which figure it carried"
+        )))
+    }
+
+    /// The specific figures of other changing counts that the passages of
+    /// `a` and `b` share (question, figure in words),
+    /// or none when the passages give a differing figure of another count,
+    /// which proves they report different updates.
+    fn shared_figures(&self, a: &Claim, b: &Claim) -> Option<Vec<(String, String)>> {
         let pa = self.passages.get(&(a.source.as_str(), a.anchor.line))?;
         let pb = self.passages.get(&(b.source.as_str(), b.anchor.line))?;
-        let key = p.key();
-        let mut found: Vec<(String, String)> = pa
-            .iter()
-            .flat_map(|x| pb.iter().map(move |y| (x, y)))
-            .filter(|(x, y)| x.key() == y.key() && x.key() != key && x.value == y.value)
-            .filter(|(x, y)| matches!(x.value, Value::Quantity(_)) && x.modality.commits() && y.modality.commits())
-            .map(|(x, _)| {
-                let unit = self.corpus.property(&x.key()).and_then(|q| q.unit.as_deref());
-                (x.key(), crate::read::quantity::with_unit(&x.value.to_string(), unit))
-            })
-            .collect();
-        found.sort();
-        found.dedup();
-        let (other, value) = found.into_iter().next()?;
-        Some(format!(
-            "both give {value} for {other} in the same passage, so they most likely report the same update; \
-             the update itself would say which figure it carried"
-        ))
+        let key = self.property.key();
+        let mut shared = Vec::new();
+        for x in pa.iter().filter(|x| x.key() != key && x.modality.commits()) {
+            let Some(q) = self
+                .corpus
+                .property(&x.key())
+                .filter(|q| q.kind == Kind::Quantity && !q.fixed)
+            else {
+                continue;
+            };
+            for y in pb.iter().filter(|y| y.key() == x.key() && y.modality.commits()) {
+                let (rx, ry) = (quantity::range(q, x), quantity::range(q, y));
+                if rx.1 < ry.0 || ry.1 < rx.0 {
+                    return None;
+                }
+                if specific(x) && x.value == y.value {
+                    let unit = q.unit.as_deref();
+                    shared.push((x.key(), crate::read::quantity::with_unit(&x.value.to_string(), unit)));
+                }
+            }
+        }
+        shared.sort();
+        shared.dedup();
+        (!shared.is_empty()).then_some(shared)
     }
 
     /// How claims with the same value are recognised (sides, weights).
@@ -469,6 +497,14 @@ impl<'a> Question<'a> {
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }
+}
+
+/// Whether a figure is specific enough to tell one update from another:
+/// exact, and not a multiple of ten (262 and 1,801, not 150,000 nor
+/// "about 300").
+fn specific(c: &Claim) -> bool {
+    matches!(&c.value, Value::Quantity(crate::read::quantity::Form::Exact { value })
+        if !(value.fract() == 0.0 && value % 10.0 == 0.0))
 }
 
 /// The claims of each passage, for [`Question::same_update`].
