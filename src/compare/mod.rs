@@ -42,6 +42,7 @@ pub mod moment;
 pub(crate) mod quantity;
 mod question;
 mod state;
+mod stated;
 mod voices;
 
 use question::Question;

@@ -43,14 +43,22 @@ pub fn common(ranges: &[(f64, f64)]) -> Option<String> {
     }
 }
 
-pub fn relate(p: &Property, a: &Claim, b: &Claim) -> Relation {
+/// How two figures of one question relate. `stated` is the order the
+/// words of a passage give them, when one does ("rose from 150,000 to
+/// 212,000"; see [`super::stated`]).
+pub fn relate(p: &Property, a: &Claim, b: &Claim, stated: impl FnOnce() -> Option<Order>) -> Relation {
     let (ra, rb) = (range(p, a), range(p, b));
     if overlap(ra, rb) {
         return Relation::Consistent;
     }
-    let when = order_claims(a, b);
+    let mut when = order_claims(a, b);
     // One passage of one source speaks of one moment, unless the claims
-    // give their own, ordered times ("31%, down from 93% in 2019").
+    // give their own, ordered times ("31%, down from 93% in 2019"), or
+    // the words of a passage say which figure came first. A figure per
+    // named period ("in 2020") is one moment whatever the words between.
+    if !p.fixed && matches!(when, Order::SameDay | Order::Overlapping) {
+        when = stated().unwrap_or(when);
+    }
     let ordered = matches!(when, Order::Before | Order::After);
     if p.fixed || (same_passage(a, b) && !ordered) {
         return Relation::Clash(Reason::Number);

@@ -377,7 +377,7 @@ impl<'a> Question<'a> {
         let rel = match p.kind {
             Kind::State => state::relate(p, a, b),
             Kind::EventDate => date::relate(a, b),
-            Kind::Quantity => quantity::relate(p, a, b),
+            Kind::Quantity => quantity::relate(p, a, b, || self.stated(a, b)),
             Kind::Fact => fact::relate(p, a, b),
             Kind::Assessment => Relation::Consistent,
         };
@@ -385,6 +385,35 @@ impl<'a> Question<'a> {
             return self.same_update(a, b).unwrap_or(rel);
         }
         rel
+    }
+
+    /// The order the words of a passage give two figures ("rose from
+    /// 150,000 to 212,000"), in the article's language: of two figures of
+    /// the passage, or of a figure and another source's, when the passage
+    /// of one gives the other's figure too, and says which came first.
+    fn stated(&self, a: &Claim, b: &Claim) -> Option<Order> {
+        if self.property.kind != Kind::Quantity {
+            return None;
+        }
+        let in_passage = |x: &Claim, y: &Claim| {
+            let lang = self.corpus.source(&x.source).map_or("en", |s| s.language.as_str());
+            super::stated::stated_order(x, y, lang)
+        };
+        if super::moment::same_passage(a, b) {
+            return in_passage(a, b);
+        }
+        // The claims of this question in `x`'s passage that give `value`.
+        let key = self.property.key();
+        let partners = |x: &Claim, value: &Value| -> Vec<&Claim> {
+            self.passages
+                .get(&(x.source.as_str(), x.anchor.line))
+                .map(|all| all.iter().copied().filter(|z| z.id != x.id && &z.value == value && z.key() == key).collect())
+                .unwrap_or_default()
+        };
+        partners(a, &b.value)
+            .into_iter()
+            .find_map(|z| in_passage(a, z))
+            .or_else(|| partners(b, &a.value).into_iter().find_map(|z| in_passage(z, b)))
     }
 
     /// Two sources that give different figures of a changing count on one

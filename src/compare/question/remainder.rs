@@ -4,12 +4,43 @@
 use super::*;
 
 impl Question<'_> {
+    /// Each claim's place among the claims of its passage whose words say
+    /// which came first: how many of them came before it.
+    fn stated_ranks<'c>(&self, kept: &[&'c Claim]) -> std::collections::HashMap<&'c str, usize> {
+        let mut by_passage: BTreeMap<(&str, usize), Vec<&Claim>> = BTreeMap::new();
+        for c in kept {
+            by_passage
+                .entry((c.source.as_str(), c.anchor.line))
+                .or_default()
+                .push(c);
+        }
+        let mut out = std::collections::HashMap::new();
+        for group in by_passage.values().filter(|g| g.len() > 1) {
+            for c in group {
+                let before = group
+                    .iter()
+                    .filter(|o| o.id != c.id && self.stated(o, c) == Some(Order::Before))
+                    .count();
+                out.insert(c.id.as_str(), before);
+            }
+        }
+        out
+    }
+
     /// The consistent remainder: one agreement, one single-source
     /// assertion or one timeline of distinct values.
     pub(super) fn remainder(&self, kept: &[&Claim]) -> Finding {
         let p = self.property;
         let mut kept = kept.to_vec();
-        kept.sort_by(|a, b| by_time(a, b));
+        // Within a passage whose words order its figures ("rose from
+        // 150,000 to 212,000"), the earlier first; otherwise by time.
+        let rank = self.stated_ranks(&kept);
+        let rank_of = |c: &Claim| rank.get(c.id.as_str()).copied().unwrap_or(0);
+        kept.sort_by(|a, b| {
+            time_cmp(&a.as_of, &b.as_of)
+                .then_with(|| rank_of(a).cmp(&rank_of(b)))
+                .then_with(|| by_time(a, b))
+        });
         let kept = &kept[..];
         let steps = self.steps(kept);
         let voices = self.voices(kept);
@@ -18,8 +49,10 @@ impl Question<'_> {
         let mut joined = texts.first().cloned().unwrap_or_default();
         for (i, t) in texts.iter().enumerate().skip(1) {
             let (prev, next) = (steps[i - 1][steps[i - 1].len() - 1], steps[i][0]);
-            let unordered =
-                p.kind == Kind::Quantity && p.monotonic.is_none() && order_claims(prev, next) != Order::Before;
+            let unordered = p.kind == Kind::Quantity
+                && p.monotonic.is_none()
+                && order_claims(prev, next) != Order::Before
+                && self.stated(prev, next) != Some(Order::Before);
             joined.push_str(if unordered { ", or in unknown order, " } else { " → " });
             joined.push_str(t);
         }
