@@ -263,7 +263,8 @@ impl<'a> Question<'a> {
                     let (lo, hi) = quantity::range(p, c);
                     format!("{}|{}|{}|{}", lo.to_bits(), hi.to_bits(), times(), self.passage_key(c))
                 }
-                Kind::EventDate => format!("{:?}", date::date(c)),
+                Kind::EventDate if p.fixed => format!("{:?}", date::date(c)),
+                Kind::EventDate => format!("{:?}|{}|{}", date::date(c), times(), self.passage_key(c)),
                 Kind::State if p.fixed => state::state(c).to_string(),
                 Kind::Fact if p.fixed => fact::happened(c).to_string(),
                 Kind::State => format!("{}|{}", state::state(c), times()),
@@ -376,7 +377,7 @@ impl<'a> Question<'a> {
         let p = self.property;
         let rel = match p.kind {
             Kind::State => state::relate(p, a, b),
-            Kind::EventDate => date::relate(a, b),
+            Kind::EventDate => date::relate(p, a, b),
             Kind::Quantity => quantity::relate(p, a, b, || self.stated(a, b)),
             Kind::Fact => fact::relate(p, a, b),
             Kind::Assessment => Relation::Consistent,
@@ -407,7 +408,12 @@ impl<'a> Question<'a> {
         let partners = |x: &Claim, value: &Value| -> Vec<&Claim> {
             self.passages
                 .get(&(x.source.as_str(), x.anchor.line))
-                .map(|all| all.iter().copied().filter(|z| z.id != x.id && &z.value == value && z.key() == key).collect())
+                .map(|all| {
+                    all.iter()
+                        .copied()
+                        .filter(|z| z.id != x.id && &z.value == value && z.key() == key)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         partners(a, &b.value)

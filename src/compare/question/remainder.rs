@@ -49,7 +49,7 @@ impl Question<'_> {
         let mut joined = texts.first().cloned().unwrap_or_default();
         for (i, t) in texts.iter().enumerate().skip(1) {
             let (prev, next) = (steps[i - 1][steps[i - 1].len() - 1], steps[i][0]);
-            let unordered = p.kind == Kind::Quantity
+            let unordered = matches!(p.kind, Kind::Quantity | Kind::EventDate)
                 && p.monotonic.is_none()
                 && order_claims(prev, next) != Order::Before
                 && self.stated(prev, next) != Some(Order::Before);
@@ -104,7 +104,11 @@ impl Question<'_> {
             Some(Monotonic::Decreasing) => " (a count that only falls orders figures of the same day)",
             None => "",
         };
-        let summary = format!("It changed over time{note}: {joined}.");
+        let summary = if p.kind == Kind::EventDate {
+            format!("The date moved over time (each date as given, from when it was given): {joined}.")
+        } else {
+            format!("It changed over time{note}: {joined}.")
+        };
         self.finding(FindingKind::Change, None, kept, summary)
     }
 
@@ -217,6 +221,12 @@ impl Question<'_> {
                     };
                     r.0.max(range.0) <= r.1.min(range.1) && (simultaneous || step.iter().all(|x| same_figure(x)))
                 }
+                // A date told again at another precision ("March 2019",
+                // "29 March 2019") is the same date in force.
+                Kind::EventDate => step
+                    .iter()
+                    .try_fold(date::date(c), |acc, x| acc.intersect(&date::date(x)))
+                    .is_some(),
                 _ => self.value_key(step[0]) == self.value_key(c),
             });
             if joins {
@@ -243,6 +253,13 @@ impl Question<'_> {
             let v = self.value_label(c);
             if !values.contains(&v) {
                 values.push(v);
+            }
+        }
+        // One date written several ways ("January 31, 2020", "31 January
+        // 2020") is the days they all allow.
+        if self.property.kind == Kind::EventDate && values.len() > 1 {
+            if let Some(common) = date::common(step) {
+                values = vec![common.human()];
             }
         }
         let mut tags: Vec<String> = Vec::new();

@@ -146,6 +146,7 @@ impl Loader {
             }
         });
         let (monotonic, fixed) = change_over_time(rel, monotonic, over_time.as_ref(), &mut diags);
+        let over_time_value = over_time.map(|o| o.v);
         let key = match (&subject, &property) {
             (Some(su), Some(pr)) => Some(question_key(&su.v, &pr.v)),
             _ => None,
@@ -175,7 +176,9 @@ impl Loader {
                 monotonic,
                 change_of: change_of.map(|c| c.v),
                 baseline,
-                fixed: fixed || kind == Kind::EventDate,
+                // An event's date is one fact, unless the question says the date
+                // moves (a scheduled departure, a postponed vote).
+                fixed: fixed || (kind == Kind::EventDate && over_time_value.as_deref() != Some("changes")),
                 retired,
                 loc: Loc {
                     file: Arc::from(rel),
@@ -288,10 +291,7 @@ fn fields_fit_kind(
         ("monotonic", given.monotonic && kind != Kind::Quantity),
         ("change_of", given.change_of && kind != Kind::Quantity),
         ("transitions", given.transitions && kind != Kind::State),
-        (
-            "over_time",
-            given.over_time && matches!(kind, Kind::EventDate | Kind::Assessment),
-        ),
+        ("over_time", given.over_time && kind == Kind::Assessment),
     ] {
         if present {
             diags.push(
