@@ -65,7 +65,10 @@ fn the_known_contradictions_are_found() {
     let peace = conflict("armenia-azerbaijan/peace-treaty-signed");
     assert!(peace.claims.contains(&"tms-peace-treaty-signed".to_string()));
     assert!(peace.claims.contains(&"mt-peace-deal-inching-closer".to_string()));
-    assert_eq!(peace.suspects, ["tms-peace-treaty-signed"]);
+    // The signing and its date are one event (same_event_as): the one
+    // voice that gives both is set aside in both, in one conflict.
+    assert_eq!(peace.suspects, ["tms-peace-treaty-date", "tms-peace-treaty-signed"]);
+    assert_eq!(peace.reason, Some(claimcheck::compare::Reason::SameEvent));
     // Two dates that cannot both hold, one voice each: the data cannot decide.
     let dues = conflict("armenia/csto-dues-stopped-date");
     assert!(dues.suspects.is_empty(), "{:?}", dues.suspects);

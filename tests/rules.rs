@@ -22,7 +22,12 @@ fn matches(f: &Finding, want: &toml::Table) -> bool {
     };
     s("kind").is_none_or(|k| f.kind.name() == k)
         && s("property").is_none_or(|p| format!("{}/{}", f.subject, f.property) == p)
-        && s("reason").is_none_or(|r| f.reason.map(|x| format!("{x:?}").to_lowercase()) == Some(r.to_string()))
+        // The reason as the JSON report names it ("same-event").
+        && s("reason").is_none_or(|r| {
+            f.reason
+                .and_then(|x| serde_json::to_value(x).ok())
+                .is_some_and(|v| v.as_str() == Some(r))
+        })
         && want
             .get("voices")
             .and_then(|v| v.as_integer())

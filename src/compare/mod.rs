@@ -35,8 +35,10 @@ pub mod consistency;
 mod copies;
 mod date;
 mod fact;
+mod fold;
 mod framing;
 mod internal;
+mod linked;
 mod lookalike;
 pub mod moment;
 pub(crate) mod quantity;
@@ -109,6 +111,9 @@ pub enum Reason {
     /// Two reports of one update (their passages share specific figures of
     /// other counts) that give different figures of this one.
     SameUpdate,
+    /// A status or happened-yet answer that the date of the same event
+    /// contradicts (`same_event_as`).
+    SameEvent,
     /// Happened vs. did not happen.
     Polarity,
     /// Different framings.
@@ -243,6 +248,11 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
             by_key
         },
     );
+    // Questions that tell of one event are compared together first; the
+    // claims those conflicts account for are left out of each question's
+    // own comparison, so each disagreement is shown once.
+    let (across, taken) = linked::linked(corpus, &by_key);
+    findings.extend(across);
     // Questions are independent: compare them on every core; the order of
     // the results is the order of the properties, then sorted.
     // The checks within single claims go beside them, filling the cores
@@ -254,10 +264,22 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
                 .par_iter()
                 .filter_map(|p| {
                     let claims = by_key.get(&(p.subject.as_str(), p.property.as_str()))?;
+                    // A question whose every claim a conflict across questions
+                    // took (with its context) has nothing left to show.
+                    let left = claims
+                        .iter()
+                        .any(|c| c.modality.commits() && !taken.contains(c.id.as_str()));
+                    if !left && claims.iter().any(|c| taken.contains(c.id.as_str())) {
+                        return None;
+                    }
                     let q = Question {
                         corpus,
                         property: p,
-                        committed: claims.iter().copied().filter(|c| c.modality.commits()).collect(),
+                        committed: claims
+                            .iter()
+                            .copied()
+                            .filter(|c| c.modality.commits() && !taken.contains(c.id.as_str()))
+                            .collect(),
                         context: claims.iter().copied().filter(|c| !c.modality.commits()).collect(),
                         passages: &passages,
                     };
@@ -272,7 +294,8 @@ pub fn findings(corpus: &Corpus) -> Vec<Finding> {
             found
         },
     );
-    findings.extend(per_question.into_iter().flatten());
+    let per_question: Vec<Finding> = per_question.into_iter().flatten().collect();
+    findings = fold::into_across(findings, per_question, corpus);
     findings.extend(internal);
     // Stable, as the order of equal keys is the order found.
     findings

@@ -260,11 +260,27 @@ pub struct Property {
     /// Whether the answer is one fact for all time (a magnitude, a past
     /// event's toll, an event's date) rather than a value that changes
     /// (a death toll, a membership). Fixed answers are compared across all
-    /// dates; changing ones in time.
+    /// dates; changing ones in time. An event's date is fixed unless its
+    /// question says `over_time = "changes"` (a date that moves).
     pub fixed: bool,
+    /// The event this question's answers tell of, as the key of the
+    /// event-date question that dates it (on a happened-yet fact or a
+    /// status): the two must agree ("not yet" after the event's date is
+    /// a conflict).
+    pub same_event_as: Option<Linked>,
     /// Retired by an editor: left out of reports unless `--all`.
     pub retired: Option<Retired>,
     pub loc: Loc,
+}
+
+/// A question's link to the event-date question of the same event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linked {
+    /// `subject/property` of the event-date question.
+    pub date: String,
+    /// For a status: the states that mean the event has happened (a
+    /// `member` after joining). A fact's `true` means it has.
+    pub happened: Vec<String>,
 }
 
 /// Why a claim or a question is retired, and what replaces it. Nothing is

@@ -298,6 +298,16 @@ pub struct Property {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = serde_json::json!("2018"))]
     pub baseline: Option<String>,
+    /// On a happened-yet fact or a status: the event-date question
+    /// ("subject/property") of the same event; the two must agree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = serde_json::json!("sweden/nato-accession-date"))]
+    pub same_event_as: Option<String>,
+    /// On a status with `same_event_as`: the states that mean the event
+    /// has happened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = serde_json::json!(["member"]))]
+    pub event_happened: Vec<String>,
     /// Why this question is retired: reports leave it and its claims out
     /// unless `--all`; verdicts on it are kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]

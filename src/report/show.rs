@@ -89,8 +89,12 @@ pub(super) fn show_question(
         .findings
         .iter()
         .filter(|f| {
-            crate::corpus::model::question_key(&f.subject, &f.property) == key
-                && only.is_none_or(|o| f.claims.iter().any(|c| c == o))
+            // A conflict across questions of one event is shown with each.
+            let of_question = crate::corpus::model::question_key(&f.subject, &f.property) == key
+                || f.claims
+                    .iter()
+                    .any(|id| corpus.claim(id).is_some_and(|c| c.key() == key));
+            of_question && only.is_none_or(|o| f.claims.iter().any(|c| c == o))
         })
         .collect();
     if !findings.is_empty() {

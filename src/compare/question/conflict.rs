@@ -173,6 +173,8 @@ impl Question<'_> {
                 )
             }
             Reason::Date => "The dates given cannot all be right".into(),
+            // Built across two questions (compare/linked.rs), never here.
+            Reason::SameEvent => "These questions tell of one event, and their answers cannot all hold".into(),
             Reason::State if p.fixed => "This does not change, yet the sources give different answers".into(),
             Reason::State => "Different states for the same time".into(),
             Reason::Transition => {
@@ -265,7 +267,7 @@ pub(super) fn authorities(sides: &[Side]) -> Option<String> {
 }
 
 /// Which side the data points at, or that it cannot say.
-pub(super) fn weighing(sides: &[Side], exact: bool) -> String {
+pub(in crate::compare) fn weighing(sides: &[Side], exact: bool) -> String {
     let voices = |st: SideStatus| -> usize {
         sides
             .iter()

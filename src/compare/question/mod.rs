@@ -35,6 +35,7 @@ use crate::read::time::Interval;
 
 mod conflict;
 mod remainder;
+pub(super) use conflict::weighing;
 
 use remainder::*;
 
@@ -130,9 +131,8 @@ impl<'a> Question<'a> {
             .filter(|i| !set_aside.contains(i))
             .map(|i| self.committed[i])
             .collect();
-        if !kept.is_empty() {
-            out.push(self.remainder(&kept));
-        }
+        let rest = (!kept.is_empty()).then(|| self.remainder(&kept));
+        super::fold::one_kind(&mut out, rest, self.corpus);
         out
     }
 

@@ -248,6 +248,41 @@ impl Loader {
         }
     }
 
+    /// `same_event_as` must name a declared event-date question.
+    pub(super) fn check_same_event(&mut self) {
+        let dates: Vec<String> = self
+            .out
+            .corpus
+            .properties
+            .iter()
+            .filter(|q| q.kind == Kind::EventDate)
+            .map(|q| q.key())
+            .collect();
+        let mut ds = Vec::new();
+        for p in &self.out.corpus.properties {
+            let Some(link) = &p.same_event_as else { continue };
+            if dates.contains(&link.date) {
+                continue;
+            }
+            let start = self.out.files.line_start(&p.loc.file, p.loc.line);
+            let mut d = Diagnostic::error(
+                "unknown-property",
+                &p.loc.file,
+                Some(start..start + 12),
+                format!(
+                    "`same_event_as = \"{}\"` in `{}` names no event-date question",
+                    link.date,
+                    p.key()
+                ),
+            );
+            if let Some(m) = did_you_mean(&link.date, dates.iter().map(String::as_str)) {
+                d = d.help(format!("did you mean `{m}`?"));
+            }
+            ds.push(d);
+        }
+        self.out.diagnostics.extend(ds);
+    }
+
     /// `change_of` must name a declared quantity property.
     pub(super) fn check_change_of(&mut self) {
         let mut ds = Vec::new();

@@ -396,6 +396,7 @@ impl Loader {
         }
         self.out.corpus.sort_properties();
         self.check_change_of();
+        self.check_same_event();
         let mut files: Vec<FileClaims> = claims.par_iter().map(|(rel, text)| self.claims(rel, text)).collect();
         crate::timings::mark("claims parsed");
         self.anchor_quotes(claims, &mut files);

@@ -99,6 +99,7 @@ impl Loader {
         let over_time = r.string("over_time", false);
         let change_of = r.string("change_of", false);
         let baseline = r.time_string("baseline", false);
+        let event = (r.string("same_event_as", false), r.strings("event_happened", false));
         let retired = r.retired();
         let mut diags = r.finish();
         if change_of.is_some() != baseline.is_some() {
@@ -138,6 +139,9 @@ impl Loader {
             fields_fit_kind(rel, *kind, kspan, &values, &given, &mut diags);
         }
         let pairs = value_names(rel, &names, &values, transitions.unwrap_or_default(), &mut diags);
+        let linked = kind
+            .as_ref()
+            .and_then(|(k, _)| link(rel, *k, &names, event, self_header(&span), &mut diags));
         let tolerance = tolerance.and_then(|t| match Tolerance::parse(&t.v) {
             Ok(t) => Some(t),
             Err(e) => {
@@ -176,9 +180,8 @@ impl Loader {
                 monotonic,
                 change_of: change_of.map(|c| c.v),
                 baseline,
-                // An event's date is one fact, unless the question says the date
-                // moves (a scheduled departure, a postponed vote).
                 fixed: fixed || (kind == Kind::EventDate && over_time_value.as_deref() != Some("changes")),
+                same_event_as: linked,
                 retired,
                 loc: Loc {
                     file: Arc::from(rel),
@@ -194,6 +197,75 @@ impl Loader {
             valid: Some((key_span, property)),
         }
     }
+}
+
+/// Reads `same_event_as` and `event_happened`: a happened-yet fact or a
+/// status may name the event-date question of its event; a status also
+/// names the states that mean the event has happened.
+fn link(
+    rel: &str,
+    kind: Kind,
+    values: &[&str],
+    (same_event_as, happened): (Option<Sp<String>>, Option<Vec<Sp<String>>>),
+    header: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Linked> {
+    let Some(target) = same_event_as else {
+        if let Some(h) = happened.as_ref().and_then(|h| h.first()) {
+            diags.push(
+                Diagnostic::error(
+                    "bad-property",
+                    rel,
+                    Some(h.span.clone()),
+                    "`event_happened` needs `same_event_as`",
+                )
+                .help("name the event-date question of the event, e.g. same_event_as = \"sweden/nato-accession-date\""),
+            );
+        }
+        return None;
+    };
+    if !matches!(kind, Kind::Fact | Kind::State) {
+        diags.push(
+            Diagnostic::error(
+                "field-not-for-kind",
+                rel,
+                Some(target.span.clone()),
+                "only a fact or a state question may name `same_event_as`",
+            )
+            .help("put `same_event_as` on the happened-yet fact or the status, naming the event-date question"),
+        );
+        return None;
+    }
+    let happened = happened.unwrap_or_default();
+    for h in happened.iter().filter(|h| !values.contains(&h.v.as_str())) {
+        diags.push(not_allowed(rel, h, "state", values.iter().copied()));
+    }
+    if kind == Kind::State && happened.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "missing-field",
+                rel,
+                Some(header),
+                "a status linked to an event needs `event_happened`",
+            )
+            .help("list the states that mean the event has happened, e.g. event_happened = [\"member\"]"),
+        );
+    }
+    if kind == Kind::Fact && !happened.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "field-not-for-kind",
+                rel,
+                happened.first().map(|h| h.span.clone()),
+                "a fact's `true` already means the event happened",
+            )
+            .help("remove `event_happened`"),
+        );
+    }
+    Some(Linked {
+        date: target.v,
+        happened: happened.into_iter().map(|h| h.v).collect(),
+    })
 }
 
 impl Loader {
