@@ -81,6 +81,8 @@ fn form_name(f: &Form) -> &'static str {
         Form::Range { .. } => "range",
         Form::AtLeast { .. } => "at-least",
         Form::AtMost { .. } => "at-most",
+        Form::MoreThan { .. } => "more-than",
+        Form::LessThan { .. } => "less-than",
         Form::JustUnder { .. } => "just-under",
         Form::JustOver { .. } => "just-over",
     }

@@ -316,6 +316,23 @@ pub(crate) fn finding_id(kind: FindingKind, key: &str, reason: Option<Reason>, c
     format!("{}-{:06x}", kind.prefix(), fnv(text.as_bytes()) & 0xff_ffff)
 }
 
+/// A value as fingerprints have always written it: "more than" and "less
+/// than" are told apart from "at least" and "at most" only in words, and
+/// compare alike, so a verdict given before they were told apart stays
+/// current.
+fn as_fingerprinted(v: &Value) -> std::borrow::Cow<'_, Value> {
+    use crate::read::quantity::Form;
+    match v {
+        Value::Quantity(Form::MoreThan { value }) => {
+            std::borrow::Cow::Owned(Value::Quantity(Form::AtLeast { value: *value }))
+        }
+        Value::Quantity(Form::LessThan { value }) => {
+            std::borrow::Cow::Owned(Value::Quantity(Form::AtMost { value: *value }))
+        }
+        other => std::borrow::Cow::Borrowed(other),
+    }
+}
+
 /// A digest of what the claims say, for spotting reviews made before a change.
 /// Kept in `reviews.toml`, so its bytes never change: FNV-1a of each
 /// claim's line, the lines sorted and joined by newlines. The lines are
@@ -337,7 +354,7 @@ pub(crate) fn fingerprint(claims: &[&Claim]) -> String {
             buf.push('|');
         }
         // Writing to a String cannot fail.
-        let _ = write!(buf, "{:?}|{}|", c.value, c.as_of);
+        let _ = write!(buf, "{:?}|{}|", as_fingerprinted(&c.value), c.as_of);
         if let Some(s) = &c.since {
             let _ = write!(buf, "{}", s.resolved.interval);
         }

@@ -35,6 +35,17 @@ pub enum Form {
     AtMost {
         value: f64,
     },
+    /// "more than 150,000", "over": kept apart from "at least" so the
+    /// editor reads the words the article used. Compared as "at least":
+    /// news writes "more than 150,000" of a count of 150,000, and a bound
+    /// is never a conflict over its own figure.
+    MoreThan {
+        value: f64,
+    },
+    /// "less than 5", "under": compared as "at most".
+    LessThan {
+        value: f64,
+    },
     /// "nearly 600", "almost", "just under": below the figure, and close.
     JustUnder {
         value: f64,
@@ -108,6 +119,8 @@ impl Form {
             | Form::Approx { value }
             | Form::AtLeast { value }
             | Form::AtMost { value }
+            | Form::MoreThan { value }
+            | Form::LessThan { value }
             | Form::JustUnder { value }
             | Form::JustOver { value } => {
                 vec![value]
@@ -128,8 +141,8 @@ impl Form {
                 value + approx_width(value, tolerance),
             ),
             Form::Range { low, high } => (low, high),
-            Form::AtLeast { value } => (value, f64::INFINITY),
-            Form::AtMost { value } => (f64::NEG_INFINITY, value),
+            Form::AtLeast { value } | Form::MoreThan { value } => (value, f64::INFINITY),
+            Form::AtMost { value } | Form::LessThan { value } => (f64::NEG_INFINITY, value),
             // Close below or above the figure: within the approximate width.
             Form::JustUnder { value } => (value - approx_width(value, tolerance), value),
             Form::JustOver { value } => (value, value + approx_width(value, tolerance)),
@@ -145,6 +158,8 @@ impl fmt::Display for Form {
             Form::Range { low, high } => write!(f, "{}-{}", fmt_num(low), fmt_num(high)),
             Form::AtLeast { value } => write!(f, "at least {}", fmt_num(value)),
             Form::AtMost { value } => write!(f, "at most {}", fmt_num(value)),
+            Form::MoreThan { value } => write!(f, "more than {}", fmt_num(value)),
+            Form::LessThan { value } => write!(f, "less than {}", fmt_num(value)),
             Form::JustUnder { value } => write!(f, "just under {}", fmt_num(value)),
             Form::JustOver { value } => write!(f, "just over {}", fmt_num(value)),
         }
@@ -232,26 +247,10 @@ const APPROX_WORDS: [&str; 10] = [
     "~",
     "circa",
 ];
-const LOWER_WORDS: [&str; 8] = [
-    "at least",
-    "more than",
-    "over",
-    "above",
-    "upwards of",
-    "in excess of",
-    ">=",
-    ">",
-];
-const UPPER_WORDS: [&str; 8] = [
-    "at most",
-    "less than",
-    "fewer than",
-    "under",
-    "up to",
-    "below",
-    "<=",
-    "<",
-];
+const LOWER_WORDS: [&str; 2] = ["at least", ">="];
+const MORE_WORDS: [&str; 6] = ["more than", "over", "above", "upwards of", "in excess of", ">"];
+const UPPER_WORDS: [&str; 3] = ["at most", "up to", "<="];
+const LESS_WORDS: [&str; 5] = ["less than", "fewer than", "under", "below", "<"];
 
 /// Reads a curated quantity: `7.2 billion`, `about 100000`, `over 100,000`,
 /// `200-300`, `between 200 and 300`, `at most 5`, `hundreds`.
@@ -316,12 +315,14 @@ fn parse_with(s: &str, seps: Option<&Separators>, words: Option<&FigureWords>) -
     }
     // Words that give a figure its form, most specific first ("just under"
     // before "under").
-    let forms: [FormWords; 5] = [
+    let forms: [FormWords; 7] = [
         (&UNDER_WORDS, |value| Form::JustUnder { value }),
         (&OVER_WORDS, |value| Form::JustOver { value }),
         (&APPROX_WORDS, |value| Form::Approx { value }),
         (&LOWER_WORDS, |value| Form::AtLeast { value }),
+        (&MORE_WORDS, |value| Form::MoreThan { value }),
         (&UPPER_WORDS, |value| Form::AtMost { value }),
+        (&LESS_WORDS, |value| Form::LessThan { value }),
     ];
     for (words, form) in forms {
         for w in words {
@@ -520,6 +521,10 @@ pub struct FigureWords {
     #[serde(default)]
     at_most: Vec<String>,
     #[serde(default)]
+    more_than: Vec<String>,
+    #[serde(default)]
+    less_than: Vec<String>,
+    #[serde(default)]
     vague: BTreeMap<String, [f64; 2]>,
     #[serde(default)]
     more_after: Vec<String>,
@@ -554,10 +559,12 @@ impl FigureWords {
         if let Some([low, high]) = self.vague.get(t) {
             return Some(Form::Range { low: *low, high: *high }.into());
         }
-        let forms: [(&Vec<String>, MakeForm); 4] = [
+        let forms: [(&Vec<String>, MakeForm); 6] = [
             (&self.just_under, |value| Form::JustUnder { value }),
             (&self.at_least, |value| Form::AtLeast { value }),
             (&self.at_most, |value| Form::AtMost { value }),
+            (&self.more_than, |value| Form::MoreThan { value }),
+            (&self.less_than, |value| Form::LessThan { value }),
             (&self.approx, |value| Form::Approx { value }),
         ];
         let mut prefixes: Vec<(&str, MakeForm)> = forms
@@ -582,8 +589,8 @@ impl FigureWords {
             if let Some(rest) = t.strip_suffix(mark.as_str()) {
                 let (value, other) = number_with(rest.trim(), seps)?;
                 return Some(Reading {
-                    form: Form::AtLeast { value },
-                    also: other.map(|value| Form::AtLeast { value }),
+                    form: Form::MoreThan { value },
+                    also: other.map(|value| Form::MoreThan { value }),
                 });
             }
         }
@@ -897,6 +904,8 @@ impl Form {
             },
             Form::AtLeast { value } => Form::AtLeast { value: value * factor },
             Form::AtMost { value } => Form::AtMost { value: value * factor },
+            Form::MoreThan { value } => Form::MoreThan { value: value * factor },
+            Form::LessThan { value } => Form::LessThan { value: value * factor },
             Form::JustUnder { value } => Form::JustUnder { value: value * factor },
             Form::JustOver { value } => Form::JustOver { value: value * factor },
         }
@@ -1087,7 +1096,7 @@ mod tests {
         assert_eq!(read("1,5 млн", "ru").form, exact(1.5e6));
         assert_eq!(read("около 300", "ru").form, Form::Approx { value: 300.0 });
         assert_eq!(read("al menos 654", "es").form, Form::AtLeast { value: 654.0 });
-        assert_eq!(read("150余", "zh").form, Form::AtLeast { value: 150.0 });
+        assert_eq!(read("150余", "zh").form, Form::MoreThan { value: 150.0 });
         assert_eq!(read("约150", "zh").form, Form::Approx { value: 150.0 });
         assert_eq!(read("1.08万", "zh").form, exact(10800.0));
         assert_eq!(
@@ -1157,7 +1166,16 @@ mod tests {
         assert_eq!(parse("$1.7bn"), Ok(Form::Exact { value: 1.7e9 }));
         assert_eq!(parse("100,000"), Ok(Form::Exact { value: 100000.0 }));
         assert_eq!(parse("about 100000"), Ok(Form::Approx { value: 100000.0 }));
-        assert_eq!(parse("over 100,000"), Ok(Form::AtLeast { value: 100000.0 }));
+        assert_eq!(parse("over 100,000"), Ok(Form::MoreThan { value: 100000.0 }));
+        assert_eq!(
+            parse("more than 150,000").map(|f| f.to_string()),
+            Ok("more than 150,000".into())
+        );
+        assert_eq!(
+            parse("at least 150,000").map(|f| f.to_string()),
+            Ok("at least 150,000".into())
+        );
+        assert_eq!(parse("fewer than 5"), Ok(Form::LessThan { value: 5.0 }));
         assert_eq!(parse("at most 5"), Ok(Form::AtMost { value: 5.0 }));
         assert_eq!(
             parse("200-300"),
@@ -1185,7 +1203,7 @@ mod tests {
         assert_eq!(parse("nearly 600").unwrap().interval(None), (540.0, 600.0));
         assert_eq!(parse("just over 600").unwrap().interval(None), (600.0, 660.0));
         assert_eq!(parse("close to 600"), Ok(Form::Approx { value: 600.0 }));
-        assert_eq!(parse("more than two dozen"), Ok(Form::AtLeast { value: 24.0 }));
+        assert_eq!(parse("more than two dozen"), Ok(Form::MoreThan { value: 24.0 }));
         assert_eq!(parse("32nd"), Ok(Form::Exact { value: 32.0 }));
         assert_eq!(parse("8万"), Ok(Form::Exact { value: 80000.0 }));
         assert_eq!(parse("2 lakh"), Ok(Form::Exact { value: 200000.0 }));

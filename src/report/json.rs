@@ -150,6 +150,8 @@ impl Serialize for JsonValue<'_> {
                     Form::Range { low, high } => ("range", &[("high", *high), ("low", *low)]),
                     Form::AtLeast { value } => ("at-least", &[("value", *value)]),
                     Form::AtMost { value } => ("at-most", &[("value", *value)]),
+                    Form::MoreThan { value } => ("more-than", &[("value", *value)]),
+                    Form::LessThan { value } => ("less-than", &[("value", *value)]),
                     Form::JustUnder { value } => ("just-under", &[("value", *value)]),
                     Form::JustOver { value } => ("just-over", &[("value", *value)]),
                 };
