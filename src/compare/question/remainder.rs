@@ -88,8 +88,9 @@ impl Question<'_> {
                 })
                 .collect();
             let summary = format!(
-                "{voices} independent voices agree on {}: {}.",
+                "{voices} independent voices agree on {}{}: {}.",
                 agreed.clone().unwrap_or_default(),
+                self.who_gives_more(kept),
                 list.join("; ")
             );
             let mut f = self.finding(FindingKind::Agreement, None, kept, summary);
@@ -110,6 +111,42 @@ impl Question<'_> {
             format!("It changed over time{note}: {joined}.")
         };
         self.finding(FindingKind::Change, None, kept, summary)
+    }
+
+    /// For an agreement on a date given at several precisions, who gives
+    /// more than the precision all share ("; politico gives 23 May 2019
+    /// (2019-05-23)"); empty otherwise.
+    fn who_gives_more(&self, kept: &[&Claim]) -> String {
+        if self.property.kind != Kind::EventDate {
+            return String::new();
+        }
+        let Some(wide) = shared_precision(kept) else {
+            return String::new();
+        };
+        // Grouped by the days each gives, so one date written two ways is
+        // named once. A closed date gives more when it lies within `wide`,
+        // an open bound ("after November 9, 2020") when it narrows it.
+        let mut more: BTreeMap<String, (Interval, Vec<String>)> = BTreeMap::new();
+        for c in kept {
+            let d = date::date(c);
+            let narrower = wide.intersect(&d).is_some_and(|i| i != wide);
+            if d != wide && (narrower || (closed(&d) && wide.intersect(&d) == Some(d))) {
+                let entry = more.entry(d.human()).or_insert_with(|| (d, Vec::new()));
+                entry.1.push(voices::who(c));
+            }
+        }
+        more.into_values()
+            .map(|(d, who)| {
+                let verb = if who.len() > 1 { "give" } else { "gives" };
+                let days = d.human();
+                let label = match written(kept, d) {
+                    Some(text) if closed(&d) && text != days => format!("{text} ({days})"),
+                    Some(text) => text,
+                    None => days,
+                };
+                format!("; {} {verb} {label}", who.join(", "))
+            })
+            .collect()
     }
 
     /// The value all the claims allow, in words.
@@ -147,7 +184,12 @@ impl Question<'_> {
                     _ => Some(unit(common.to_string())),
                 }
             }
-            Kind::EventDate => date::common(kept).map(|i| i.human()),
+            // At the precision every claim gives: the coarsest date, as
+            // written ("May 2019"), when they differ in precision.
+            Kind::EventDate => match shared_precision(kept) {
+                Some(wide) => Some(written(kept, wide).unwrap_or_else(|| wide.human())),
+                None => date::common(kept).map(|i| i.human()),
+            },
             _ => Some(self.value_key(kept[0])),
         }
     }
@@ -284,4 +326,37 @@ pub(super) fn as_of(c: &Claim) -> String {
         Some(t) if !c.as_of.is_day() && c.as_of.start.is_some() && c.as_of.end.is_some() => t.clone(),
         _ => crate::compare::moment::words(c),
     }
+}
+
+/// The date every claim gives when they give it at several precisions:
+/// the widest closed date, when every other closed date lies within it
+/// ("2023" for "2023" and "September 2023"). None when all give the same
+/// days, or all are open bounds, or the closed dates only overlap.
+fn shared_precision(kept: &[&Claim]) -> Option<Interval> {
+    let days = |d: &Interval| match (d.start, d.end) {
+        (Some(s), Some(e)) => s.until(e).map_or(0, |span| i64::from(span.get_days())),
+        _ => 0,
+    };
+    let dates: Vec<Interval> = kept.iter().map(|c| date::date(c)).collect();
+    let wide = dates.iter().copied().filter(closed).max_by_key(days)?;
+    let all_within = dates.iter().all(|d| !closed(d) || wide.intersect(d) == Some(*d));
+    let differ = dates.iter().any(|d| *d != wide);
+    (all_within && differ).then_some(wide)
+}
+
+/// The date as a claim wrote it, from the first claim (by id) that gives
+/// exactly these days in words that need no reference date ("May 2019",
+/// not "last month").
+fn written(kept: &[&Claim], d: Interval) -> Option<String> {
+    let mut sorted: Vec<&&Claim> = kept.iter().filter(|c| date::date(c) == d).collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    sorted.into_iter().find_map(|c| match &c.value {
+        Value::Date(t) if !t.resolved.relative => Some(t.text.trim_start_matches("on ").to_string()),
+        _ => None,
+    })
+}
+
+/// True when both ends of the interval are known.
+fn closed(d: &Interval) -> bool {
+    d.start.is_some() && d.end.is_some()
 }
