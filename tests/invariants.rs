@@ -61,11 +61,17 @@ fn every_asserted_claim_is_in_a_finding() {
     }
 }
 
-/// The interval of values a quantity claim allows, with its property's tolerance.
+/// The interval of values a quantity claim allows, with its property's
+/// tolerance and, for a figure written in another unit, the precision it
+/// was written at ("6 miles" is 5.5 to 6.5 miles).
 fn range(corpus: &Corpus, c: &Claim) -> Option<(f64, f64)> {
     let p = corpus.property(&key(c))?;
+    let half = c.converted.as_ref().map_or(0.0, |k| k.half);
     match &c.value {
-        Value::Quantity(f) => Some(f.interval(p.tolerance)),
+        Value::Quantity(f) => {
+            let (lo, hi) = f.interval(p.tolerance);
+            Some((lo - half, hi + half))
+        }
         _ => None,
     }
 }

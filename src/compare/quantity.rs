@@ -8,18 +8,41 @@ use super::Reason;
 use crate::corpus::model::{Claim, Monotonic, Property, Value};
 use crate::read::quantity::{fmt_num, Form};
 
-/// The values a claim allows, as a closed interval.
+/// The values a claim allows, as a closed interval. A figure converted
+/// from another unit also allows what its written figure rounds ("6
+/// miles" is 5.5 to 6.5 miles), so a conversion never makes a conflict.
 pub fn range(p: &Property, c: &Claim) -> (f64, f64) {
     match &c.value {
-        Value::Quantity(f) => f.interval(p.tolerance),
+        Value::Quantity(f) => {
+            let (lo, hi) = f.interval(p.tolerance);
+            let half = c.converted.as_ref().map_or(0.0, |k| k.half);
+            (lo - half, hi + half)
+        }
         _ => (f64::NEG_INFINITY, f64::INFINITY),
     }
 }
 
+/// A converted figure in words: as written, with its conversion at the
+/// written precision ("277 miles (about 446 km)"); `None` when the claim
+/// gives its figure in the question's unit.
+pub fn converted_label(c: &Claim, unit: Option<&str>) -> Option<String> {
+    let k = c.converted.as_ref()?;
+    Some(format!(
+        "{} (about {})",
+        k.written,
+        crate::read::quantity::with_unit(&fmt_num(k.about), unit)
+    ))
+}
+
 /// The single figure a claim gives, if it gives one (exact or approximate);
-/// ranges and bounds give none.
+/// ranges and bounds give none. A converted figure gives it at the
+/// precision it was written.
 pub fn point(c: &Claim) -> Option<f64> {
     match &c.value {
+        // At the written precision: "6 miles" is about 10 km, not 9.656.
+        Value::Quantity(Form::Exact { .. } | Form::Approx { .. }) if c.converted.is_some() => {
+            c.converted.as_ref().map(|k| k.about)
+        }
         Value::Quantity(Form::Exact { value } | Form::Approx { value }) => Some(*value),
         _ => None,
     }

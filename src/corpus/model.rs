@@ -401,6 +401,9 @@ pub struct Claim {
     /// mixes wires (`via = "Reuters"`), normalised like an outlet: the
     /// claim's voice instead of its source's.
     pub via: Option<String>,
+    /// A figure the claim gives in another unit than its question's ("277
+    /// miles" for a question in km), as written.
+    pub converted: Option<Box<Converted>>,
     pub modality: Modality,
     pub derived: Option<String>,
     pub note: Option<String>,
@@ -412,6 +415,21 @@ pub struct Claim {
     pub quote_span: std::ops::Range<usize>,
     /// Retired by an editor: left out of reports unless `--all`.
     pub retired: Option<Box<Retired>>,
+}
+
+/// A figure written in another unit than its question's: what the article
+/// wrote, and how precise that is in the question's unit. "6 miles" is 5.5
+/// to 6.5 miles, so it does not conflict with the "10 km" it rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Converted {
+    /// The figure and unit as written ("277 miles").
+    pub written: String,
+    /// Half a unit of the written figure's last significant digit, in the
+    /// question's unit (0.5 mile = 0.805 km for "6 miles").
+    pub half: f64,
+    /// The converted figure rounded to the written figure's significant
+    /// digits ("446" for "277 miles" in km), for reading.
+    pub about: f64,
 }
 
 impl Claim {

@@ -891,6 +891,34 @@ pub fn in_other_unit<'a>(text: &'a str, property_unit: &str) -> Option<(&'a str,
     (dim_w == dim_p && (size_w - size_p).abs() > f64::EPSILON).then_some((number, written, size_w / size_p))
 }
 
+/// How precise a written figure is: the size of a unit of its last
+/// significant digit, and how many significant digits it has. 277 is
+/// (1, 3), 6.5 is (0.1, 2), 280 is (10, 2): a figure ending in zeros is
+/// read as rounded to its last non-zero digit, as news rounds.
+pub fn written_precision(value: f64) -> (f64, u32) {
+    let v = value.abs();
+    if v == 0.0 || !v.is_finite() {
+        return (1.0, 1);
+    }
+    // Up to three decimals: a figure news writes has no more.
+    let mut place = 0.001;
+    while place < v && ((v / (place * 10.0)).round() * place * 10.0 - v).abs() < place * 1e-6 {
+        place *= 10.0;
+    }
+    let place = (place * 1000.0).round() / 1000.0;
+    let digits = (v.log10().floor() - place.log10().round()) as i32 + 1;
+    (place, digits.max(1) as u32)
+}
+
+/// `value` rounded to `digits` significant digits (446 for 445.788 and 3).
+pub fn round_significant(value: f64, digits: u32) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let scale = 10f64.powi(digits as i32 - 1 - value.abs().log10().floor() as i32);
+    (value * scale).round() / scale
+}
+
 impl Form {
     /// The same form with every figure multiplied by `factor` (a unit
     /// conversion).
@@ -1215,6 +1243,18 @@ mod tests {
         assert!(parse("lots").unwrap_err().contains("is not a quantity"));
         // A first character of several bytes is no reason to panic.
         assert!(parse("≈100-200").unwrap_err().contains("is not a quantity"));
+    }
+
+    #[test]
+    fn written_figures_say_their_precision() {
+        assert_eq!(written_precision(277.0), (1.0, 3));
+        assert_eq!(written_precision(6.0), (1.0, 1));
+        assert_eq!(written_precision(280.0), (10.0, 2));
+        assert_eq!(written_precision(6.5), (0.1, 2));
+        assert_eq!(written_precision(1200.0), (100.0, 2));
+        assert_eq!(round_significant(445.788, 3), 446.0);
+        assert_eq!(round_significant(9.656, 1), 10.0);
+        assert_eq!(round_significant(10.4607, 2), 10.0);
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub(crate) struct JsonClaim<'a> {
     /// of its own on a page updated in place.
     #[serde(skip_serializing_if = "Option::is_none")]
     update: Option<&'a str>,
+    /// The figure as written, when in another unit than the question's
+    /// ("277 miles"); `value` is its conversion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written: Option<&'a str>,
     since: Option<Shown<crate::read::time::Interval>>,
     said_by: Option<&'a str>,
     modality: &'static str,
@@ -181,6 +185,7 @@ pub(crate) fn json_claim(c: &Claim) -> JsonClaim<'_> {
         as_of: Shown(c.as_of),
         as_of_hours: c.as_of_hours.map(|h| h.human()),
         update: c.as_of_text.as_deref().filter(|_| c.under_update),
+        written: c.converted.as_ref().map(|k| k.written.as_str()),
         since: c.since.as_ref().map(|s| Shown(s.resolved.interval)),
         said_by: c.said_by.as_deref(),
         modality: c.modality.name(),

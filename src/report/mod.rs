@@ -119,10 +119,11 @@ pub(crate) fn claim_value(corpus: &Corpus, c: &Claim) -> String {
         ),
         Value::Date(t) if t.text == t.resolved.interval.human() => t.text.clone(),
         Value::Date(t) => format!("{} (\"{}\")", t.resolved.interval.human(), t.text),
-        Value::Quantity(q) => crate::read::quantity::with_unit(
-            &q.to_string(),
-            corpus.property(&c.key()).and_then(|p| p.unit.as_deref()),
-        ),
+        Value::Quantity(q) => {
+            let unit = corpus.property(&c.key()).and_then(|p| p.unit.as_deref());
+            crate::compare::quantity::converted_label(c, unit)
+                .unwrap_or_else(|| crate::read::quantity::with_unit(&q.to_string(), unit))
+        }
         v => v.to_string(),
     }
 }

@@ -499,7 +499,11 @@ impl<'a> Question<'a> {
     /// The value as a report shows it ("magnitude 6.5", "withdrawn since mid-2024").
     pub fn value_label(&self, c: &Claim) -> String {
         match &c.value {
-            Value::Quantity(f) => crate::read::quantity::with_unit(&f.to_string(), self.property.unit.as_deref()),
+            Value::Quantity(f) => {
+                let unit = self.property.unit.as_deref();
+                super::quantity::converted_label(c, unit)
+                    .unwrap_or_else(|| crate::read::quantity::with_unit(&f.to_string(), unit))
+            }
             Value::Date(t) if t.resolved.relative => format!("{} (= {})", t.text, t.resolved.interval.human()),
             Value::Date(t) => t.text.clone(),
             Value::State(s) => match &c.since {

@@ -520,6 +520,24 @@ fn build_claim(
             .map(|(n, w, factor)| format!("given as {n} {w}; 1 {w} = {} {u}", quantity::fmt_num(factor))),
         _ => None,
     };
+    let converted = match (&f.value, p_unit, &value) {
+        (
+            Some(Sp {
+                v: RawValue::Str(s), ..
+            }),
+            Some(u),
+            Value::Quantity(form),
+        ) => quantity::in_other_unit(s, u).and_then(|(n, w, factor)| {
+            let written = quantity::parse(n).ok()?.numbers().into_iter().next()?;
+            let (place, digits) = quantity::written_precision(written);
+            Some(Box::new(Converted {
+                written: format!("{} {w}", n.trim()),
+                half: place / 2.0 * factor,
+                about: quantity::round_significant(form.numbers().first().copied()?, digits),
+            }))
+        }),
+        _ => None,
+    };
     let since = match (f.since, times.since, f.when, times.when) {
         (Some(t), Some(r), _, _) | (_, _, Some(t), Some(r)) => Some(TimeText { text: t.v, resolved: r }),
         _ => None,
@@ -541,6 +559,7 @@ fn build_claim(
         since: since.map(Box::new),
         said_by: f.said_by.map(|s| s.v),
         via: f.via.map(|s| crate::corpus::model::normalise_outlet(&s.v)),
+        converted,
         modality,
         derived: f.derived.map(|d| d.v.to_string()),
         note: match (f.note.map(|n| n.v), conversion) {
