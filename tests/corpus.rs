@@ -54,9 +54,25 @@ fn the_known_contradictions_are_found() {
     let csto = conflict("armenia/csto-status");
     assert!(csto.claims.contains(&"tms-csto-withdrawn-mid-2024".to_string()));
     assert!(csto.claims.contains(&"mt-csto-suspended".to_string()));
-    assert!(csto.summary.contains("(withdrawn -> suspended)"), "{}", csto.summary);
-    // The smallest consistent reading sets aside the one source that says withdrawn.
-    assert_eq!(csto.suspects, ["tms-csto-exit-2025", "tms-csto-withdrawn-mid-2024"]);
+    // The status and the withdrawal's date are one event (same_event_as):
+    // "suspended" after the one date given for the withdrawal is one
+    // conflict over both questions.
+    assert_eq!(csto.reason, Some(claimcheck::compare::Reason::SameEvent));
+    assert!(
+        csto.summary.contains("000-azerbaijan-us says it had not happened as of 2025-09-25, after 2024-05-01 to 2024-08-31 (003-transcend)"),
+        "{}",
+        csto.summary
+    );
+    // The smallest consistent reading sets aside the one source that says
+    // withdrawn, in both questions.
+    assert_eq!(
+        csto.suspects,
+        [
+            "tms-csto-exit-2025",
+            "tms-csto-withdrawal-mid-2024",
+            "tms-csto-withdrawn-mid-2024"
+        ]
+    );
     assert!(
         !csto.claims.contains(&"mt-csto-may-leave".to_string()),
         "the hedged claim is context"

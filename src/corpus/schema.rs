@@ -512,8 +512,8 @@ pub struct ReviewsFile {
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
-    /// The finding's id, as reports print it ("c-066ecc").
-    #[schemars(example = serde_json::json!("c-066ecc"))]
+    /// The finding's id, as reports print it ("c-1fdca1").
+    #[schemars(example = serde_json::json!("c-1fdca1"))]
     pub finding: String,
     /// The verdict.
     #[schemars(example = serde_json::json!("confirmed"))]
