@@ -49,8 +49,9 @@ fn check_corpus(dir: &std::path::Path, corpus: &Corpus) -> (usize, Vec<String>) 
             continue;
         };
         // `date --published` takes a day: a source dated by a bound reads
-        // only absolute expressions, the same way in both.
-        let Some(reference) = source.reference_date() else {
+        // only absolute expressions, the same way in both. A passage under
+        // an update stamp of a later day counts from that day.
+        let Some(reference) = source.reference_date_at(&c.quote).or(source.reference_date()) else {
             continue;
         };
         let reference = reference.to_string();

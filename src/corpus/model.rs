@@ -89,6 +89,27 @@ impl Source {
         iv.start.filter(|_| iv.is_day())
     }
 
+    /// The day a relative word in a passage counts from: the day of the
+    /// stamped update the passage sits under, when that is a later day than
+    /// the page's own date ("yesterday" under "Updated 14 April" is 13
+    /// April); else [`Source::reference_date`]. A declared update with no
+    /// stamp in the text does not say which passages it changed, so it
+    /// moves no reference.
+    pub fn reference_date_at(&self, passage: &str) -> Option<Date> {
+        let own = self.reference_date();
+        if !self.updates.iter().any(|u| u.offset.is_some()) {
+            return own;
+        }
+        let pos = self.body().find(passage)?;
+        match self.update_at(pos) {
+            Some((_, u)) if u.offset.is_some() && u.time.is_day() => {
+                let day = u.time.start?;
+                Some(own.map_or(day, |o| o.max(day)))
+            }
+            _ => own,
+        }
+    }
+
     /// The time the text describes as "now": the writing or publication date.
     pub fn now(&self) -> Interval {
         self.written.as_ref().unwrap_or(&self.published).resolved.interval

@@ -589,13 +589,13 @@ pub(super) fn resolve_time(
     (tense, quote): (Tense, Option<&str>),
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Resolved> {
-    let reference = src.and_then(|s| s.reference_date());
+    let page_reference = src.and_then(|s| s.reference_date());
     // A date written in the article's language is read in that language
     // first, and the quote's tense decides a bare month or weekday.
     let lang = src.map(|s| s.language.as_str());
     // "The following day": counted from the nearest date the article names
     // before it, in its text up to the quote and the quote up to it.
-    let read = match (time::anchored_in_any_language(&t.v), src, quote) {
+    let read_from = |reference: Option<jiff::civil::Date>| match (time::anchored_in_any_language(&t.v), src, quote) {
         (Some(shift), Some(s), Some(q)) => {
             let body = s.body();
             let before_quote = body.find(q).and_then(|i| body.get(..i)).unwrap_or_default();
@@ -604,6 +604,15 @@ pub(super) fn resolve_time(
         }
         _ => time::resolve_in_context(&t.v, reference, tense, lang, quote),
     };
+    let mut read = read_from(page_reference);
+    // On a page updated in place, a relative word ("yesterday") under an
+    // update stamp of a later day counts from that day.
+    if matches!(&read, Ok(r) if r.relative) {
+        let at_update = src.zip(quote).and_then(|(s, q)| s.reference_date_at(q));
+        if at_update.is_some() && at_update != page_reference {
+            read = read_from(at_update);
+        }
+    }
     match read {
         Ok(r) => {
             if let Some(also) = &r.also {
