@@ -73,6 +73,33 @@ pub fn words(c: &Claim) -> String {
     }
 }
 
+/// "Tuesday" for "on Tuesday" or "On Tuesday", "2024" for "in 2024": the
+/// words after "as of" or "since".
+pub fn strip_preposition(t: &str) -> &str {
+    ["on ", "in "]
+        .iter()
+        .find_map(|p| {
+            t.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .and_then(|_| t.get(p.len()..))
+        })
+        .unwrap_or(t)
+}
+
+/// When a state began, in words: "since Sunday" for "on Sunday", but "by
+/// 2023" as written, for "since by 2023" would misread a bound as a start.
+/// `shown` is the time as it should appear after "since".
+pub fn since_words(text: &str, shown: &str) -> String {
+    let bound = ["by ", "before ", "after ", "not before ", "not after ", "until "]
+        .iter()
+        .any(|p| text.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+    if bound {
+        shown.to_string()
+    } else {
+        format!("since {shown}")
+    }
+}
+
 /// Whether two claims were curated from one passage (paragraph) of one
 /// source: then they describe one moment, whatever their dates say.
 pub fn same_passage(a: &Claim, b: &Claim) -> bool {

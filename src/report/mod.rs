@@ -68,12 +68,22 @@ fn claim<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Claim> {
     corpus.claim(id)
 }
 
+use crate::compare::moment::{since_words, strip_preposition};
+
 /// The claim's time in words: "since mid-2024 (2024-05-01..2024-08-31), as of 2025-03-29".
 pub fn claim_time(c: &Claim) -> String {
     let since = c
         .since
         .as_ref()
-        .map(|s| format!("since {}, ", with_reading(&s.text, &s.resolved.interval.human())))
+        .map(|s| {
+            format!(
+                "{}, ",
+                since_words(
+                    &s.text,
+                    &with_reading(strip_preposition(&s.text), &s.resolved.interval.human())
+                )
+            )
+        })
         .unwrap_or_default();
     let as_of = match &c.as_of_text {
         // "as of Thursday", not "as of on Thursday".
@@ -84,19 +94,6 @@ pub fn claim_time(c: &Claim) -> String {
         None => format!("as of {}", crate::compare::moment::words(c)),
     };
     format!("{since}{as_of}")
-}
-
-/// "Tuesday" for "on Tuesday" or "On Tuesday", "2024" for "in 2024": the
-/// words after "as of".
-fn strip_preposition(t: &str) -> &str {
-    ["on ", "in "]
-        .iter()
-        .find_map(|p| {
-            t.get(..p.len())
-                .filter(|h| h.eq_ignore_ascii_case(p))
-                .and_then(|_| t.get(p.len()..))
-        })
-        .unwrap_or(t)
 }
 
 /// "mid-2024 (2024-05-01 to 2024-08-31)", or just "2024-05-07" when the

@@ -507,7 +507,10 @@ impl<'a> Question<'a> {
             Value::Date(t) if t.resolved.relative => format!("{} (= {})", t.text, t.resolved.interval.human()),
             Value::Date(t) => t.text.clone(),
             Value::State(s) => match &c.since {
-                Some(since) => format!("{s} since {}", since.text),
+                Some(since) => format!(
+                    "{s} {}",
+                    super::moment::since_words(&since.text, super::moment::strip_preposition(&since.text))
+                ),
                 None => s.clone(),
             },
             Value::Fact(true) => match &c.since {
