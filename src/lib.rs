@@ -21,4 +21,5 @@ pub mod fuzzing;
 pub mod read;
 pub mod report;
 pub mod review;
+pub mod suggest;
 pub mod timings;

@@ -113,6 +113,45 @@ pub enum Command {
     },
     /// List findings that need review, or record a verdict on one.
     Review(ReviewArgs),
+    /// Suggest claim skeletons from an article: its figures, dates,
+    /// changes of status and yes/no facts, each with its quote, value,
+    /// time, speaker and the question it most likely answers, ranked.
+    Suggest(SuggestArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    /// Numbered, with the sentence and the quote marked.
+    Text,
+    /// `[[claim]]` records to paste into a claims file.
+    Toml,
+    Json,
+}
+
+/// The options of `claimcheck suggest`.
+#[derive(clap::Args, Debug)]
+pub struct SuggestArgs {
+    /// A source id of the corpus, or a text file (with --language and
+    /// --published).
+    pub source: Option<String>,
+    /// A file's language (BCP 47: en, es, zh...).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// A file's publication date (YYYY-MM-DD): its relative words count from it.
+    #[arg(long)]
+    pub published: Option<String>,
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Text)]
+    pub format: SuggestFormat,
+    /// Append these skeletons (their numbers: 1,4,7) to the corpus, as
+    /// `add claim` does: kept only if the corpus still checks clean.
+    #[arg(long, value_delimiter = ',')]
+    pub write: Vec<usize>,
+    /// Every source of the corpus (text and JSON only).
+    #[arg(long)]
+    pub all: bool,
+    /// At most this many skeletons per source, best first.
+    #[arg(long)]
+    pub limit: Option<usize>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -13,6 +13,7 @@ mod number;
 pub mod progress;
 mod report;
 mod review;
+mod suggest;
 
 pub use args::*;
 pub use check::check;
@@ -99,6 +100,7 @@ pub fn run(
         Command::Schema { print } => corpus::schema(root, print, out, err),
         Command::Date(a) => date::date_command(a, input, out, err),
         Command::Number(a) => number::number_command(a, input, out, err),
+        Command::Suggest(a) => suggest::suggest(root, a, out, err, color),
     }
 }
 

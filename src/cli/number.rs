@@ -74,20 +74,6 @@ struct NumberJson<'a> {
     reading: Option<String>,
 }
 
-fn form_name(f: &Form) -> &'static str {
-    match f {
-        Form::Exact { .. } => "exact",
-        Form::Approx { .. } => "approx",
-        Form::Range { .. } => "range",
-        Form::AtLeast { .. } => "at-least",
-        Form::AtMost { .. } => "at-most",
-        Form::MoreThan { .. } => "more-than",
-        Form::LessThan { .. } => "less-than",
-        Form::JustUnder { .. } => "just-under",
-        Form::JustOver { .. } => "just-over",
-    }
-}
-
 fn number_json<'a>(expression: &'a str, language: Option<&'a str>, context: Option<&str>) -> NumberJson<'a> {
     match quantity::read_figure(expression, language, context) {
         Ok(f) => {
@@ -102,7 +88,7 @@ fn number_json<'a>(expression: &'a str, language: Option<&'a str>, context: Opti
                 expression,
                 language,
                 value,
-                form: Some(form_name(&form)),
+                form: Some(form.name()),
                 low: finite(low),
                 high: finite(high),
                 unit: f.unit,

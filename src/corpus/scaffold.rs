@@ -4,6 +4,7 @@
 //! claim to a claims file, keeping the file's comments and layout, and
 //! keeps it only if the corpus still checks clean.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -464,7 +465,7 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
 }
 
 /// A lower-case slug of a name: letters and digits kept, the rest `-`.
-fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for ch in name.chars().flat_map(char::to_lowercase) {
         // A dot starts no id and never follows another ("../evil" is "evil").
@@ -529,6 +530,16 @@ pub struct NewClaim {
     pub file: Option<String>,
 }
 
+/// A question added with the claims that answer it (`suggest --write`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewProperty {
+    pub subject: String,
+    pub property: String,
+    pub question: String,
+    pub kind: crate::corpus::model::Kind,
+    pub unit: Option<String>,
+}
+
 /// Appends a claim to a claims file, keeping its comments and layout, and
 /// only if the corpus checks clean with it. Under the corpus lock, the
 /// corpus is checked with the file as it would be written, in memory; the
@@ -536,11 +547,24 @@ pub struct NewClaim {
 /// file byte for byte as it was, two writers never lose each other's
 /// claims, and a killed one leaves the old file or the checked new one.
 pub fn add_claim(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
-    let _lock = crate::corpus::files::lock_corpus(root).map_err(ScaffoldError::Refused)?;
-    add_claim_locked(root, c, color)
+    add_claims(root, std::slice::from_ref(c), &[], color)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ScaffoldError::Refused("no claim was given".into()))
 }
 
-fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, String), ScaffoldError> {
+/// [`add_claim`] for several claims and the questions they need, as one
+/// change: the corpus is checked with every file as it would be written,
+/// and nothing is written unless it checks clean. The questions file is
+/// written first, so a writer killed between two files leaves at worst a
+/// question without its claims, which checks clean.
+pub fn add_claims(
+    root: &Path,
+    claims: &[NewClaim],
+    properties: &[NewProperty],
+    color: bool,
+) -> Result<Vec<(String, String)>, ScaffoldError> {
+    let _lock = crate::corpus::files::lock_corpus(root).map_err(ScaffoldError::Refused)?;
     let before = crate::corpus::load::load(root);
     if before.errors() > 0 {
         return Err(ScaffoldError::Refused(format!(
@@ -548,19 +572,137 @@ fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, S
             before.errors()
         )));
     }
+    let corpus = &before.corpus;
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    if !properties.is_empty() {
+        let rel = crate::corpus::load::PROPERTIES_FILE;
+        let mut doc = read_doc(root, rel, &texts)?;
+        for p in properties {
+            let mut t = toml_edit::Table::new();
+            t.insert("subject", toml_edit::value(p.subject.as_str()));
+            t.insert("property", toml_edit::value(p.property.as_str()));
+            t.insert("question", toml_edit::value(p.question.as_str()));
+            t.insert("kind", toml_edit::value(p.kind.name()));
+            if let Some(u) = &p.unit {
+                t.insert("unit", toml_edit::value(u.as_str()));
+            }
+            push_table(&mut doc, "property", t, rel)?;
+        }
+        texts.insert(rel.to_string(), doc.to_string());
+    }
+    let mut added = Vec::new();
+    for c in claims {
+        let (id, rel, table) = claim_table(corpus, c, properties, &added)?;
+        let mut doc = read_doc(root, &rel, &texts)?;
+        push_table(&mut doc, "claim", table, &rel)?;
+        texts.insert(rel.clone(), doc.to_string());
+        added.push((id, rel));
+    }
+    let overrides: Vec<(&str, &str)> = texts.iter().map(|(r, t)| (r.as_str(), t.as_str())).collect();
+    let after = crate::corpus::load::load_with(root, &overrides);
+    if after.errors() > 0 {
+        let errors: Vec<_> = after
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::corpus::diag::Severity::Error)
+            .cloned()
+            .collect();
+        let files: Vec<&str> = texts.keys().map(String::as_str).collect();
+        let what = if claims.len() == 1 {
+            "the claim was not added"
+        } else {
+            "no claim was added"
+        };
+        let verb = if files.len() == 1 { "is" } else { "are" };
+        return Err(ScaffoldError::Refused(format!(
+            "{}{what}: {} {verb} as it was",
+            crate::corpus::diag::render(&errors, &after.files, color),
+            files.join(", ")
+        )));
+    }
+    // Checked: written, the questions first, after clearing what a killed
+    // writer left.
+    let mut order: Vec<(&String, &String)> = texts.iter().collect();
+    order.sort_by_key(|(rel, _)| rel.as_str() != crate::corpus::load::PROPERTIES_FILE);
+    for (rel, text) in order {
+        let path = root.join(rel);
+        let named = |e: std::io::Error| {
+            ScaffoldError::Refused(format!(
+                "cannot write {}: {e}; check that the corpus folder is writable",
+                path.display()
+            ))
+        };
+        crate::corpus::files::remove_stray_temporaries(&path).map_err(named)?;
+        crate::corpus::files::write_atomically(&path, text.as_bytes()).map_err(named)?;
+    }
+    Ok(added)
+}
+
+/// A claims file as it stands in this change: as already edited, or as
+/// on disk, or empty when there is none yet.
+fn read_doc(root: &Path, rel: &str, texts: &BTreeMap<String, String>) -> Result<toml_edit::DocumentMut, ScaffoldError> {
+    let original = match texts.get(rel) {
+        Some(t) => Some(t.clone()),
+        None => match crate::corpus::files::read_regular(&root.join(rel)) {
+            Ok(bytes) => {
+                Some(String::from_utf8(bytes).map_err(|_| ScaffoldError::Refused(format!("{rel} is not UTF-8")))?)
+            }
+            Err(crate::corpus::files::ReadError::NotFound) => None,
+            Err(e) => return Err(ScaffoldError::Refused(format!("cannot read {rel}: {e}"))),
+        },
+    };
+    original
+        .as_deref()
+        .unwrap_or("")
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ScaffoldError::Refused(format!("{rel} is not valid TOML: {e}")))
+}
+
+/// Appends a table to the array of tables `name` (`claim`, `property`).
+fn push_table(
+    doc: &mut toml_edit::DocumentMut,
+    name: &str,
+    t: toml_edit::Table,
+    rel: &str,
+) -> Result<(), ScaffoldError> {
+    let items = doc
+        .entry(name)
+        .or_insert(toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(items) = items.as_array_of_tables_mut() else {
+        return Err(ScaffoldError::Refused(format!(
+            "in {rel}, `{name}` is not an array of tables"
+        )));
+    };
+    items.push(t);
+    Ok(())
+}
+
+/// One claim's record, its id (unique in the corpus and among `added`)
+/// and the file it goes in.
+fn claim_table(
+    corpus: &crate::corpus::model::Corpus,
+    c: &NewClaim,
+    properties: &[NewProperty],
+    added: &[(String, String)],
+) -> Result<(String, String, toml_edit::Table), ScaffoldError> {
     let Some((subject, property)) = c.question.split_once('/') else {
         return Err(ScaffoldError::Refused(format!(
             "--question `{}`: write subject/property, e.g. --question armenia/csto-status",
             c.question
         )));
     };
-    let corpus = &before.corpus;
-    let Some(kind) = corpus
+    let kind = corpus
         .properties
         .iter()
         .find(|p| p.subject == subject && p.property == property)
         .map(|p| p.kind)
-    else {
+        .or_else(|| {
+            properties
+                .iter()
+                .find(|p| p.subject == subject && p.property == property)
+                .map(|p| p.kind)
+        });
+    let Some(kind) = kind else {
         let keys: Vec<String> = corpus.properties.iter().map(|p| p.key()).collect();
         let near = crate::corpus::diag::did_you_mean(&c.question, keys.iter().map(String::as_str));
         return Err(ScaffoldError::Refused(format!(
@@ -569,13 +711,14 @@ fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, S
             near.map(|n| format!(": did you mean `{n}`?")).unwrap_or_default()
         )));
     };
+    let taken = |id: &str| corpus.claim(id).is_some() || added.iter().any(|(a, _)| a == id);
     let id = match &c.id {
         Some(id) => id.clone(),
         None => {
             let base = slug(&format!("{}-{}", c.source, property));
             let mut id = base.clone();
             let mut n = 2;
-            while corpus.claim(&id).is_some() {
+            while taken(&id) {
                 id = format!("{base}-{n}");
                 n += 1;
             }
@@ -590,17 +733,6 @@ fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, S
             "--file `{rel}`: claims go in a claims/<topic>.toml file the corpus reads (a topic of lower-case letters, digits and dashes, not properties)"
         )));
     }
-    let path = root.join(&rel);
-    let original = match crate::corpus::files::read_regular(&path) {
-        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| ScaffoldError::Refused(format!("{rel} is not UTF-8")))?),
-        Err(crate::corpus::files::ReadError::NotFound) => None,
-        Err(e) => return Err(ScaffoldError::Refused(format!("cannot read {rel}: {e}"))),
-    };
-    let mut doc: toml_edit::DocumentMut = original
-        .as_deref()
-        .unwrap_or("")
-        .parse()
-        .map_err(|e: toml_edit::TomlError| ScaffoldError::Refused(format!("{rel} is not valid TOML: {e}")))?;
     let mut t = toml_edit::Table::new();
     t.insert("id", toml_edit::value(id.as_str()));
     t.insert("source", toml_edit::value(c.source.as_str()));
@@ -621,39 +753,7 @@ fn add_claim_locked(root: &Path, c: &NewClaim, color: bool) -> Result<(String, S
             t.insert(key, toml_edit::value(v.as_str()));
         }
     }
-    let claims = doc
-        .entry("claim")
-        .or_insert(toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    let Some(claims) = claims.as_array_of_tables_mut() else {
-        return Err(ScaffoldError::Refused(format!(
-            "in {rel}, `claim` is not an array of tables"
-        )));
-    };
-    claims.push(t);
-    let text = doc.to_string();
-    let after = crate::corpus::load::load_with(root, &[(rel.as_str(), text.as_str())]);
-    if after.errors() > 0 {
-        let errors: Vec<_> = after
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::corpus::diag::Severity::Error)
-            .cloned()
-            .collect();
-        return Err(ScaffoldError::Refused(format!(
-            "{}the claim was not added: {rel} is as it was",
-            crate::corpus::diag::render(&errors, &after.files, color)
-        )));
-    }
-    // Checked: written, after clearing what a killed writer left.
-    let named = |e: std::io::Error| {
-        ScaffoldError::Refused(format!(
-            "cannot write {}: {e}; check that the corpus folder is writable",
-            path.display()
-        ))
-    };
-    crate::corpus::files::remove_stray_temporaries(&path).map_err(named)?;
-    crate::corpus::files::write_atomically(&path, text.as_bytes()).map_err(named)?;
-    Ok((id, rel))
+    Ok((id, rel, t))
 }
 
 /// A value as the question's kind wants it in TOML: a fact's `true` or

@@ -920,6 +920,22 @@ pub fn round_significant(value: f64, digits: u32) -> f64 {
 }
 
 impl Form {
+    /// The form's name in JSON and `claimcheck number`: "exact",
+    /// "at-least", "more-than"...
+    pub fn name(&self) -> &'static str {
+        match self {
+            Form::Exact { .. } => "exact",
+            Form::Approx { .. } => "approx",
+            Form::Range { .. } => "range",
+            Form::AtLeast { .. } => "at-least",
+            Form::AtMost { .. } => "at-most",
+            Form::MoreThan { .. } => "more-than",
+            Form::LessThan { .. } => "less-than",
+            Form::JustUnder { .. } => "just-under",
+            Form::JustOver { .. } => "just-over",
+        }
+    }
+
     /// The same form with every figure multiplied by `factor` (a unit
     /// conversion).
     pub fn scaled(self, factor: f64) -> Form {

@@ -1,0 +1,376 @@
+//! `claimcheck suggest`: the claims worth curating in an article, as
+//! skeletons an editor can accept.
+//!
+//! Every sentence is read with the readers claims go through: its figures
+//! ([`find::figures`]), its time expressions ([`find::times`]), the states
+//! and yes/no facts the corpus's questions ask about. Each value becomes
+//! one skeleton: the shortest clause that carries it and its qualifier,
+//! the value as the claim would write it, the time it describes, who says
+//! it and how (hedged, denied). Each skeleton names the corpus question it
+//! most likely answers ([`questions`]) or proposes one, says whether it
+//! differs from what other sources say then, and is ranked by features an
+//! editor can check, each one named in `why`. No model, no network: the
+//! same article and corpus give the same list.
+
+pub mod find;
+pub mod measure;
+pub mod output;
+pub mod questions;
+pub mod sentences;
+pub mod words;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::corpus::model::{Claim, Corpus, Kind, Modality, Property, Source};
+use crate::read::quantity::Form;
+use crate::read::time::{Interval, Resolved};
+use questions::{Offer, Profile};
+
+/// The article suggestions are made for.
+#[derive(Clone, Copy, Debug)]
+pub struct Article<'a> {
+    pub id: &'a str,
+    pub language: &'a str,
+    /// The day its relative words count from.
+    pub reference: Option<Date>,
+    /// The day it speaks of as "now", for claims with no time of their own.
+    pub now: Option<Interval>,
+    pub body: &'a str,
+}
+
+impl<'a> Article<'a> {
+    /// A source of the corpus.
+    pub fn of(s: &'a Source) -> Article<'a> {
+        Article {
+            id: &s.id,
+            language: &s.language,
+            reference: s.reference_date(),
+            now: Some(s.now()),
+            body: s.body(),
+        }
+    }
+}
+
+/// The value a skeleton gives, read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    Figure(Form),
+    Date(Resolved),
+    State(String),
+    Fact(bool),
+}
+
+/// A question proposed for a value no corpus question asks about.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct NewQuestion {
+    pub subject: String,
+    pub property: String,
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub question: String,
+}
+
+/// One claim skeleton.
+#[derive(Clone, Debug)]
+pub struct Suggestion {
+    /// Its place in the ranked list, from 1.
+    pub number: usize,
+    pub source: String,
+    /// Bytes of the article's body.
+    pub sentence: Range<usize>,
+    pub quote: Range<usize>,
+    pub kind: Kind,
+    /// The value as the claim writes it ("at least 381", "mid-2024").
+    pub value: String,
+    pub reading: Reading,
+    /// The time it describes as written, when the sentence gives one.
+    pub as_of: Option<String>,
+    /// How the time was chosen.
+    pub as_of_rule: &'static str,
+    pub said_by: Option<String>,
+    pub modality: Modality,
+    /// The corpus question it most likely answers, and how sure.
+    pub question: Option<(String, f64)>,
+    pub new_question: Option<NewQuestion>,
+    /// What other sources say that it differs from, when it does.
+    pub conflict: Option<String>,
+    pub score: f64,
+    pub why: Vec<String>,
+}
+
+/// The skeletons for `article`, best first, leaving out what the corpus
+/// already holds from it (a claim of the article on the same question
+/// whose quote overlaps).
+pub fn suggest(corpus: &Corpus, article: &Article<'_>) -> Vec<Suggestion> {
+    let profiles = questions::profiles(corpus, article.id);
+    let mut out = Vec::new();
+    for sentence in sentences::sentences(article.body) {
+        in_sentence(corpus, &profiles, article, sentence, &mut out);
+    }
+    let curated: Vec<&Claim> = corpus
+        .claims
+        .iter()
+        .filter(|c| c.source == article.id)
+        .map(|c| &**c)
+        .collect();
+    out.retain(|s: &Suggestion| {
+        !curated.iter().any(|c| {
+            let key = s.question.as_ref().map(|(k, _)| k.as_str());
+            c.quote_span.start < s.quote.end && s.quote.start < c.quote_span.end && key.is_none_or(|k| k == c.key())
+        })
+    });
+    propose_questions(&mut out, article);
+    rank(&mut out);
+    out
+}
+
+/// The skeletons of one sentence.
+fn in_sentence(
+    corpus: &Corpus,
+    profiles: &[Profile<'_>],
+    a: &Article<'_>,
+    range: Range<usize>,
+    out: &mut Vec<Suggestion>,
+) {
+    let Some(text) = a.body.get(range.clone()) else { return };
+    let times = find::times(text, a.language, a.reference);
+    let spans: Vec<Range<usize>> = times.iter().map(|t| t.span.clone()).collect();
+    let figures = find::figures(text, a.language, &spans);
+    let said_by = attribution::said_by(text, a.language);
+    let modality = attribution::modality(text, a.language, said_by.is_some());
+    let base = |kind, span: Range<usize>, value: String, reading| Suggestion {
+        number: 0,
+        source: a.id.to_string(),
+        sentence: range.clone(),
+        quote: range.start + span.start..range.start + span.end,
+        kind,
+        value,
+        reading,
+        as_of: None,
+        as_of_rule: "the article's date",
+        said_by: said_by.clone(),
+        modality,
+        question: None,
+        new_question: None,
+        conflict: None,
+        score: 0.0,
+        why: Vec::new(),
+    };
+    for f in &figures {
+        let mut quote = clause(text, f.span.clone());
+        let lower = text.to_lowercase();
+        let concepts = concepts_near(&lower, &quote, &f.span);
+        if let Some(at) = words::concepts_in(&lower)
+            .into_iter()
+            .filter(|(c, _)| concepts.contains(c))
+            .map(|(_, at)| at)
+            .min()
+        {
+            quote = widen(text, quote, at);
+        }
+        let unit = unit_of(text, f, &concepts);
+        let mut s = base(
+            Kind::Quantity,
+            quote.clone(),
+            text.get(f.span.clone()).unwrap_or_default().to_string(),
+            Reading::Figure(f.form),
+        );
+        // The sentence's own time, nearest the figure, is the time it gives.
+        if let Some(t) = times.iter().min_by_key(|t| t.span.start.abs_diff(f.span.start)) {
+            let q = widen(text, widen(text, quote.clone(), t.span.start), t.span.end);
+            quote = q.clone();
+            s.quote = range.start + q.start..range.start + q.end;
+            if let Some(y) = &t.year {
+                s.quote.start = s.quote.start.min(range.start + y.start);
+                quote = s.quote.start - range.start..s.quote.end - range.start;
+            }
+            s.as_of = Some(t.value(text));
+            s.as_of_rule = "the sentence's own time";
+        }
+        let clause_text = text.to_lowercase();
+        let offer = Offer {
+            kind: Kind::Quantity,
+            unit: unit.as_deref(),
+            clause: &clause_text,
+            concepts: &concepts,
+        };
+        answer(corpus, profiles, &offer, a, &mut s);
+        if !concepts.is_empty() || unit.is_some() {
+            s.why.push(format!(
+                "a figure with what it counts ({})",
+                describe(&concepts, unit.as_deref())
+            ));
+        }
+        s.new_question = Some(NewQuestion {
+            subject: String::new(),
+            property: concepts
+                .first()
+                .map_or_else(|| counted_slug(text, &f.span), |c| (*c).to_string()),
+            kind: "quantity",
+            unit,
+            question: String::new(),
+        });
+        out.push(s);
+    }
+    for t in &times {
+        let mut quote = clause(text, t.span.clone());
+        if let Some(y) = &t.year {
+            quote = widen(text, quote, y.start);
+        }
+        let clause_text = text.to_lowercase();
+        let mut s = base(Kind::EventDate, quote, t.value(text), Reading::Date(t.resolved.clone()));
+        let offer = Offer {
+            kind: Kind::EventDate,
+            unit: None,
+            clause: &clause_text,
+            concepts: &[],
+        };
+        answer(corpus, profiles, &offer, a, &mut s);
+        if !figures.is_empty() {
+            s.why.push("also the time of a figure in its sentence".into());
+        }
+        s.new_question = Some(NewQuestion {
+            subject: String::new(),
+            property: format!("{}-date", event_slug(text, &t.span)),
+            kind: "event-date",
+            unit: None,
+            question: String::new(),
+        });
+        out.push(s);
+    }
+    states_and_facts(corpus, profiles, a, text, &base, out);
+}
+
+/// The claims of the corpus's state and fact questions the sentence
+/// gives: a state's value word ("suspended"), or most of a fact
+/// question's words, with its negation ("has not yet signed").
+fn states_and_facts<F>(
+    corpus: &Corpus,
+    profiles: &[Profile<'_>],
+    a: &Article<'_>,
+    text: &str,
+    base: &F,
+    out: &mut Vec<Suggestion>,
+) where
+    F: Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
+{
+    let lower = text.to_lowercase();
+    // Byte offsets agree only where lower-casing kept every length.
+    if lower.len() != text.len() {
+        return;
+    }
+    let sentence_words = questions::content_words(&lower);
+    for p in profiles {
+        let prop = p.property;
+        let own: Vec<String> =
+            questions::content_words(&format!("{} {}", prop.question, prop.subject.replace('-', " ")))
+                .into_iter()
+                .filter(|w| !prop.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))
+                .collect();
+        let shared: Vec<&String> = own.iter().filter(|w| sentence_words.contains(*w)).collect();
+        match prop.kind {
+            Kind::State if !shared.is_empty() => {
+                for v in &prop.values {
+                    let stem: String = v.to_lowercase().chars().take(6).collect();
+                    if stem.chars().count() < 4 {
+                        continue;
+                    }
+                    let Some(at) = word_starting(&lower, &stem) else {
+                        continue;
+                    };
+                    let quote = clause(text, at..at + stem.len());
+                    let mut s = base(Kind::State, quote, v.clone(), Reading::State(v.clone()));
+                    let confidence = (0.4 + 0.15 * shared.len() as f64).min(0.9);
+                    s.question = Some((prop.key(), confidence));
+                    s.why.push(format!(
+                        "a change of status: \"{v}\" and {}",
+                        shared.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(", ")
+                    ));
+                    check_conflict(corpus, prop, a, &mut s);
+                    out.push(s);
+                }
+            }
+            Kind::Fact if own.len() >= 2 && shared.len() * 3 >= own.len() * 2 => {
+                let Some(first) = shared.first().and_then(|w| lower.find(w.as_str())) else {
+                    continue;
+                };
+                let quote = clause(text, first..first + 1);
+                let clause_text = lower.get(quote.clone()).unwrap_or_default();
+                let value = !attribution::negated(clause_text, a.language);
+                let mut s = base(Kind::Fact, quote, value.to_string(), Reading::Fact(value));
+                s.question = Some((prop.key(), (shared.len() as f64 / own.len() as f64).min(0.9)));
+                s.why
+                    .push(format!("a yes/no fact: {}", if value { "yes" } else { "no (negated)" }));
+                check_conflict(corpus, prop, a, &mut s);
+                out.push(s);
+            }
+            _ => {}
+        }
+    }
+}
+
+mod attribution;
+mod rank;
+mod shape;
+
+use rank::{propose_questions, rank};
+use shape::{clause, concepts_near, counted_slug, describe, event_slug, unit_of, widen, word_starting};
+
+/// Names the question `s` most likely answers, and whether it differs
+/// from what other sources say of it at its time.
+fn answer(corpus: &Corpus, profiles: &[Profile<'_>], offer: &Offer<'_>, a: &Article<'_>, s: &mut Suggestion) {
+    if let Some((p, confidence, reasons)) = questions::best(profiles, offer) {
+        s.question = Some((p.property.key(), confidence));
+        s.why
+            .push(format!("answers {} ({})", p.property.key(), reasons.join("; ")));
+        check_conflict(corpus, p.property, a, s);
+    }
+}
+
+/// Marks `s` as a likely conflict when a claim of another source on its
+/// question gives a value that cannot hold beside it at the same time.
+fn check_conflict(corpus: &Corpus, p: &Property, a: &Article<'_>, s: &mut Suggestion) {
+    let when = match (&s.as_of, a.reference) {
+        (Some(t), reference) => {
+            crate::read::time::resolve_in(t, reference, crate::read::time::Tense::Nearest, Some(a.language))
+                .map(|r| r.interval)
+                .ok()
+        }
+        _ => None,
+    }
+    .or(a.now);
+    let key = p.key();
+    let differs = corpus
+        .claims
+        .iter()
+        .filter(|c| c.source != a.id && c.key() == key && c.modality.commits() && c.retired.is_none())
+        .filter(|c| p.fixed || p.kind == Kind::EventDate || when.is_none_or(|w| w.intersect(&c.as_of).is_some()))
+        .find(|c| differs(p, &s.reading, c));
+    if let Some(c) = differs {
+        s.conflict = Some(format!(
+            "{} says {} ({})",
+            c.source,
+            crate::report::claim_value(corpus, c),
+            c.id
+        ));
+    }
+}
+
+/// True when a claim's value cannot hold beside the reading.
+fn differs(p: &Property, r: &Reading, c: &Claim) -> bool {
+    use crate::corpus::model::Value;
+    match (r, &c.value) {
+        (Reading::Figure(f), Value::Quantity(_)) => {
+            let (lo, hi) = f.interval(p.tolerance);
+            let (clo, chi) = crate::compare::quantity::range(p, c);
+            hi < clo || chi < lo
+        }
+        (Reading::Date(d), Value::Date(t)) => d.interval.intersect(&t.resolved.interval).is_none(),
+        (Reading::State(v), Value::State(w)) => v != w,
+        (Reading::Fact(v), Value::Fact(w)) => v != w,
+        _ => false,
+    }
+}

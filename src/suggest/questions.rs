@@ -1,0 +1,212 @@
+//! Which question of the corpus a suggested claim most likely answers:
+//! by kind and unit, by what the figure counts (a concept shared across
+//! languages: "muertos" and a question about deaths), and by the words of
+//! the question and of the quotes other sources' claims on it were cut
+//! from. Each part of the score is kept, so the editor sees why.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::words::{concepts_in, is_cjk};
+use crate::corpus::model::{Corpus, Kind, Property};
+
+/// What a question is known by: its words and concepts.
+pub struct Profile<'c> {
+    pub property: &'c Property,
+    /// Content words of the question, its subject and property, lower case.
+    own: BTreeSet<String>,
+    /// Content words of the quotes its claims were cut from.
+    quoted: BTreeSet<String>,
+    concepts: BTreeSet<&'static str>,
+    /// Sources with a claim on it.
+    pub sources: BTreeSet<String>,
+}
+
+/// Profiles of every live question of the corpus, leaving out the claims
+/// of `except` (the article suggestions are made for).
+pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
+    let mut by_key: BTreeMap<String, Profile<'c>> = corpus
+        .properties
+        .iter()
+        .filter(|p| p.retired.is_none())
+        .map(|p| {
+            let text = format!(
+                "{} {} {}",
+                p.question,
+                p.subject.replace('-', " "),
+                p.property.replace('-', " ")
+            )
+            .to_lowercase();
+            let profile = Profile {
+                property: p,
+                own: content_words(&text),
+                quoted: BTreeSet::new(),
+                concepts: concepts_in(&text).into_iter().map(|(c, _)| c).collect(),
+                sources: BTreeSet::new(),
+            };
+            (p.key(), profile)
+        })
+        .collect();
+    for c in corpus
+        .claims
+        .iter()
+        .filter(|c| c.source != except && c.retired.is_none())
+    {
+        if let Some(p) = by_key.get_mut(&c.key()) {
+            let lower = c.quote.to_lowercase();
+            p.quoted.extend(content_words(&lower));
+            p.concepts.extend(concepts_in(&lower).into_iter().map(|(k, _)| k));
+            p.sources.insert(c.source.clone());
+        }
+    }
+    by_key.into_values().collect()
+}
+
+/// What a suggestion offers to be matched on.
+pub struct Offer<'a> {
+    pub kind: Kind,
+    pub unit: Option<&'a str>,
+    /// The sentence of the value, lower case.
+    pub clause: &'a str,
+    pub concepts: &'a [&'static str],
+}
+
+/// The best question for an offer, with a confidence in 0..=1 and the
+/// reasons; none under `MIN_CONFIDENCE`.
+pub fn best<'c>(profiles: &'c [Profile<'c>], offer: &Offer<'_>) -> Option<(&'c Profile<'c>, f64, Vec<String>)> {
+    let words = content_words(offer.clause);
+    let mut scored: Vec<(&Profile, f64, Vec<String>)> = profiles
+        .iter()
+        .filter(|p| p.property.kind == offer.kind)
+        .filter_map(|p| score(p, offer, &words).map(|(s, why)| (p, s, why)))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| a.0.property.key().cmp(&b.0.property.key()))
+    });
+    scored.into_iter().next().filter(|(_, s, _)| *s >= MIN_CONFIDENCE)
+}
+
+/// Below this, a new question is proposed instead.
+pub const MIN_CONFIDENCE: f64 = 0.35;
+
+fn score(p: &Profile<'_>, offer: &Offer<'_>, words: &BTreeSet<String>) -> Option<(f64, Vec<String>)> {
+    let mut s = 0.0;
+    let mut why = Vec::new();
+    match (offer.unit, p.property.unit.as_deref()) {
+        (Some(a), Some(b)) if same_unit(a, b) => {
+            s += 0.15;
+            why.push(format!("unit {b}"));
+        }
+        // A percentage never answers a count, nor a count a percentage.
+        (Some(a), Some(b)) if a == "percent" || b == "percent" => return None,
+        _ => {}
+    }
+    let shared_concepts: Vec<&str> = offer
+        .concepts
+        .iter()
+        .copied()
+        .filter(|c| p.concepts.contains(c))
+        .collect();
+    if let Some(c) = shared_concepts.first() {
+        s += 0.45;
+        why.push(format!("counts {c}"));
+    } else if !offer.concepts.is_empty() && !p.concepts.is_empty() && offer.kind == Kind::Quantity {
+        // It counts something else ("injured", not "deaths").
+        return None;
+    }
+    let own: Vec<&String> = p.own.iter().filter(|w| words.contains(*w)).collect();
+    let quoted = p
+        .quoted
+        .iter()
+        .filter(|w| words.contains(*w) && !p.own.contains(*w))
+        .count();
+    let own_share = own.len() as f64 / (p.own.len().max(3) as f64);
+    s += (own_share * 0.8).min(0.6) + (quoted as f64 * 0.05).min(0.25);
+    if !own.is_empty() {
+        let list: Vec<&str> = own.iter().take(4).map(|w| w.as_str()).collect();
+        why.push(format!("question words {}", list.join(", ")));
+    }
+    if quoted > 0 {
+        why.push(format!("{quoted} word(s) of other sources' quotes"));
+    }
+    Some((s.min(1.0), why))
+}
+
+/// Units that name one thing ("people" and "persons", "USD" and "dollars").
+fn same_unit(a: &str, b: &str) -> bool {
+    let norm = |u: &str| match u.to_lowercase().as_str() {
+        "people" | "persons" | "person" => "people".to_string(),
+        "usd" | "dollars" | "$" => "usd".to_string(),
+        "eur" | "euros" | "€" => "eur".to_string(),
+        "percent" | "%" | "per cent" => "percent".to_string(),
+        other => other.to_string(),
+    };
+    norm(a) == norm(b)
+}
+
+/// Words that carry meaning: not the little words of the languages
+/// claimcheck reads, not numbers. Ideographs count one by one.
+pub fn content_words(text: &str) -> BTreeSet<String> {
+    const STOP: [&str; 84] = [
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "is", "was", "were",
+        "are", "be", "been", "has", "have", "had", "did", "does", "do", "what", "when", "how", "many", "much", "which",
+        "who", "its", "it", "that", "this", "as", "than", "into", "after", "before", "since", "not", "yet", "there",
+        "their", "they", "said", "says", "de", "la", "el", "los", "las", "en", "y", "que", "del", "un", "una", "le",
+        "les", "des", "du", "et", "à", "der", "die", "das", "und", "im", "mit", "von", "в", "и", "на", "с", "по", "о",
+        "mid", "early", "late", "date",
+    ];
+    let mut out = BTreeSet::new();
+    let text = text.to_lowercase();
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let w = w.trim_matches('\'').trim_end_matches("'s");
+        if w.chars().any(is_cjk) {
+            out.extend(w.chars().filter(|c| is_cjk(*c)).map(String::from));
+            continue;
+        }
+        if w.chars().count() < 3 || w.chars().all(|c| c.is_ascii_digit()) || STOP.contains(&w) {
+            continue;
+        }
+        out.insert(stem(w));
+    }
+    out
+}
+
+/// A crude stem so "treaty" meets "treaties" and "signed" meets "signing":
+/// the word without a plural or verb ending, at least four letters kept.
+fn stem(w: &str) -> String {
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.chars().count() >= 3) {
+        return format!("{s}y");
+    }
+    for end in ["ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(end) {
+            if s.chars().count() >= 4 && !s.ends_with('s') {
+                // "stopped" and "stop": a doubled last letter is one.
+                let mut c = s.chars().rev();
+                let (last, before) = (c.next(), c.next());
+                if end != "s" && last == before && last.is_some_and(|l| !"aeiou".contains(l)) {
+                    return s
+                        .get(..s.len() - last.map_or(0, char::len_utf8))
+                        .unwrap_or(s)
+                        .to_string();
+                }
+                return s.to_string();
+            }
+        }
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_words_leave_out_little_words_and_stem() {
+        let w = content_words("Have Armenia and Azerbaijan signed the peace treaties?");
+        assert_eq!(
+            w.into_iter().collect::<Vec<_>>(),
+            ["armenia", "azerbaijan", "peace", "sign", "treaty"]
+        );
+        assert!(content_words("地震死亡").contains("震"));
+    }
+}

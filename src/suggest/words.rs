@@ -1,0 +1,95 @@
+//! The words `suggest` reads around a claim (`data/lang/suggest.toml`):
+//! verbs of saying, hedges, denials, negations, and what a figure counts.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// One language's words.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangWords {
+    #[serde(default)]
+    pub said: Vec<String>,
+    #[serde(default)]
+    pub according: Vec<String>,
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    #[serde(default)]
+    pub denials: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct File {
+    #[serde(default)]
+    concepts: BTreeMap<String, Vec<String>>,
+    #[serde(flatten)]
+    langs: BTreeMap<String, LangWords>,
+}
+
+fn file() -> &'static File {
+    static FILE: std::sync::OnceLock<File> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| toml::from_str(include_str!("../../data/lang/suggest.toml")).unwrap_or_default())
+}
+
+/// The words of a language tag's language; English where it has none.
+pub fn lang(tag: &str) -> &'static LangWords {
+    static EMPTY: LangWords = LangWords {
+        said: Vec::new(),
+        according: Vec::new(),
+        hedges: Vec::new(),
+        denials: Vec::new(),
+        negations: Vec::new(),
+    };
+    let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let f = file();
+    f.langs.get(&primary).or_else(|| f.langs.get("en")).unwrap_or(&EMPTY)
+}
+
+/// English's words too, for an article in another language that quotes
+/// English ("according to Reuters" in a translated wire).
+pub fn with_english(tag: &str) -> Vec<&'static LangWords> {
+    let mut out = vec![lang(tag)];
+    let en = lang("en");
+    if !std::ptr::eq(out[0], en) {
+        out.push(en);
+    }
+    out
+}
+
+/// The concepts (`deaths`, `injured`...) whose words `text` holds, each
+/// with the byte offset of its first word in `text`. `text` is lower case.
+pub fn concepts_in(text: &str) -> Vec<(&'static str, usize)> {
+    let mut out = Vec::new();
+    for (name, words) in &file().concepts {
+        let at = words.iter().filter_map(|w| find_word(text, w)).min();
+        if let Some(at) = at {
+            out.push((name.as_str(), at));
+        }
+    }
+    out
+}
+
+/// Where `word` occurs in `text` as a word (or, in a script written
+/// without spaces, anywhere): not inside a longer word.
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    let cjk = word.chars().next().is_some_and(is_cjk);
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(word)).map(|i| i + from) {
+        let before = text.get(..i).and_then(|t| t.chars().next_back());
+        let after = text.get(i + word.len()..).and_then(|t| t.chars().next());
+        let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if cjk || (bounded(before) && bounded(after)) {
+            return Some(i);
+        }
+        from = i + word.len().max(1);
+    }
+    None
+}
+
+/// True for the ideographs and kana of scripts written without spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af)
+}
