@@ -56,7 +56,7 @@ fn tokens(s: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut at = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (c.is_whitespace(), at) {
+        match (c.is_whitespace() || matches!(c, '—' | '–'), at) {
             (true, Some(st)) => {
                 out.push(trim_token(s, st, i));
                 at = None;
@@ -173,6 +173,9 @@ fn shortest(toks: &[Token], ft: FoundTime, read: &dyn Fn(Range<usize>) -> Option
 /// "3日16时30分", "昨天".
 fn cjk_times(sentence: &str, lang: &str, reference: Option<Date>) -> Vec<FoundTime> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    // A constant pattern: it compiles on every run or on none, and the
+    // unit tests run it.
+    #[allow(clippy::expect_used)]
     let re = RE.get_or_init(|| {
         regex::Regex::new(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:\d{1,2}时(?:\d{1,2}分)?)?|今天|昨天|前天|明天|今年|去年|上周|本周|上月|本月")
             .expect("a valid pattern")
@@ -204,6 +207,8 @@ fn in_sentence_year(sentence: &str, lang: &str, span: Range<usize>, r: Resolved)
         return plain;
     }
     static YEAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    // A constant pattern, run by the unit tests.
+    #[allow(clippy::expect_used)]
     let re = YEAR.get_or_init(|| regex::Regex::new(r"\b(19|20)\d\d\b").expect("a valid pattern"));
     let before = sentence.get(..span.start).unwrap_or_default();
     let years: Vec<regex::Match> = re.find_iter(before).collect();
@@ -237,7 +242,10 @@ fn digits(s: &str) -> bool {
 /// Every figure in `sentence` outside `taken` (the time expressions).
 pub fn figures(sentence: &str, lang: &str, taken: &[Range<usize>]) -> Vec<FoundFigure> {
     let mut out = Vec::new();
-    for num in numbers(sentence) {
+    let mut spans = numbers(sentence);
+    spans.extend(amount_words(sentence, lang));
+    spans.sort_by_key(|r| r.start);
+    for num in spans {
         if taken.iter().any(|t| t.start < num.end && num.start < t.end) {
             continue;
         }
@@ -251,6 +259,25 @@ pub fn figures(sentence: &str, lang: &str, taken: &[Range<usize>]) -> Vec<FoundF
         }
     }
     out
+}
+
+/// Words that stand for an amount: "three", "hundreds", "dozens" (not
+/// "one", which is more often "a" than a count).
+fn amount_words(sentence: &str, lang: &str) -> Vec<Range<usize>> {
+    tokens(sentence)
+        .into_iter()
+        .filter(|t| {
+            let w = sentence.get(t.start..t.end).unwrap_or_default();
+            w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().next().is_some_and(char::is_lowercase)
+        })
+        .filter(|t| {
+            let w = sentence.get(t.start..t.end).unwrap_or_default();
+            quantity::read_figure(w, Some(lang), None).is_ok_and(|f| f.reading.form.numbers().iter().all(|v| *v >= 2.0))
+        })
+        .map(|t| t.start..t.end)
+        .collect()
 }
 
 /// The runs of digits (with their group and decimal separators) that
@@ -410,6 +437,10 @@ mod tests {
         assert_eq!(figs("Hubo 16 mil 601 heridos, dijo.", "es"), ["16 mil 601 = 16,601"]);
         assert_eq!(figs("地震造成120余人死亡。", "zh"), ["120余 = more than 120"]);
         assert_eq!(figs("Foram 230.000 desabrigados.", "pt"), ["230.000 = 230,000"]);
+        assert_eq!(
+            figs("It killed hundreds of soldiers and three others.", "en"),
+            ["hundreds = 200-999", "three = 3"]
+        );
         // Clock times, ordinals and words with digits are not figures.
         assert!(figs("At 8:36 the 32nd G7 summit met.", "en").is_empty());
     }

@@ -100,7 +100,8 @@ pub fn measure(corpus: &Corpus) -> Measure {
                     m.named += 1;
                 } else {
                     let got = hit.question.as_ref().map_or("none", |(k, _)| k.as_str());
-                    m.misnamed.push(format!("{}: {} named {got}", c.id, c.key()));
+                    m.misnamed
+                        .push(format!("{}: {} named {got} ({})", c.id, c.key(), hit.why.join("; ")));
                 }
             }
         }

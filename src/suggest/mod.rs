@@ -179,7 +179,14 @@ fn in_sentence(
             Reading::Figure(f.form),
         );
         // The sentence's own time, nearest the figure, is the time it gives.
-        if let Some(t) = times.iter().min_by_key(|t| t.span.start.abs_diff(f.span.start)) {
+        // "now" and "today" are the article's date, the default.
+        let own_time =
+            |t: &&find::FoundTime| t.year.is_some() || Some(t.resolved.interval) != a.reference.map(Interval::day);
+        if let Some(t) = times
+            .iter()
+            .filter(own_time)
+            .min_by_key(|t| t.span.start.abs_diff(f.span.start))
+        {
             let q = widen(text, widen(text, quote.clone(), t.span.start), t.span.end);
             quote = q.clone();
             s.quote = range.start + q.start..range.start + q.end;

@@ -46,6 +46,9 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
             (p.key(), profile)
         })
         .collect();
+    // A question that names no concept takes those every quote on it
+    // holds: a quote may run on into another figure's words.
+    let mut quoted_concepts: BTreeMap<String, Option<BTreeSet<&'static str>>> = BTreeMap::new();
     for c in corpus
         .claims
         .iter()
@@ -54,8 +57,20 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
         if let Some(p) = by_key.get_mut(&c.key()) {
             let lower = c.quote.to_lowercase();
             p.quoted.extend(content_words(&lower));
-            p.concepts.extend(concepts_in(&lower).into_iter().map(|(k, _)| k));
             p.sources.insert(c.source.clone());
+            let here: BTreeSet<&'static str> = concepts_in(&lower).into_iter().map(|(k, _)| k).collect();
+            let all = quoted_concepts.entry(c.key()).or_insert(None);
+            *all = Some(match all.take() {
+                Some(before) => before.intersection(&here).copied().collect(),
+                None => here,
+            });
+        }
+    }
+    for (key, p) in &mut by_key {
+        if p.concepts.is_empty() {
+            if let Some(Some(c)) = quoted_concepts.remove(key) {
+                p.concepts = c;
+            }
         }
     }
     by_key.into_values().collect()
@@ -87,7 +102,7 @@ pub fn best<'c>(profiles: &'c [Profile<'c>], offer: &Offer<'_>) -> Option<(&'c P
 }
 
 /// Below this, a new question is proposed instead.
-pub const MIN_CONFIDENCE: f64 = 0.35;
+pub const MIN_CONFIDENCE: f64 = 0.25;
 
 fn score(p: &Profile<'_>, offer: &Offer<'_>, words: &BTreeSet<String>) -> Option<(f64, Vec<String>)> {
     let mut s = 0.0;
@@ -101,18 +116,15 @@ fn score(p: &Profile<'_>, offer: &Offer<'_>, words: &BTreeSet<String>) -> Option
         (Some(a), Some(b)) if a == "percent" || b == "percent" => return None,
         _ => {}
     }
-    let shared_concepts: Vec<&str> = offer
-        .concepts
-        .iter()
-        .copied()
-        .filter(|c| p.concepts.contains(c))
-        .collect();
-    if let Some(c) = shared_concepts.first() {
-        s += 0.45;
-        why.push(format!("counts {c}"));
-    } else if !offer.concepts.is_empty() && !p.concepts.is_empty() && offer.kind == Kind::Quantity {
-        // It counts something else ("injured", not "deaths").
-        return None;
+    // What the figure counts is the concept nearest it: a sentence with
+    // a toll and an injured count gives each its own.
+    match (offer.concepts.first(), p.concepts.is_empty()) {
+        (Some(c), false) if p.concepts.contains(c) => {
+            s += 0.45;
+            why.push(format!("counts {c}"));
+        }
+        (Some(_), false) if offer.kind == Kind::Quantity => return None,
+        _ => {}
     }
     let own: Vec<&String> = p.own.iter().filter(|w| words.contains(*w)).collect();
     let quoted = p
@@ -168,6 +180,8 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
         }
         out.insert(stem(w));
     }
+    // A story's topic in any language is one shared word.
+    out.extend(super::words::topics_in(&text).into_iter().map(|t| format!("§{t}")));
     out
 }
 

@@ -25,6 +25,8 @@ pub struct LangWords {
 struct File {
     #[serde(default)]
     concepts: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    topics: BTreeMap<String, Vec<String>>,
     #[serde(flatten)]
     langs: BTreeMap<String, LangWords>,
 }
@@ -51,12 +53,13 @@ pub fn lang(tag: &str) -> &'static LangWords {
 /// English's words too, for an article in another language that quotes
 /// English ("according to Reuters" in a translated wire).
 pub fn with_english(tag: &str) -> Vec<&'static LangWords> {
-    let mut out = vec![lang(tag)];
+    let own = lang(tag);
     let en = lang("en");
-    if !std::ptr::eq(out[0], en) {
-        out.push(en);
+    if std::ptr::eq(own, en) {
+        vec![own]
+    } else {
+        vec![own, en]
     }
-    out
 }
 
 /// The concepts (`deaths`, `injured`...) whose words `text` holds, each
@@ -70,6 +73,17 @@ pub fn concepts_in(text: &str) -> Vec<(&'static str, usize)> {
         }
     }
     out
+}
+
+/// The topics (`quake`, `treaty`...) whose words `text` holds, in any
+/// language. `text` is lower case.
+pub fn topics_in(text: &str) -> Vec<&'static str> {
+    file()
+        .topics
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| find_word(text, w).is_some()))
+        .map(|(name, _)| name.as_str())
+        .collect()
 }
 
 /// Where `word` occurs in `text` as a word (or, in a script written
