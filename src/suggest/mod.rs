@@ -127,43 +127,82 @@ pub fn suggest(corpus: &Corpus, article: &Article<'_>) -> Vec<Suggestion> {
     out
 }
 
+/// One sentence as suggestions are made from it.
+struct Sentence<'s> {
+    corpus: &'s Corpus,
+    profiles: &'s [Profile<'s>],
+    a: &'s Article<'s>,
+    range: Range<usize>,
+    text: &'s str,
+    lower: String,
+    times: Vec<find::FoundTime>,
+    said_by: Option<String>,
+    modality: Modality,
+}
+
 /// The skeletons of one sentence.
-fn in_sentence(
-    corpus: &Corpus,
-    profiles: &[Profile<'_>],
-    a: &Article<'_>,
+fn in_sentence<'s>(
+    corpus: &'s Corpus,
+    profiles: &'s [Profile<'s>],
+    a: &'s Article<'s>,
     range: Range<usize>,
     out: &mut Vec<Suggestion>,
 ) {
     let Some(text) = a.body.get(range.clone()) else { return };
-    let times = find::times(text, a.language, a.reference);
-    let spans: Vec<Range<usize>> = times.iter().map(|t| t.span.clone()).collect();
-    let figures = find::figures(text, a.language, &spans);
     let said_by = attribution::said_by(text, a.language);
-    let modality = attribution::modality(text, a.language, said_by.is_some());
-    let base = |kind, span: Range<usize>, value: String, reading| Suggestion {
-        number: 0,
-        source: a.id.to_string(),
-        sentence: range.clone(),
-        quote: range.start + span.start..range.start + span.end,
-        kind,
-        value,
-        reading,
-        as_of: None,
-        as_of_rule: "the article's date",
-        said_by: said_by.clone(),
-        modality,
-        question: None,
-        new_question: None,
-        conflict: None,
-        score: 0.0,
-        why: Vec::new(),
+    let s = Sentence {
+        corpus,
+        profiles,
+        a,
+        range,
+        text,
+        lower: text.to_lowercase(),
+        times: find::times(text, a.language, a.reference),
+        modality: attribution::modality(text, a.language, said_by.is_some()),
+        said_by,
     };
+    let spans: Vec<Range<usize>> = s.times.iter().map(|t| t.span.clone()).collect();
+    let figures = find::figures(text, a.language, &spans);
     for f in &figures {
+        out.push(s.figure(f));
+    }
+    for t in &s.times {
+        out.push(s.date(t, !figures.is_empty()));
+    }
+    states_and_facts(corpus, profiles, a, text, &|k, span, v, r| s.base(k, span, v, r), out);
+}
+
+impl Sentence<'_> {
+    /// A skeleton of this sentence with its quote at `span` (bytes of the
+    /// sentence), before its question is chosen.
+    fn base(&self, kind: Kind, span: Range<usize>, value: String, reading: Reading) -> Suggestion {
+        Suggestion {
+            number: 0,
+            source: self.a.id.to_string(),
+            sentence: self.range.clone(),
+            quote: self.range.start + span.start..self.range.start + span.end,
+            kind,
+            value,
+            reading,
+            as_of: None,
+            as_of_rule: "the article's date",
+            said_by: self.said_by.clone(),
+            modality: self.modality,
+            question: None,
+            new_question: None,
+            conflict: None,
+            score: 0.0,
+            why: Vec::new(),
+        }
+    }
+
+    /// A figure's skeleton: its clause and what it counts, the sentence's
+    /// own time nearest it, and its question.
+    fn figure(&self, f: &find::FoundFigure) -> Suggestion {
+        let (text, lower) = (self.text, self.lower.as_str());
         let mut quote = clause(text, f.span.clone());
-        let lower = text.to_lowercase();
-        let concepts = concepts_near(&lower, &quote, &f.span);
-        if let Some(at) = words::concepts_in(&lower)
+        let concepts = concepts_near(lower, &quote, &f.span);
+        if let Some(at) = words::concepts_in(lower)
             .into_iter()
             .filter(|(c, _)| concepts.contains(c))
             .map(|(_, at)| at)
@@ -172,39 +211,24 @@ fn in_sentence(
             quote = widen(text, quote, at);
         }
         let unit = unit_of(text, f, &concepts);
-        let mut s = base(
-            Kind::Quantity,
-            quote.clone(),
-            text.get(f.span.clone()).unwrap_or_default().to_string(),
-            Reading::Figure(f.form),
-        );
-        // The sentence's own time, nearest the figure, is the time it gives.
-        // "now" and "today" are the article's date, the default.
-        let own_time =
-            |t: &&find::FoundTime| t.year.is_some() || Some(t.resolved.interval) != a.reference.map(Interval::day);
-        if let Some(t) = times
-            .iter()
-            .filter(own_time)
-            .min_by_key(|t| t.span.start.abs_diff(f.span.start))
-        {
-            let q = widen(text, widen(text, quote.clone(), t.span.start), t.span.end);
-            quote = q.clone();
-            s.quote = range.start + q.start..range.start + q.end;
+        let value = text.get(f.span.clone()).unwrap_or_default().to_string();
+        let mut s = self.base(Kind::Quantity, quote.clone(), value, Reading::Figure(f.form));
+        if let Some(t) = self.own_time(&f.span) {
+            let mut q = widen(text, widen(text, quote, t.span.start), t.span.end);
             if let Some(y) = &t.year {
-                s.quote.start = s.quote.start.min(range.start + y.start);
-                quote = s.quote.start - range.start..s.quote.end - range.start;
+                q.start = q.start.min(y.start);
             }
+            s.quote = self.range.start + q.start..self.range.start + q.end;
             s.as_of = Some(t.value(text));
             s.as_of_rule = "the sentence's own time";
         }
-        let clause_text = text.to_lowercase();
         let offer = Offer {
             kind: Kind::Quantity,
             unit: unit.as_deref(),
-            clause: &clause_text,
+            clause: lower,
             concepts: &concepts,
         };
-        answer(corpus, profiles, &offer, a, &mut s);
+        answer(self.corpus, self.profiles, &offer, self.a, &mut s);
         if !concepts.is_empty() || unit.is_some() {
             s.why.push(format!(
                 "a figure with what it counts ({})",
@@ -220,35 +244,51 @@ fn in_sentence(
             unit,
             question: String::new(),
         });
-        out.push(s);
+        s
     }
-    for t in &times {
-        let mut quote = clause(text, t.span.clone());
+
+    /// The sentence's own time nearest `span`: the time its figure gives.
+    /// "now" and "today" are the article's date, the default, and are
+    /// left out.
+    fn own_time(&self, span: &Range<usize>) -> Option<&find::FoundTime> {
+        let today = self.a.reference.map(Interval::day);
+        self.times
+            .iter()
+            .filter(|t| t.year.is_some() || Some(t.resolved.interval) != today)
+            .min_by_key(|t| t.span.start.abs_diff(span.start))
+    }
+
+    /// A time expression's skeleton, as the date of an event.
+    fn date(&self, t: &find::FoundTime, with_figures: bool) -> Suggestion {
+        let mut quote = clause(self.text, t.span.clone());
         if let Some(y) = &t.year {
-            quote = widen(text, quote, y.start);
+            quote = widen(self.text, quote, y.start);
         }
-        let clause_text = text.to_lowercase();
-        let mut s = base(Kind::EventDate, quote, t.value(text), Reading::Date(t.resolved.clone()));
+        let mut s = self.base(
+            Kind::EventDate,
+            quote,
+            t.value(self.text),
+            Reading::Date(t.resolved.clone()),
+        );
         let offer = Offer {
             kind: Kind::EventDate,
             unit: None,
-            clause: &clause_text,
+            clause: &self.lower,
             concepts: &[],
         };
-        answer(corpus, profiles, &offer, a, &mut s);
-        if !figures.is_empty() {
+        answer(self.corpus, self.profiles, &offer, self.a, &mut s);
+        if with_figures {
             s.why.push("also the time of a figure in its sentence".into());
         }
         s.new_question = Some(NewQuestion {
             subject: String::new(),
-            property: format!("{}-date", event_slug(text, &t.span)),
+            property: format!("{}-date", event_slug(self.text, &t.span)),
             kind: "event-date",
             unit: None,
             question: String::new(),
         });
-        out.push(s);
+        s
     }
-    states_and_facts(corpus, profiles, a, text, &base, out);
 }
 
 /// The claims of the corpus's state and fact questions the sentence
