@@ -20,6 +20,8 @@ pub struct FoundFigure {
     pub form: Form,
     /// The unit the reader saw ("percent"), if any.
     pub unit: Option<String>,
+    /// Written in words ("three", "hundreds"), not digits.
+    pub worded: bool,
 }
 
 /// A time expression found in a sentence.
@@ -341,6 +343,7 @@ fn widest_reading(sentence: &str, lang: &str, num: Range<usize>) -> Option<Found
                     span: l..r,
                     form: f.reading.form,
                     unit: f.unit,
+                    worded: !sentence.get(num.clone()).is_some_and(digits),
                 });
             }
         }

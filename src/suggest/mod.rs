@@ -164,7 +164,7 @@ fn in_sentence<'s>(
     let spans: Vec<Range<usize>> = s.times.iter().map(|t| t.span.clone()).collect();
     let figures = find::figures(text, a.language, &spans);
     for f in &figures {
-        out.push(s.figure(f));
+        out.extend(s.figure(f));
     }
     for t in &s.times {
         out.push(s.date(t, !figures.is_empty()));
@@ -197,8 +197,10 @@ impl Sentence<'_> {
     }
 
     /// A figure's skeleton: its clause and what it counts, the sentence's
-    /// own time nearest it, and its question.
-    fn figure(&self, f: &find::FoundFigure) -> Suggestion {
+    /// own time nearest it, and its question. A figure written in words
+    /// ("the two countries") is one only when it counts what a question
+    /// or a known concept counts ("three meetings", "hundreds of soldiers").
+    fn figure(&self, f: &find::FoundFigure) -> Option<Suggestion> {
         let (text, lower) = (self.text, self.lower.as_str());
         let mut quote = clause(text, f.span.clone());
         let concepts = concepts_near(lower, &quote, &f.span);
@@ -222,13 +224,22 @@ impl Sentence<'_> {
             s.as_of = Some(t.value(text));
             s.as_of_rule = "the sentence's own time";
         }
+        let near = text
+            .get(quote_of(&s, self.range.start))
+            .unwrap_or_default()
+            .to_lowercase();
         let offer = Offer {
             kind: Kind::Quantity,
             unit: unit.as_deref(),
             clause: lower,
+            near: &near,
             concepts: &concepts,
         };
         answer(self.corpus, self.profiles, &offer, self.a, &mut s);
+        let unit_named = s.why.iter().any(|w| w.contains("(unit "));
+        if f.worded && concepts.is_empty() && !unit_named {
+            return None;
+        }
         if !concepts.is_empty() || unit.is_some() {
             s.why.push(format!(
                 "a figure with what it counts ({})",
@@ -244,7 +255,7 @@ impl Sentence<'_> {
             unit,
             question: String::new(),
         });
-        s
+        Some(s)
     }
 
     /// The sentence's own time nearest `span`: the time its figure gives.
@@ -270,10 +281,16 @@ impl Sentence<'_> {
             t.value(self.text),
             Reading::Date(t.resolved.clone()),
         );
+        let near = self
+            .text
+            .get(quote_of(&s, self.range.start))
+            .unwrap_or_default()
+            .to_lowercase();
         let offer = Offer {
             kind: Kind::EventDate,
             unit: None,
             clause: &self.lower,
+            near: &near,
             concepts: &[],
         };
         answer(self.corpus, self.profiles, &offer, self.a, &mut s);
@@ -294,16 +311,14 @@ impl Sentence<'_> {
 /// The claims of the corpus's state and fact questions the sentence
 /// gives: a state's value word ("suspended"), or most of a fact
 /// question's words, with its negation ("has not yet signed").
-fn states_and_facts<F>(
+fn states_and_facts(
     corpus: &Corpus,
     profiles: &[Profile<'_>],
     a: &Article<'_>,
     text: &str,
-    base: &F,
+    base: &dyn Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
     out: &mut Vec<Suggestion>,
-) where
-    F: Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
-{
+) {
     let lower = text.to_lowercase();
     // Byte offsets agree only where lower-casing kept every length.
     if lower.len() != text.len() {
@@ -312,51 +327,81 @@ fn states_and_facts<F>(
     let sentence_words = questions::content_words(&lower);
     for p in profiles {
         let prop = p.property;
-        let own: Vec<String> =
-            questions::content_words(&format!("{} {}", prop.question, prop.subject.replace('-', " ")))
-                .into_iter()
-                .filter(|w| !prop.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))
-                .collect();
+        // The question's words beyond its subject and its values: the
+        // event or state it asks about ("csto", "border", "signed").
+        let own: Vec<String> = questions::content_words(&prop.question)
+            .into_iter()
+            .filter(|w| !p.subject.contains(w) && !prop.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))
+            .collect();
         let shared: Vec<&String> = own.iter().filter(|w| sentence_words.contains(*w)).collect();
         match prop.kind {
             Kind::State if !shared.is_empty() => {
                 for v in &prop.values {
-                    let stem: String = v.to_lowercase().chars().take(6).collect();
-                    if stem.chars().count() < 4 {
-                        continue;
+                    if let Some(s) = state(corpus, p, a, text, &lower, v, &shared, base) {
+                        out.push(s);
                     }
-                    let Some(at) = word_starting(&lower, &stem) else {
-                        continue;
-                    };
-                    let quote = clause(text, at..at + stem.len());
-                    let mut s = base(Kind::State, quote, v.clone(), Reading::State(v.clone()));
-                    let confidence = (0.4 + 0.15 * shared.len() as f64).min(0.9);
-                    s.question = Some((prop.key(), confidence));
-                    s.why.push(format!(
-                        "a change of status: \"{v}\" and {}",
-                        shared.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(", ")
-                    ));
-                    check_conflict(corpus, prop, a, &mut s);
-                    out.push(s);
                 }
             }
             Kind::Fact if own.len() >= 2 && shared.len() * 3 >= own.len() * 2 => {
-                let Some(first) = shared.first().and_then(|w| lower.find(w.as_str())) else {
+                // The clause of the question's rarest shared word.
+                let Some(first) = shared.iter().filter_map(|w| lower.find(w.as_str())).min() else {
                     continue;
                 };
                 let quote = clause(text, first..first + 1);
                 let clause_text = lower.get(quote.clone()).unwrap_or_default();
                 let value = !attribution::negated(clause_text, a.language);
                 let mut s = base(Kind::Fact, quote, value.to_string(), Reading::Fact(value));
-                s.question = Some((prop.key(), (shared.len() as f64 / own.len() as f64).min(0.9)));
+                let confidence = (shared.len() as f64 / own.len() as f64).min(0.9);
+                s.question = Some((prop.key(), confidence));
                 s.why
                     .push(format!("a yes/no fact: {}", if value { "yes" } else { "no (negated)" }));
-                check_conflict(corpus, prop, a, &mut s);
+                if confidence >= LIKELY {
+                    check_conflict(corpus, prop, a, &mut s);
+                }
                 out.push(s);
             }
             _ => {}
         }
     }
+}
+
+/// A state question's value written in the sentence ("suspended"), as a
+/// skeleton: a word that starts as the value does, written in lower case
+/// (a value that is a name, "Russia", is not a change of status).
+#[allow(clippy::too_many_arguments)]
+fn state(
+    corpus: &Corpus,
+    p: &Profile<'_>,
+    a: &Article<'_>,
+    text: &str,
+    lower: &str,
+    value: &str,
+    shared: &[&String],
+    base: &dyn Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
+) -> Option<Suggestion> {
+    let stem: String = value.to_lowercase().chars().take(6).collect();
+    if stem.chars().count() < 4 {
+        return None;
+    }
+    let at = word_starting(lower, &stem)?;
+    if text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let quote = clause(text, at..at + stem.len());
+    let mut s = base(Kind::State, quote, value.to_string(), Reading::State(value.to_string()));
+    let confidence = (0.4 + 0.15 * shared.len() as f64).min(0.9);
+    s.question = Some((p.property.key(), confidence));
+    let words: Vec<&str> = shared.iter().map(|w| w.as_str()).collect();
+    s.why
+        .push(format!("a change of status: \"{value}\" and {}", words.join(", ")));
+    if confidence >= LIKELY {
+        check_conflict(corpus, p.property, a, &mut s);
+    }
+    Some(s)
 }
 
 mod attribution;
@@ -373,9 +418,21 @@ fn answer(corpus: &Corpus, profiles: &[Profile<'_>], offer: &Offer<'_>, a: &Arti
         s.question = Some((p.property.key(), confidence));
         s.why
             .push(format!("answers {} ({})", p.property.key(), reasons.join("; ")));
-        check_conflict(corpus, p.property, a, s);
+        // A conflict is only as sure as the question it is with.
+        if confidence >= LIKELY {
+            check_conflict(corpus, p.property, a, s);
+        }
     }
 }
+
+/// A skeleton's quote as bytes of its sentence.
+fn quote_of(s: &Suggestion, sentence_start: usize) -> Range<usize> {
+    s.quote.start - sentence_start..s.quote.end - sentence_start
+}
+
+/// The confidence in a question from which a differing value is marked
+/// as a likely conflict.
+const LIKELY: f64 = 0.5;
 
 /// Marks `s` as a likely conflict when a claim of another source on its
 /// question gives a value that cannot hold beside it at the same time.

@@ -12,6 +12,8 @@ use crate::corpus::model::{Corpus, Kind, Property};
 /// What a question is known by: its words and concepts.
 pub struct Profile<'c> {
     pub property: &'c Property,
+    /// Content words of its subject ("putin", "pashinyan").
+    pub subject: BTreeSet<String>,
     /// Content words of the question, its subject and property, lower case.
     own: BTreeSet<String>,
     /// Content words of the quotes its claims were cut from.
@@ -38,6 +40,7 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
             .to_lowercase();
             let profile = Profile {
                 property: p,
+                subject: content_words(&p.subject.replace('-', " ")),
                 own: content_words(&text),
                 quoted: BTreeSet::new(),
                 concepts: concepts_in(&text).into_iter().map(|(c, _)| c).collect(),
@@ -82,6 +85,9 @@ pub struct Offer<'a> {
     pub unit: Option<&'a str>,
     /// The sentence of the value, lower case.
     pub clause: &'a str,
+    /// The clause of the value within it, lower case: its words weigh
+    /// twice the rest of the sentence's.
+    pub near: &'a str,
     pub concepts: &'a [&'static str],
 }
 
@@ -89,10 +95,11 @@ pub struct Offer<'a> {
 /// reasons; none under `MIN_CONFIDENCE`.
 pub fn best<'c>(profiles: &'c [Profile<'c>], offer: &Offer<'_>) -> Option<(&'c Profile<'c>, f64, Vec<String>)> {
     let words = content_words(offer.clause);
+    let near = content_words(offer.near);
     let mut scored: Vec<(&Profile, f64, Vec<String>)> = profiles
         .iter()
         .filter(|p| p.property.kind == offer.kind)
-        .filter_map(|p| score(p, offer, &words).map(|(s, why)| (p, s, why)))
+        .filter_map(|p| score(p, offer, &words, &near).map(|(s, why)| (p, s, why)))
         .collect();
     scored.sort_by(|a, b| {
         b.1.total_cmp(&a.1)
@@ -104,7 +111,12 @@ pub fn best<'c>(profiles: &'c [Profile<'c>], offer: &Offer<'_>) -> Option<(&'c P
 /// Below this, a new question is proposed instead.
 pub const MIN_CONFIDENCE: f64 = 0.25;
 
-fn score(p: &Profile<'_>, offer: &Offer<'_>, words: &BTreeSet<String>) -> Option<(f64, Vec<String>)> {
+fn score(
+    p: &Profile<'_>,
+    offer: &Offer<'_>,
+    words: &BTreeSet<String>,
+    near: &BTreeSet<String>,
+) -> Option<(f64, Vec<String>)> {
     let mut s = 0.0;
     let mut why = Vec::new();
     match (offer.unit, p.property.unit.as_deref()) {
@@ -118,21 +130,29 @@ fn score(p: &Profile<'_>, offer: &Offer<'_>, words: &BTreeSet<String>) -> Option
     }
     // What the figure counts is the concept nearest it: a sentence with
     // a toll and an injured count gives each its own.
-    match (offer.concepts.first(), p.concepts.is_empty()) {
+    let counts = match (offer.concepts.first(), p.concepts.is_empty()) {
         (Some(c), false) if p.concepts.contains(c) => {
             s += 0.45;
             why.push(format!("counts {c}"));
+            true
         }
         (Some(_), false) if offer.kind == Kind::Quantity => return None,
-        _ => {}
-    }
+        _ => false,
+    };
     let own: Vec<&String> = p.own.iter().filter(|w| words.contains(*w)).collect();
+    // Sharing only the subject's words ("Putin", "Pashinyan") says who,
+    // not which question: a word of the question's own event must be
+    // shared too, or what the figure counts.
+    if !counts && !own.iter().any(|w| !p.subject.contains(w.as_str())) {
+        return None;
+    }
     let quoted = p
         .quoted
         .iter()
         .filter(|w| words.contains(*w) && !p.own.contains(*w))
         .count();
-    let own_share = own.len() as f64 / (p.own.len().max(3) as f64);
+    let weight: f64 = own.iter().map(|w| if near.contains(*w) { 1.0 } else { 0.5 }).sum();
+    let own_share = weight / (p.own.len().max(3) as f64);
     s += (own_share * 0.8).min(0.6) + (quoted as f64 * 0.05).min(0.25);
     if !own.is_empty() {
         let list: Vec<&str> = own.iter().take(4).map(|w| w.as_str()).collect();
