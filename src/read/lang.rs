@@ -237,6 +237,17 @@ pub fn translate(expr: &str, lang: Option<&str>) -> Option<String> {
     None
 }
 
+/// [`translate`] in language `lang` alone: no other language is tried.
+/// For scanning a text for dates, where most words are not dates and
+/// trying every language for each would cost more than the reading.
+pub fn translate_only(expr: &str, lang: &str) -> Option<String> {
+    if let Some(en) = cjk(expr.trim()) {
+        return Some(en);
+    }
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang).to_lowercase();
+    langs().iter().find(|l| l.code == primary).and_then(|l| translate_in(l, expr))
+}
+
 /// The English of CLDR's relative fields: "-1" of `day` is "yesterday",
 /// "1" of `week` "next week", "-1" of `sun` "last sunday".
 fn relative_english(field: &str, key: &str) -> Option<String> {

@@ -102,6 +102,11 @@ pub fn times(sentence: &str, lang: &str, reference: Option<Date>) -> Vec<FoundTi
         if !plausible_time(expr) {
             return None;
         }
+        // A cheap look first (English, then the article's language alone);
+        // the reading itself is the one claims get.
+        if !maybe_time(expr, lang, reference) {
+            return None;
+        }
         let ok = time::resolve_in_context(expr, reference, Tense::Nearest, Some(lang), Some(sentence)).ok()?;
         // "in a year" after a verb in the past is a duration, not a date.
         if ok.rule.contains("after the reference date") && time::tense_of(sentence, expr) != Some(Tense::Future) {
@@ -150,6 +155,19 @@ pub fn times(sentence: &str, lang: &str, reference: Option<Date>) -> Vec<FoundTi
     }
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// Whether `expr` may be a time expression: English reads it, or the
+/// article's language turned into English does.
+fn maybe_time(expr: &str, lang: &str, reference: Option<Date>) -> bool {
+    let reads = |e: &str| {
+        !matches!(
+            time::resolve_english_only(e, reference, Tense::Nearest),
+            Err(time::TimeError::Unrecognised(_))
+        )
+    };
+    reads(expr)
+        || (!lang.starts_with("en") && crate::read::lang::translate_only(expr, lang).is_some_and(|en| reads(&en)))
 }
 
 /// The expression without leading words that change nothing ("The 2020"

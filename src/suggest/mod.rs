@@ -327,12 +327,7 @@ fn states_and_facts(
     let sentence_words = questions::content_words(&lower);
     for p in profiles {
         let prop = p.property;
-        // The question's words beyond its subject and its values: the
-        // event or state it asks about ("csto", "border", "signed").
-        let own: Vec<String> = questions::content_words(&prop.question)
-            .into_iter()
-            .filter(|w| !p.subject.contains(w) && !prop.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))
-            .collect();
+        let own = &p.event;
         let shared: Vec<&String> = own.iter().filter(|w| sentence_words.contains(*w)).collect();
         match prop.kind {
             Kind::State if !shared.is_empty() => {

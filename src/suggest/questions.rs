@@ -14,6 +14,9 @@ pub struct Profile<'c> {
     pub property: &'c Property,
     /// Content words of its subject ("putin", "pashinyan").
     pub subject: BTreeSet<String>,
+    /// The question's words beyond its subject and its values: the event
+    /// or state it asks about ("csto", "border", "signed").
+    pub event: Vec<String>,
     /// Content words of the question, its subject and property, lower case.
     own: BTreeSet<String>,
     /// Content words of the quotes its claims were cut from.
@@ -38,9 +41,15 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
                 p.property.replace('-', " ")
             )
             .to_lowercase();
+            let subject = content_words(&p.subject.replace('-', " "));
+            let event = content_words(&p.question)
+                .into_iter()
+                .filter(|w| !subject.contains(w) && !p.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))
+                .collect();
             let profile = Profile {
                 property: p,
-                subject: content_words(&p.subject.replace('-', " ")),
+                subject,
+                event,
                 own: content_words(&text),
                 quoted: BTreeSet::new(),
                 concepts: concepts_in(&text).into_iter().map(|(c, _)| c).collect(),

@@ -524,6 +524,13 @@ fn deadline_before(sentence: &str, expr: &str, lang: Option<&str>) -> bool {
     })
 }
 
+/// [`resolve`] in English alone: no other language is tried when English
+/// does not read `expr`. For scanning a text, where most words are not
+/// dates.
+pub fn resolve_english_only(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
+    resolve_english(expr, reference, tense)
+}
+
 fn resolve_english(expr: &str, reference: Option<Date>, tense: Tense) -> Result<Resolved, TimeError> {
     // Time expressions are short; a cap bounds the parser's work and depth.
     if expr.chars().count() > MAX_EXPRESSION {
