@@ -245,7 +245,10 @@ pub fn translate_only(expr: &str, lang: &str) -> Option<String> {
         return Some(en);
     }
     let primary = lang.split(['-', '_']).next().unwrap_or(lang).to_lowercase();
-    langs().iter().find(|l| l.code == primary).and_then(|l| translate_in(l, expr))
+    langs()
+        .iter()
+        .find(|l| l.code == primary)
+        .and_then(|l| translate_in(l, expr))
 }
 
 /// The English of CLDR's relative fields: "-1" of `day` is "yesterday",

@@ -99,7 +99,7 @@ pub fn times(sentence: &str, lang: &str, reference: Option<Date>) -> Vec<FoundTi
     let toks = tokens(sentence);
     let read = |r: Range<usize>| {
         let expr = sentence.get(r.clone())?;
-        if !plausible_time(expr) {
+        if !plausible_time(expr) || english_word(expr, lang) {
             return None;
         }
         // A cheap look first (English, then the article's language alone);
@@ -244,6 +244,17 @@ fn in_sentence_year(sentence: &str, lang: &str, span: Range<usize>, r: Resolved)
     }
 }
 
+/// English writes its months and weekdays with a capital: a lone word in
+/// lower case that reads as one ("may", "sat", "march") is a verb or a
+/// noun, not a date. Words that are dates in lower case are kept.
+fn english_word(expr: &str, lang: &str) -> bool {
+    let t = expr.trim();
+    lang.starts_with("en")
+        && !t.contains(char::is_whitespace)
+        && t.chars().next().is_some_and(char::is_lowercase)
+        && !["yesterday", "today", "tonight", "tomorrow", "now"].contains(&t)
+}
+
 /// Not a bare number (a count, not a year) and not a lone little word.
 fn plausible_time(expr: &str) -> bool {
     let t = expr.trim();
@@ -333,7 +344,9 @@ fn numbers(s: &str) -> Vec<Range<usize>> {
             || matches!(after, Some('º' | 'ª'));
         let clock =
             matches!(after, Some(':')) && after2.is_some_and(|c| c.is_ascii_digit()) || matches!(before, Some(':'));
-        if !(in_word || ordinal || clock) {
+        // "16日", "8月", "2014年": a day, month or year, not a count.
+        let cjk_date = matches!(after, Some('日' | '月' | '年' | '时' | '分' | '号' | '点'));
+        if !(in_word || ordinal || clock || cjk_date) {
             let b = chars.get(start).map_or(0, |(i, _)| *i);
             let e = chars.get(end).map_or(s.len(), |(i, _)| *i);
             out.push(b..e);
@@ -483,5 +496,7 @@ mod tests {
             .collect();
         // Words that change nothing ("On Saturday,") are left out.
         assert_eq!(found, ["April 16, 2016 = 2016-04-16"]);
+        // "may" and "sat" in lower case are words, not dates.
+        assert!(times("Prices may rise, he sat down.", "en", Some(d)).is_empty());
     }
 }

@@ -97,6 +97,9 @@ pub struct Suggestion {
     pub new_question: Option<NewQuestion>,
     /// What other sources say that it differs from, when it does.
     pub conflict: Option<String>,
+    /// What another source says of a changing count at about the same
+    /// time, when it differs: an update or a conflict, to be looked at.
+    pub closer_look: Option<String>,
     pub score: f64,
     pub why: Vec<String>,
 }
@@ -191,6 +194,7 @@ impl Sentence<'_> {
             question: None,
             new_question: None,
             conflict: None,
+            closer_look: None,
             score: 0.0,
             why: Vec::new(),
         }
@@ -252,7 +256,9 @@ impl Sentence<'_> {
                 .first()
                 .map_or_else(|| counted_slug(text, &f.span), |c| (*c).to_string()),
             kind: "quantity",
-            unit,
+            // A quantity question needs a unit: a plain count when the
+            // figure names none.
+            unit: unit.or_else(|| Some("count".into())),
             question: String::new(),
         });
         Some(s)
@@ -448,13 +454,14 @@ fn check_conflict(corpus: &Corpus, p: &Property, a: &Article<'_>, s: &mut Sugges
         .filter(|c| c.source != a.id && c.key() == key && c.modality.commits() && c.retired.is_none())
         .filter(|c| p.fixed || p.kind == Kind::EventDate || when.is_none_or(|w| w.intersect(&c.as_of).is_some()))
         .find(|c| differs(p, &s.reading, c));
-    if let Some(c) = differs {
-        s.conflict = Some(format!(
-            "{} says {} ({})",
-            c.source,
-            crate::report::claim_value(corpus, c),
-            c.id
-        ));
+    let Some(c) = differs else { return };
+    let said = format!("{} says {} ({})", c.source, crate::report::claim_value(corpus, c), c.id);
+    // A count that changes may differ on one day from an update to the
+    // next: the comparison will ask for a closer look, not a conflict.
+    if p.kind == Kind::Quantity && !p.fixed {
+        s.closer_look = Some(said);
+    } else {
+        s.conflict = Some(said);
     }
 }
 

@@ -56,6 +56,9 @@ pub fn text(out: &mut dyn Write, a: &Article<'_>, list: &[Suggestion], color: bo
         if let Some(c) = &s.conflict {
             writeln!(out, "     LIKELY CONFLICT: {c}")?;
         }
+        if let Some(c) = &s.closer_look {
+            writeln!(out, "     differs from: {c}")?;
+        }
         writeln!(out, "     why:      {}", s.why.join("; "))?;
     }
     Ok(())
@@ -184,6 +187,7 @@ struct Json<'a> {
     confidence: Option<f64>,
     new_question: Option<&'a super::NewQuestion>,
     conflict: Option<&'a str>,
+    closer_look: Option<&'a str>,
     score: f64,
     why: &'a [String],
 }
@@ -211,6 +215,7 @@ pub fn json(out: &mut dyn Write, a: &Article<'_>, list: &[Suggestion]) -> io::Re
             confidence: s.question.as_ref().map(|(_, c)| (c * 100.0).round() / 100.0),
             new_question: s.new_question.as_ref(),
             conflict: s.conflict.as_deref(),
+            closer_look: s.closer_look.as_deref(),
             score: s.score,
             why: &s.why,
         })

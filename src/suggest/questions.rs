@@ -41,7 +41,10 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
                 p.property.replace('-', " ")
             )
             .to_lowercase();
-            let subject = content_words(&p.subject.replace('-', " "));
+            // Topic marks ("§quake") stay event words: they carry a
+            // question across languages.
+            let mut subject = content_words(&p.subject.replace('-', " "));
+            subject.retain(|w| !w.starts_with('§'));
             let event = content_words(&p.question)
                 .into_iter()
                 .filter(|w| !subject.contains(w) && !p.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))

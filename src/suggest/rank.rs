@@ -16,6 +16,12 @@ pub fn rank(out: &mut Vec<Suggestion>) {
             score += 4.0;
             why.push(format!("likely conflict: {c}"));
         }
+        if let Some(c) = &s.closer_look {
+            score += 1.5;
+            why.push(format!(
+                "differs at about the same time from {c}: a later update, or a conflict?"
+            ));
+        }
         if let Some((_, confidence)) = &s.question {
             score += 2.0 * confidence;
         }

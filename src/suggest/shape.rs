@@ -127,16 +127,29 @@ pub fn unit_of(text: &str, f: &FoundFigure, concepts: &[&str]) -> Option<String>
             return Some(unit.into());
         }
     }
-    for (word, unit) in [
+    let money = [
         ("dollars", "USD"),
+        ("dólares", "USD"),
+        ("dolares", "USD"),
+        ("dollari", "USD"),
+        ("долларов", "USD"),
+        ("美元", "USD"),
         ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("евро", "EUR"),
+        ("欧元", "EUR"),
         ("rubles", "RUB"),
         ("roubles", "RUB"),
+        ("рублей", "RUB"),
         ("km", "km"),
         ("kilomet", "km"),
+        ("公里", "km"),
         ("miles", "miles"),
-    ] {
-        if after.starts_with(word) {
+    ];
+    // The unit may follow a scale word and "de": "3.000 millones de dólares".
+    let near: Vec<&str> = after.split_whitespace().take(3).collect();
+    for (word, unit) in money {
+        if after.starts_with(word) || near.iter().any(|w| w.starts_with(word)) {
             return Some(unit.into());
         }
     }
@@ -185,9 +198,11 @@ pub fn event_slug(text: &str, span: &Range<usize>) -> String {
 }
 
 fn slug_or(words: &[String], default: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    // "dólares" is "dolares": accents dropped, other scripts left out.
     let s: String = words
         .join("-")
-        .chars()
+        .nfd()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
     if s.trim_matches('-').is_empty() {
