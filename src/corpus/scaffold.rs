@@ -485,7 +485,7 @@ pub(crate) fn slug(name: &str) -> String {
 }
 
 /// A new claim: `add claim`'s flags.
-#[derive(Debug, Default, clap::Args)]
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct NewClaim {
     /// The claim id (default: <source>-<property>).
     #[arg(long)]

@@ -39,6 +39,33 @@ fn longest_first(words: &[String]) -> Vec<&str> {
     v
 }
 
+/// Words a speaker's name may start with in lower case: the articles of
+/// the languages read, and kinds of speaker.
+const SPEAKER_LEADS: [&str; 22] = [
+    "the",
+    "el",
+    "la",
+    "los",
+    "las",
+    "le",
+    "les",
+    "l'",
+    "der",
+    "die",
+    "das",
+    "il",
+    "lo",
+    "gli",
+    "o",
+    "os",
+    "officials",
+    "police",
+    "authorities",
+    "state",
+    "local",
+    "government",
+];
+
 /// Up to six words after a verb or "according to", to the clause's end.
 fn name_after(rest: &str) -> Option<String> {
     let clause = rest
@@ -48,8 +75,8 @@ fn name_after(rest: &str) -> Option<String> {
     let words: Vec<&str> = clause.split_whitespace().take(6).collect();
     let first = words.first()?;
     // "said that ..." or "said on Monday" names no one.
-    let starts_name = first.chars().next().is_some_and(char::is_uppercase)
-        || ["officials", "police", "authorities", "the", "state", "local"].contains(&first.to_lowercase().as_str());
+    let starts_name =
+        first.chars().next().is_some_and(char::is_uppercase) || SPEAKER_LEADS.contains(&first.to_lowercase().as_str());
     if !starts_name || ["that", "on", "in", "it", "he", "she", "they"].contains(&first.to_lowercase().as_str()) {
         return None;
     }
