@@ -166,11 +166,13 @@ fn in_sentence<'s>(
     };
     let spans: Vec<Range<usize>> = s.times.iter().map(|t| t.span.clone()).collect();
     let figures = find::figures(text, a.language, &spans);
+    let before = out.len();
     for f in &figures {
         out.extend(s.figure(f));
     }
+    let with_figures = out.len() > before;
     for t in &s.times {
-        out.push(s.date(t, !figures.is_empty()));
+        out.push(s.date(t, with_figures));
     }
     states_and_facts(corpus, profiles, a, text, &|k, span, v, r| s.base(k, span, v, r), out);
 }
@@ -237,6 +239,7 @@ impl Sentence<'_> {
             unit: unit.as_deref(),
             clause: lower,
             near: &near,
+            when: None,
             concepts: &concepts,
         };
         answer(self.corpus, self.profiles, &offer, self.a, &mut s);
@@ -297,6 +300,7 @@ impl Sentence<'_> {
             unit: None,
             clause: &self.lower,
             near: &near,
+            when: Some(t.resolved.interval),
             concepts: &[],
         };
         answer(self.corpus, self.profiles, &offer, self.a, &mut s);
@@ -344,12 +348,18 @@ fn states_and_facts(
                 }
             }
             Kind::Fact if own.len() >= 2 && shared.len() * 3 >= own.len() * 2 => {
-                // The clause of the question's rarest shared word.
+                // The clause of the first shared word must hold most of
+                // the question's words itself: "found" and "CSTO" in two
+                // clauses are not "a founding member of the CSTO".
                 let Some(first) = shared.iter().filter_map(|w| lower.find(w.as_str())).min() else {
                     continue;
                 };
                 let quote = clause(text, first..first + 1);
                 let clause_text = lower.get(quote.clone()).unwrap_or_default();
+                let in_clause = questions::content_words(clause_text);
+                if own.iter().filter(|w| in_clause.contains(*w)).count() * 3 < own.len() * 2 {
+                    continue;
+                }
                 let value = !attribution::negated(clause_text, a.language);
                 let mut s = base(Kind::Fact, quote, value.to_string(), Reading::Fact(value));
                 let confidence = (shared.len() as f64 / own.len() as f64).min(0.9);

@@ -17,6 +17,11 @@ pub struct Profile<'c> {
     /// The question's words beyond its subject and its values: the event
     /// or state it asks about ("csto", "border", "signed").
     pub event: Vec<String>,
+    /// Words that pick one of a series ("first", "final"): a sentence
+    /// must name them to answer it.
+    pub series: Vec<String>,
+    /// Years the question or its property names ("2018").
+    pub years: Vec<String>,
     /// Content words of the question, its subject and property, lower case.
     own: BTreeSet<String>,
     /// Content words of the quotes its claims were cut from.
@@ -49,10 +54,21 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
                 .into_iter()
                 .filter(|w| !subject.contains(w) && !p.values.iter().any(|v| v.to_lowercase().starts_with(w.as_str())))
                 .collect();
+            let series = content_words(&p.question)
+                .into_iter()
+                .filter(|w| SERIES.contains(&w.as_str()))
+                .collect();
+            let years = format!("{} {}", p.question, p.property)
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+                .map(str::to_string)
+                .collect();
             let profile = Profile {
                 property: p,
                 subject,
                 event,
+                series,
+                years,
                 own: content_words(&text),
                 quoted: BTreeSet::new(),
                 concepts: concepts_in(&text).into_iter().map(|(c, _)| c).collect(),
@@ -101,6 +117,8 @@ pub struct Offer<'a> {
     /// twice the rest of the sentence's.
     pub near: &'a str,
     pub concepts: &'a [&'static str],
+    /// The days a date gives ("last month" read as May 2025).
+    pub when: Option<crate::read::time::Interval>,
 }
 
 /// The best question for an offer, with a confidence in 0..=1 and the
@@ -119,6 +137,12 @@ pub fn best<'c>(profiles: &'c [Profile<'c>], offer: &Offer<'_>) -> Option<(&'c P
     });
     scored.into_iter().next().filter(|(_, s, _)| *s >= MIN_CONFIDENCE)
 }
+
+/// Words that pick one of a series of events or figures.
+const SERIES: [&str; 14] = [
+    "first", "second", "third", "fourth", "fifth", "final", "last", "latest", "initial", "original", "minimum",
+    "maximum", "lowest", "highest",
+];
 
 /// Below this, a new question is proposed instead.
 pub const MIN_CONFIDENCE: f64 = 0.25;
@@ -151,6 +175,23 @@ fn score(
         (Some(_), false) if offer.kind == Kind::Quantity => return None,
         _ => false,
     };
+    // A question about one of a series ("the first meeting", "the final
+    // toll") is answered only by a sentence that names which.
+    if p.series.iter().any(|w| !words.contains(w)) {
+        return None;
+    }
+    // So is a question about one year's ("meetings in 2018", "the 2022
+    // summit"): the sentence names the year.
+    let in_year = |y: &String| {
+        offer.clause.contains(y.as_str())
+            || offer.when.is_some_and(|w| {
+                let year = |d: Option<jiff::civil::Date>| d.map(|d| d.year().to_string());
+                year(w.start).as_ref() == Some(y) && year(w.end).as_ref() == Some(y)
+            })
+    };
+    if !p.years.is_empty() && !p.years.iter().any(in_year) {
+        return None;
+    }
     let own: Vec<&String> = p.own.iter().filter(|w| words.contains(*w)).collect();
     // Sharing only the subject's words ("Putin", "Pashinyan") says who,
     // not which question: a word of the question's own event must be
