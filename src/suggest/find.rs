@@ -346,7 +346,9 @@ fn numbers(s: &str) -> Vec<Range<usize>> {
             matches!(after, Some(':')) && after2.is_some_and(|c| c.is_ascii_digit()) || matches!(before, Some(':'));
         // "16日", "8月", "2014年": a day, month or year, not a count.
         let cjk_date = matches!(after, Some('日' | '月' | '年' | '时' | '分' | '号' | '点'));
-        if !(in_word || ordinal || clock || cjk_date) {
+        // "region[1]": a footnote mark.
+        let footnote = before == Some('[') && after == Some(']');
+        if !(in_word || ordinal || clock || cjk_date || footnote) {
             let b = chars.get(start).map_or(0, |(i, _)| *i);
             let e = chars.get(end).map_or(s.len(), |(i, _)| *i);
             out.push(b..e);

@@ -403,6 +403,13 @@ fn state(
         return None;
     }
     let quote = clause(text, at..at + stem.len());
+    // The question's own words in the value's clause: all of them when it
+    // has one or two ("csto"), two otherwise ("russian peacekeepers").
+    let in_clause = questions::content_words(lower.get(quote.clone()).unwrap_or_default());
+    let here = shared.iter().filter(|w| in_clause.contains(w.as_str())).count();
+    if here < p.event.len().min(2) {
+        return None;
+    }
     let mut s = base(Kind::State, quote, value.to_string(), Reading::State(value.to_string()));
     let confidence = (0.4 + 0.15 * shared.len() as f64).min(0.9);
     s.question = Some((p.property.key(), confidence));

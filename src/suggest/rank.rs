@@ -91,11 +91,13 @@ pub fn propose_questions(out: &mut [Suggestion], a: &Article<'_>) {
         if let Some(q) = &mut s.new_question {
             q.subject = subject.clone();
             q.question = match s.kind {
-                Kind::Quantity => format!(
-                    "How many {} ({})?",
-                    q.property.replace('-', " "),
-                    q.unit.as_deref().unwrap_or("count")
-                ),
+                Kind::Quantity if q.property == "figure" => {
+                    "What does this figure count? (write the question)".to_string()
+                }
+                Kind::Quantity => match q.unit.as_deref() {
+                    Some("people" | "count") | None => format!("How many {}?", q.property.replace('-', " ")),
+                    Some(u) => format!("How much {} (in {u})?", q.property.replace('-', " ")),
+                },
                 _ => format!(
                     "When was the {}?",
                     q.property.trim_end_matches("-date").replace('-', " ")
