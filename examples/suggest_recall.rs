@@ -10,13 +10,16 @@ fn main() {
         let loaded = claimcheck::corpus::load::load(std::path::Path::new(&dir));
         let m = claimcheck::suggest::measure::measure(&loaded.corpus);
         println!(
-            "{dir}: recall {}/{} = {:.2}; question named {}/{} = {:.2}; {:.2} suggestions per curated claim",
+            "{dir}: recall {}/{} = {:.2}; question named {}/{} = {:.2}; precision {}/{} = {:.2}; {:.2} suggestions per curated claim",
             m.found,
             m.curated,
             m.recall(),
             m.named,
             m.answerable,
             m.question_rate(),
+            m.curated_suggestions,
+            m.suggestions,
+            m.precision(),
             m.per_claim()
         );
         for miss in &m.missed {
@@ -28,13 +31,16 @@ fn main() {
         total.add(m);
     }
     println!(
-        "all: recall {}/{} = {:.2}; question named {}/{} = {:.2}; {:.2} suggestions per curated claim",
+        "all: recall {}/{} = {:.2}; question named {}/{} = {:.2}; precision {}/{} = {:.2}; {:.2} suggestions per curated claim",
         total.found,
         total.curated,
         total.recall(),
         total.named,
         total.answerable,
         total.question_rate(),
+        total.curated_suggestions,
+        total.suggestions,
+        total.precision(),
         total.per_claim()
     );
 }

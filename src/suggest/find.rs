@@ -99,7 +99,7 @@ pub fn times(sentence: &str, lang: &str, reference: Option<Date>) -> Vec<FoundTi
     let toks = tokens(sentence);
     let read = |r: Range<usize>| {
         let expr = sentence.get(r.clone())?;
-        if !plausible_time(expr) || english_word(expr, lang) {
+        if !plausible_time(expr) || english_word(expr, lang) || counted_year(sentence, lang, &r) {
             return None;
         }
         // A cheap look first (English, then the article's language alone);
@@ -253,6 +253,48 @@ fn english_word(expr: &str, lang: &str) -> bool {
         && !t.contains(char::is_whitespace)
         && t.chars().next().is_some_and(char::is_lowercase)
         && !["yesterday", "today", "tonight", "tomorrow", "now"].contains(&t)
+}
+
+/// A bare four-digit number that counts something, not a year: what
+/// follows it is a counted word ("2000 Menschen", "2059 weitere wurden
+/// verletzt") or what precedes it makes it a bound ("mehr als 2000",
+/// "at least 1500").
+fn counted_year(sentence: &str, lang: &str, r: &Range<usize>) -> bool {
+    let expr = sentence.get(r.clone()).unwrap_or_default().trim();
+    if expr.len() != 4 || !expr.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let after: String = sentence
+        .get(r.end..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let counted = !super::words::concepts_in(&after.to_lowercase()).is_empty()
+        || after.split_whitespace().next().is_some_and(|w| {
+            [
+                "people",
+                "persons",
+                "personas",
+                "personnes",
+                "menschen",
+                "pessoas",
+                "persone",
+                "человек",
+                "weitere",
+            ]
+            .contains(&w.to_lowercase().trim_end_matches([',', '.']))
+        });
+    let bound = word_starts(sentence.get(..r.start).unwrap_or_default())
+        .into_iter()
+        .rev()
+        .take(3)
+        .any(|i| {
+            let with = sentence.get(i..r.end).unwrap_or_default();
+            quantity::read_figure(with, Some(lang), None).is_ok_and(|f| !matches!(f.reading.form, Form::Exact { .. }))
+        });
+    counted || bound
 }
 
 /// Not a bare number (a count, not a year) and not a lone little word.

@@ -24,6 +24,9 @@ pub struct Measure {
     pub all_claims: usize,
     /// Suggestions made for them.
     pub suggestions: usize,
+    /// Suggestions that are a curated claim (any kind): the quote overlaps
+    /// and the value is the same.
+    pub curated_suggestions: usize,
     /// The curated claims not found, as `id: value`, for reading.
     pub missed: Vec<String>,
     /// Found claims whose suggestion names another question (or none).
@@ -37,6 +40,10 @@ impl Measure {
     pub fn question_rate(&self) -> f64 {
         ratio(self.named, self.answerable)
     }
+    /// The share of suggestions that are curated claims.
+    pub fn precision(&self) -> f64 {
+        ratio(self.curated_suggestions, self.suggestions)
+    }
     pub fn per_claim(&self) -> f64 {
         ratio(self.suggestions, self.all_claims)
     }
@@ -47,6 +54,7 @@ impl Measure {
         self.named += o.named;
         self.all_claims += o.all_claims;
         self.suggestions += o.suggestions;
+        self.curated_suggestions += o.curated_suggestions;
         self.missed.extend(o.missed);
         self.misnamed.extend(o.misnamed);
     }
@@ -79,6 +87,16 @@ pub fn measure(corpus: &Corpus) -> Measure {
         let mut m = Measure {
             all_claims: own.len(),
             suggestions: list.len(),
+            curated_suggestions: list
+                .iter()
+                .filter(|s| {
+                    own.iter().any(|c| {
+                        s.quote.start < c.quote_span.end
+                            && c.quote_span.start < s.quote.end
+                            && same_value(&s.reading, c)
+                    })
+                })
+                .count(),
             ..Measure::default()
         };
         for c in own
@@ -114,11 +132,9 @@ fn same_value(r: &Reading, c: &Claim) -> bool {
     match (r, &c.value) {
         (Reading::Figure(f), Value::Quantity(g)) => f == g,
         (Reading::Date(d), Value::Date(t)) => d.interval == t.resolved.interval,
+        (Reading::State(v), Value::State(w)) => v == w,
+        (Reading::Fact(v), Value::Fact(w)) => v == w,
         _ => false,
     }
 }
 
-/// The kinds measured.
-pub fn measured(k: Kind) -> bool {
-    matches!(k, Kind::Quantity | Kind::EventDate)
-}
