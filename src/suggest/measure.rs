@@ -7,7 +7,7 @@
 //! `cargo run --release --example suggest_recall -- CORPUS`.
 
 use super::{suggest, Article, Reading};
-use crate::corpus::model::{Claim, Corpus, Kind, Value};
+use crate::corpus::model::{Claim, Corpus, Value};
 
 /// The counts behind recall and the suggestion rate.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -137,4 +137,3 @@ fn same_value(r: &Reading, c: &Claim) -> bool {
         _ => false,
     }
 }
-
