@@ -31,9 +31,13 @@ struct File {
     langs: BTreeMap<String, LangWords>,
 }
 
+const DATA: &str = include_str!("../../data/lang/suggest.toml");
+
+/// The data file, read once. A file that does not parse reads as empty
+/// here (the unit test below fails on it), so a run never panics.
 fn file() -> &'static File {
     static FILE: std::sync::OnceLock<File> = std::sync::OnceLock::new();
-    FILE.get_or_init(|| toml::from_str(include_str!("../../data/lang/suggest.toml")).unwrap_or_default())
+    FILE.get_or_init(|| toml::from_str(DATA).unwrap_or_default())
 }
 
 /// The words of a language tag's language; English where it has none.
@@ -106,4 +110,28 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
 /// True for the ideographs and kana of scripts written without spaces.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The data parses, and every language the time reader knows has its
+    /// words here.
+    #[test]
+    fn the_words_of_every_language_are_read() {
+        let f: File = toml::from_str(DATA).expect("data/lang/suggest.toml parses");
+        for code in [
+            "en", "es", "pt", "fr", "de", "it", "ru", "uk", "bg", "ar", "tr", "zh", "ja",
+        ] {
+            let w = f.langs.get(code).unwrap_or_else(|| panic!("no [{code}]"));
+            assert!(
+                !w.said.is_empty() && !w.hedges.is_empty() && !w.negations.is_empty(),
+                "{code}"
+            );
+        }
+        assert!(concepts_in("dejó 654 muertos").iter().any(|(c, _)| *c == "deaths"));
+        assert!(concepts_in("قتلى").iter().any(|(c, _)| *c == "deaths"));
+        assert_eq!(topics_in("the earthquake"), ["quake"]);
+    }
 }
