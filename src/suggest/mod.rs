@@ -26,7 +26,7 @@ use jiff::civil::Date;
 use crate::corpus::model::{Claim, Corpus, Kind, Modality, Property, Source};
 use crate::read::quantity::Form;
 use crate::read::time::{Interval, Resolved};
-use questions::{Offer, Profile};
+use questions::{Offer, Profile, Profiles};
 
 /// The article suggestions are made for.
 #[derive(Clone, Copy, Debug)]
@@ -106,34 +106,59 @@ pub struct Suggestion {
 
 /// The skeletons for `article`, best first, leaving out what the corpus
 /// already holds from it (a claim of the article on the same question
-/// whose quote overlaps).
+/// whose quote overlaps). The article's own claims do not count as other
+/// sources' words for its questions.
 pub fn suggest(corpus: &Corpus, article: &Article<'_>) -> Vec<Suggestion> {
-    let profiles = questions::profiles(corpus, article.id);
-    let mut out = Vec::new();
-    for sentence in sentences::sentences(article.body) {
-        in_sentence(corpus, &profiles, article, sentence, &mut out);
+    Suggester::new(corpus, article.id).suggest(article)
+}
+
+/// What suggestions for many articles share: the questions' profiles and
+/// the claims by source, made once (`suggest --all` over a large corpus
+/// would otherwise read every claim once per article).
+pub struct Suggester<'c> {
+    corpus: &'c Corpus,
+    profiles: Profiles<'c>,
+    by_source: std::collections::HashMap<&'c str, Vec<&'c Claim>>,
+}
+
+impl<'c> Suggester<'c> {
+    /// Profiles that leave out the claims of source `except` (none for
+    /// `""`: then an article's own quotes are among its questions' words).
+    pub fn new(corpus: &'c Corpus, except: &str) -> Suggester<'c> {
+        let mut by_source: std::collections::HashMap<&str, Vec<&Claim>> = std::collections::HashMap::new();
+        for c in &corpus.claims {
+            by_source.entry(c.source.as_str()).or_default().push(c);
+        }
+        Suggester {
+            corpus,
+            profiles: questions::profiles(corpus, except),
+            by_source,
+        }
     }
-    let curated: Vec<&Claim> = corpus
-        .claims
-        .iter()
-        .filter(|c| c.source == article.id)
-        .map(|c| &**c)
-        .collect();
-    out.retain(|s: &Suggestion| {
-        !curated.iter().any(|c| {
-            let key = s.question.as_ref().map(|(k, _)| k.as_str());
-            c.quote_span.start < s.quote.end && s.quote.start < c.quote_span.end && key.is_none_or(|k| k == c.key())
-        })
-    });
-    propose_questions(&mut out, article);
-    rank(&mut out);
-    out
+
+    /// The skeletons for one article, as [`suggest`] gives them.
+    pub fn suggest(&self, article: &Article<'_>) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        for sentence in sentences::sentences(article.body) {
+            in_sentence(self.corpus, &self.profiles, article, sentence, &mut out);
+        }
+        let curated = self.by_source.get(article.id).map_or(&[][..], Vec::as_slice);
+        out.retain(|s: &Suggestion| {
+            !curated.iter().any(|c| {
+                let key = s.question.as_ref().map(|(k, _)| k.as_str());
+                c.quote_span.start < s.quote.end && s.quote.start < c.quote_span.end && key.is_none_or(|k| k == c.key())
+            })
+        });
+        propose_questions(&mut out, article);
+        rank(&mut out);
+        out
+    }
 }
 
 /// One sentence as suggestions are made from it.
 struct Sentence<'s> {
     corpus: &'s Corpus,
-    profiles: &'s [Profile<'s>],
+    profiles: &'s Profiles<'s>,
     a: &'s Article<'s>,
     range: Range<usize>,
     text: &'s str,
@@ -146,7 +171,7 @@ struct Sentence<'s> {
 /// The skeletons of one sentence.
 fn in_sentence<'s>(
     corpus: &'s Corpus,
-    profiles: &'s [Profile<'s>],
+    profiles: &'s Profiles<'s>,
     a: &'s Article<'s>,
     range: Range<usize>,
     out: &mut Vec<Suggestion>,
@@ -323,7 +348,7 @@ impl Sentence<'_> {
 /// question's words, with its negation ("has not yet signed").
 fn states_and_facts(
     corpus: &Corpus,
-    profiles: &[Profile<'_>],
+    profiles: &Profiles<'_>,
     a: &Article<'_>,
     text: &str,
     base: &dyn Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
@@ -335,7 +360,7 @@ fn states_and_facts(
         return;
     }
     let sentence_words = questions::content_words(&lower);
-    for p in profiles {
+    for p in profiles.candidates(&sentence_words, &[]) {
         let prop = p.property;
         let own = &p.event;
         let shared: Vec<&String> = own.iter().filter(|w| sentence_words.contains(*w)).collect();
@@ -367,7 +392,7 @@ fn states_and_facts(
                 s.why
                     .push(format!("a yes/no fact: {}", if value { "yes" } else { "no (negated)" }));
                 if confidence >= LIKELY {
-                    check_conflict(corpus, prop, a, &mut s);
+                    check_conflict(corpus, p, a, &mut s);
                 }
                 out.push(s);
             }
@@ -417,7 +442,7 @@ fn state(
     s.why
         .push(format!("a change of status: \"{value}\" and {}", words.join(", ")));
     if confidence >= LIKELY {
-        check_conflict(corpus, p.property, a, &mut s);
+        check_conflict(corpus, p, a, &mut s);
     }
     Some(s)
 }
@@ -431,14 +456,14 @@ use shape::{clause, concepts_near, counted_slug, describe, event_slug, unit_of, 
 
 /// Names the question `s` most likely answers, and whether it differs
 /// from what other sources say of it at its time.
-fn answer(corpus: &Corpus, profiles: &[Profile<'_>], offer: &Offer<'_>, a: &Article<'_>, s: &mut Suggestion) {
+fn answer(corpus: &Corpus, profiles: &Profiles<'_>, offer: &Offer<'_>, a: &Article<'_>, s: &mut Suggestion) {
     if let Some((p, confidence, reasons)) = questions::best(profiles, offer) {
         s.question = Some((p.property.key(), confidence));
         s.why
             .push(format!("answers {} ({})", p.property.key(), reasons.join("; ")));
         // A conflict is only as sure as the question it is with.
         if confidence >= LIKELY {
-            check_conflict(corpus, p.property, a, s);
+            check_conflict(corpus, p, a, s);
         }
     }
 }
@@ -454,7 +479,8 @@ const LIKELY: f64 = 0.5;
 
 /// Marks `s` as a likely conflict when a claim of another source on its
 /// question gives a value that cannot hold beside it at the same time.
-fn check_conflict(corpus: &Corpus, p: &Property, a: &Article<'_>, s: &mut Suggestion) {
+fn check_conflict(corpus: &Corpus, profile: &Profile<'_>, a: &Article<'_>, s: &mut Suggestion) {
+    let p = profile.property;
     let when = match (&s.as_of, a.reference) {
         (Some(t), reference) => {
             crate::read::time::resolve_in(t, reference, crate::read::time::Tense::Nearest, Some(a.language))
@@ -464,11 +490,10 @@ fn check_conflict(corpus: &Corpus, p: &Property, a: &Article<'_>, s: &mut Sugges
         _ => None,
     }
     .or(a.now);
-    let key = p.key();
-    let differs = corpus
+    let differs = profile
         .claims
         .iter()
-        .filter(|c| c.source != a.id && c.key() == key && c.modality.commits() && c.retired.is_none())
+        .filter(|c| c.source != a.id && c.modality.commits())
         .filter(|c| p.fixed || p.kind == Kind::EventDate || when.is_none_or(|w| w.intersect(&c.as_of).is_some()))
         .find(|c| differs(p, &s.reading, c));
     let Some(c) = differs else { return };

@@ -29,11 +29,14 @@ pub struct Profile<'c> {
     concepts: BTreeSet<&'static str>,
     /// Sources with a claim on it.
     pub sources: BTreeSet<String>,
+    /// Every live claim on it, of any source: what a suggestion may
+    /// differ from.
+    pub claims: Vec<&'c crate::corpus::model::Claim>,
 }
 
 /// Profiles of every live question of the corpus, leaving out the claims
 /// of `except` (the article suggestions are made for).
-pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
+pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Profiles<'c> {
     let mut by_key: BTreeMap<String, Profile<'c>> = corpus
         .properties
         .iter()
@@ -73,6 +76,7 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
                 quoted: BTreeSet::new(),
                 concepts: concepts_in(&text).into_iter().map(|(c, _)| c).collect(),
                 sources: BTreeSet::new(),
+                claims: Vec::new(),
             };
             (p.key(), profile)
         })
@@ -80,12 +84,12 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
     // A question that names no concept takes those every quote on it
     // holds: a quote may run on into another figure's words.
     let mut quoted_concepts: BTreeMap<String, Option<BTreeSet<&'static str>>> = BTreeMap::new();
-    for c in corpus
-        .claims
-        .iter()
-        .filter(|c| c.source != except && c.retired.is_none())
-    {
+    for c in corpus.claims.iter().filter(|c| c.retired.is_none()) {
         if let Some(p) = by_key.get_mut(&c.key()) {
+            p.claims.push(c);
+            if c.source == except {
+                continue;
+            }
             let lower = c.quote.to_lowercase();
             p.quoted.extend(content_words(&lower));
             p.sources.insert(c.source.clone());
@@ -104,7 +108,47 @@ pub fn profiles<'c>(corpus: &'c Corpus, except: &str) -> Vec<Profile<'c>> {
             }
         }
     }
-    by_key.into_values().collect()
+    Profiles::new(by_key.into_values().collect())
+}
+
+/// The profiles, with where to find those a sentence may answer: by each
+/// of their own words and concepts. A question that shares neither with
+/// a sentence cannot be named for it ([`score`]), so at 10,000 questions
+/// a sentence is matched against the few that can.
+pub struct Profiles<'c> {
+    pub list: Vec<Profile<'c>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'c> Profiles<'c> {
+    fn new(list: Vec<Profile<'c>>) -> Profiles<'c> {
+        let mut by_word: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, p) in list.iter().enumerate() {
+            let concepts = p.concepts.iter().map(|c| format!("#{c}"));
+            for w in p.own.iter().cloned().chain(concepts) {
+                by_word.entry(w).or_default().push(i);
+            }
+        }
+        Profiles { list, by_word }
+    }
+
+    /// The profiles that share a word or a concept with a sentence, in
+    /// their order. A word more than [`TOO_COMMON`] questions share says
+    /// nothing of which one a sentence answers, and is not followed: with
+    /// 10,000 questions of one kind of story, every sentence would
+    /// otherwise be scored against all of them.
+    pub fn candidates(&self, words: &BTreeSet<String>, concepts: &[&str]) -> Vec<&Profile<'c>> {
+        let keys = words.iter().cloned().chain(concepts.iter().map(|c| format!("#{c}")));
+        let mut at: Vec<usize> = keys
+            .filter_map(|k| self.by_word.get(&k))
+            .filter(|list| list.len() <= TOO_COMMON || self.list.len() <= TOO_COMMON)
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().filter_map(|i| self.list.get(i)).collect()
+    }
 }
 
 /// What a suggestion offers to be matched on.
@@ -123,11 +167,12 @@ pub struct Offer<'a> {
 
 /// The best question for an offer, with a confidence in 0..=1 and the
 /// reasons; none under `MIN_CONFIDENCE`.
-pub fn best<'c>(profiles: &'c [Profile<'c>], offer: &Offer<'_>) -> Option<(&'c Profile<'c>, f64, Vec<String>)> {
+pub fn best<'p, 'c>(profiles: &'p Profiles<'c>, offer: &Offer<'_>) -> Option<(&'p Profile<'c>, f64, Vec<String>)> {
     let words = content_words(offer.clause);
     let near = content_words(offer.near);
     let mut scored: Vec<(&Profile, f64, Vec<String>)> = profiles
-        .iter()
+        .candidates(&words, offer.concepts)
+        .into_iter()
         .filter(|p| p.property.kind == offer.kind)
         .filter_map(|p| score(p, offer, &words, &near).map(|(s, why)| (p, s, why)))
         .collect();
@@ -143,6 +188,9 @@ const SERIES: [&str; 14] = [
     "first", "second", "third", "fourth", "fifth", "final", "last", "latest", "initial", "original", "minimum",
     "maximum", "lowest", "highest",
 ];
+
+/// Questions sharing a word beyond which the word picks none of them.
+const TOO_COMMON: usize = 200;
 
 /// Below this, a new question is proposed instead.
 pub const MIN_CONFIDENCE: f64 = 0.25;
