@@ -299,3 +299,28 @@ fn the_shipped_corpus_comes_back_from_its_articles() {
         m.per_claim()
     );
 }
+
+/// `--all` gives every source's skeletons, in the corpus's order, the
+/// same as one source at a time but for the article's own quotes among
+/// its questions' words; TOML and `--write` take one source.
+#[test]
+fn all_runs_over_every_source() {
+    let (code, out, err) = run(&fixture(), &["suggest", "--all"]);
+    assert_eq!(code, 0, "{err}");
+    let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("suggest: ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "suggest: a (en): 0 skeletons, best first",
+            "suggest: b (es): 5 skeletons, best first",
+            "suggest: c (zh): 2 skeletons, best first"
+        ]
+    );
+    assert!(
+        out.contains("LIKELY CONFLICT: a says magnitude 7.8 (a-magnitude)"),
+        "{out}"
+    );
+    let (code, _, err) = run(&fixture(), &["suggest", "--all", "--format", "toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("take one source"), "{err}");
+}
