@@ -7,7 +7,7 @@ use std::path::Path;
 use super::args::{SuggestArgs, SuggestFormat};
 use super::{refuse, ExitCode};
 use crate::corpus::load;
-use crate::corpus::model::{Corpus, Kind, Modality};
+use crate::corpus::model::{Corpus, Modality};
 use crate::corpus::scaffold::{NewClaim, NewProperty};
 use crate::suggest::{self, output, Article, Reading, Suggestion};
 
@@ -62,7 +62,7 @@ pub(super) fn suggest(
                 }
                 None => None,
             };
-            file_text = body_of(&text).to_string();
+            file_text = load::article_body(&text).to_string();
             file_id = Path::new(what)
                 .file_stem()
                 .map_or_else(|| "article".into(), |s| s.to_string_lossy().to_string());
@@ -103,14 +103,6 @@ pub(super) fn suggest(
         SuggestFormat::Json => output::json(out, &article, &list)?,
     }
     Ok(0)
-}
-
-/// A file's text without front matter, if it has any.
-fn body_of(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix("+++\n") else {
-        return text;
-    };
-    rest.find("\n+++\n").and_then(|i| rest.get(i + 5..)).unwrap_or(text)
 }
 
 /// `--all`: every source, with a spinner on a terminal.
@@ -188,16 +180,11 @@ fn write(
             continue;
         };
         if let (None, Some(q)) = (&s.question, &s.new_question) {
-            let kind = if q.kind == "quantity" {
-                Kind::Quantity
-            } else {
-                Kind::EventDate
-            };
             let new = NewProperty {
                 subject: q.subject.clone(),
                 property: q.property.clone(),
                 question: q.question.clone(),
-                kind,
+                kind: q.kind,
                 unit: q.unit.clone(),
             };
             if !properties.contains(&new) {

@@ -465,7 +465,7 @@ pub fn add_source(root: &Path, text: &str, from: Option<&Path>, meta: &NewSource
 }
 
 /// A lower-case slug of a name: letters and digits kept, the rest `-`.
-pub(crate) fn slug(name: &str) -> String {
+fn slug(name: &str) -> String {
     let mut out = String::new();
     for ch in name.chars().flat_map(char::to_lowercase) {
         // A dot starts no id and never follows another ("../evil" is "evil").
@@ -677,6 +677,25 @@ fn push_table(
     Ok(())
 }
 
+/// The id a new claim gets: `<source>-<property>`, with `-2`, `-3`... until
+/// neither the corpus nor `taken` (ids given earlier in the same change)
+/// has it.
+pub fn new_claim_id(
+    corpus: &crate::corpus::model::Corpus,
+    source: &str,
+    property: &str,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let base = slug(&format!("{source}-{property}"));
+    let mut id = base.clone();
+    let mut n = 2;
+    while corpus.claim(&id).is_some() || taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 /// One claim's record, its id (unique in the corpus and among `added`)
 /// and the file it goes in.
 fn claim_table(
@@ -711,19 +730,9 @@ fn claim_table(
             near.map(|n| format!(": did you mean `{n}`?")).unwrap_or_default()
         )));
     };
-    let taken = |id: &str| corpus.claim(id).is_some() || added.iter().any(|(a, _)| a == id);
     let id = match &c.id {
         Some(id) => id.clone(),
-        None => {
-            let base = slug(&format!("{}-{}", c.source, property));
-            let mut id = base.clone();
-            let mut n = 2;
-            while taken(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            id
-        }
+        None => new_claim_id(corpus, &c.source, property, |id| added.iter().any(|(a, _)| a == id)),
     };
     let rel = c.file.clone().unwrap_or_else(|| format!("claims/{subject}.toml"));
     // Only where the loader reads: claims/<topic>.toml, no folder, not hidden.

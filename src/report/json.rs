@@ -148,19 +148,19 @@ impl Serialize for JsonValue<'_> {
                 m.end()
             }
             JsonValue::Quantity(f) => {
-                let (form, bounds): (&str, &[(&str, f64)]) = match f {
-                    Form::Exact { value } => ("exact", &[("value", *value)]),
-                    Form::Approx { value } => ("approx", &[("value", *value)]),
-                    Form::Range { low, high } => ("range", &[("high", *high), ("low", *low)]),
-                    Form::AtLeast { value } => ("at-least", &[("value", *value)]),
-                    Form::AtMost { value } => ("at-most", &[("value", *value)]),
-                    Form::MoreThan { value } => ("more-than", &[("value", *value)]),
-                    Form::LessThan { value } => ("less-than", &[("value", *value)]),
-                    Form::JustUnder { value } => ("just-under", &[("value", *value)]),
-                    Form::JustOver { value } => ("just-over", &[("value", *value)]),
+                let bounds: &[(&str, f64)] = match f {
+                    Form::Range { low, high } => &[("high", *high), ("low", *low)],
+                    Form::Exact { value }
+                    | Form::Approx { value }
+                    | Form::AtLeast { value }
+                    | Form::AtMost { value }
+                    | Form::MoreThan { value }
+                    | Form::LessThan { value }
+                    | Form::JustUnder { value }
+                    | Form::JustOver { value } => &[("value", *value)],
                 };
                 let mut m = s.serialize_map(Some(1 + bounds.len()))?;
-                m.serialize_entry("form", form)?;
+                m.serialize_entry("form", f.name())?;
                 for (k, v) in bounds {
                     m.serialize_entry(k, v)?;
                 }

@@ -87,16 +87,7 @@ pub fn measure(corpus: &Corpus) -> Measure {
         let mut m = Measure {
             all_claims: own.len(),
             suggestions: list.len(),
-            curated_suggestions: list
-                .iter()
-                .filter(|s| {
-                    own.iter().any(|c| {
-                        s.quote.start < c.quote_span.end
-                            && c.quote_span.start < s.quote.end
-                            && same_value(&s.reading, c)
-                    })
-                })
-                .count(),
+            curated_suggestions: list.iter().filter(|s| own.iter().any(|c| is_claim(s, c))).count(),
             ..Measure::default()
         };
         for c in own
@@ -104,9 +95,7 @@ pub fn measure(corpus: &Corpus) -> Measure {
             .filter(|c| matches!(c.value, Value::Quantity(_) | Value::Date(_)))
         {
             m.curated += 1;
-            let hit = list.iter().find(|s| {
-                s.quote.start < c.quote_span.end && c.quote_span.start < s.quote.end && same_value(&s.reading, c)
-            });
+            let hit = list.iter().find(|s| is_claim(s, c));
             let Some(hit) = hit else {
                 m.missed.push(format!("{}: {} ({:?})", c.id, c.value, c.quote));
                 continue;
@@ -126,6 +115,12 @@ pub fn measure(corpus: &Corpus) -> Measure {
         total.add(m);
     }
     total
+}
+
+/// A suggestion is a curated claim when its quote overlaps the claim's
+/// and it gives the same value.
+fn is_claim(s: &super::Suggestion, c: &Claim) -> bool {
+    s.overlaps(c) && same_value(&s.reading, c)
 }
 
 fn same_value(r: &Reading, c: &Claim) -> bool {

@@ -19,6 +19,7 @@ pub mod questions;
 pub mod sentences;
 pub mod words;
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -67,7 +68,7 @@ pub enum Reading {
 pub struct NewQuestion {
     pub subject: String,
     pub property: String,
-    pub kind: &'static str,
+    pub kind: Kind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub question: String,
@@ -88,6 +89,8 @@ pub struct Suggestion {
     pub reading: Reading,
     /// The time it describes as written, when the sentence gives one.
     pub as_of: Option<String>,
+    /// `as_of` as read in its sentence.
+    pub as_of_days: Option<Interval>,
     /// How the time was chosen.
     pub as_of_rule: &'static str,
     pub said_by: Option<String>,
@@ -102,6 +105,13 @@ pub struct Suggestion {
     pub closer_look: Option<String>,
     pub score: f64,
     pub why: Vec<String>,
+}
+
+impl Suggestion {
+    /// Whether its quote and a claim's overlap in their article.
+    pub fn overlaps(&self, c: &Claim) -> bool {
+        self.quote.start < c.quote_span.end && c.quote_span.start < self.quote.end
+    }
 }
 
 /// The skeletons for `article`, best first, leaving out what the corpus
@@ -146,7 +156,7 @@ impl<'c> Suggester<'c> {
         out.retain(|s: &Suggestion| {
             !curated.iter().any(|c| {
                 let key = s.question.as_ref().map(|(k, _)| k.as_str());
-                c.quote_span.start < s.quote.end && s.quote.start < c.quote_span.end && key.is_none_or(|k| k == c.key())
+                s.overlaps(c) && key.is_none_or(|k| k == c.key())
             })
         });
         propose_questions(&mut out, article);
@@ -163,6 +173,8 @@ struct Sentence<'s> {
     range: Range<usize>,
     text: &'s str,
     lower: String,
+    /// The content words of `lower`, for matching questions.
+    words: BTreeSet<String>,
     times: Vec<find::FoundTime>,
     said_by: Option<String>,
     modality: Modality,
@@ -178,13 +190,15 @@ fn in_sentence<'s>(
 ) {
     let Some(text) = a.body.get(range.clone()) else { return };
     let said_by = attribution::said_by(text, a.language);
+    let lower = text.to_lowercase();
     let s = Sentence {
         corpus,
         profiles,
         a,
         range,
         text,
-        lower: text.to_lowercase(),
+        words: questions::content_words(&lower),
+        lower,
         times: find::times(text, a.language, a.reference),
         modality: attribution::modality(text, a.language, said_by.is_some()),
         said_by,
@@ -199,7 +213,7 @@ fn in_sentence<'s>(
     for t in &s.times {
         out.push(s.date(t, with_figures));
     }
-    states_and_facts(corpus, profiles, a, text, &|k, span, v, r| s.base(k, span, v, r), out);
+    s.states_and_facts(out);
 }
 
 impl Sentence<'_> {
@@ -215,6 +229,7 @@ impl Sentence<'_> {
             value,
             reading,
             as_of: None,
+            as_of_days: None,
             as_of_rule: "the article's date",
             said_by: self.said_by.clone(),
             modality: self.modality,
@@ -253,6 +268,7 @@ impl Sentence<'_> {
             }
             s.quote = self.range.start + q.start..self.range.start + q.end;
             s.as_of = Some(t.value(text));
+            s.as_of_days = Some(t.resolved.interval);
             s.as_of_rule = "the sentence's own time";
         }
         let near = text
@@ -263,6 +279,7 @@ impl Sentence<'_> {
             kind: Kind::Quantity,
             unit: unit.as_deref(),
             clause: lower,
+            words: &self.words,
             near: &near,
             when: None,
             concepts: &concepts,
@@ -283,7 +300,7 @@ impl Sentence<'_> {
             property: concepts
                 .first()
                 .map_or_else(|| counted_slug(text, &f.span), |c| (*c).to_string()),
-            kind: "quantity",
+            kind: Kind::Quantity,
             // A quantity question needs a unit: a plain count when the
             // figure names none.
             unit: unit.or_else(|| Some("count".into())),
@@ -324,6 +341,7 @@ impl Sentence<'_> {
             kind: Kind::EventDate,
             unit: None,
             clause: &self.lower,
+            words: &self.words,
             near: &near,
             when: Some(t.resolved.interval),
             concepts: &[],
@@ -335,7 +353,7 @@ impl Sentence<'_> {
         s.new_question = Some(NewQuestion {
             subject: String::new(),
             property: format!("{}-date", event_slug(self.text, &t.span)),
-            kind: "event-date",
+            kind: Kind::EventDate,
             unit: None,
             question: String::new(),
         });
@@ -343,108 +361,91 @@ impl Sentence<'_> {
     }
 }
 
-/// The claims of the corpus's state and fact questions the sentence
-/// gives: a state's value word ("suspended"), or most of a fact
-/// question's words, with its negation ("has not yet signed").
-fn states_and_facts(
-    corpus: &Corpus,
-    profiles: &Profiles<'_>,
-    a: &Article<'_>,
-    text: &str,
-    base: &dyn Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
-    out: &mut Vec<Suggestion>,
-) {
-    let lower = text.to_lowercase();
-    // Byte offsets agree only where lower-casing kept every length.
-    if lower.len() != text.len() {
-        return;
-    }
-    let sentence_words = questions::content_words(&lower);
-    for p in profiles.candidates(&sentence_words, &[]) {
-        let prop = p.property;
-        let own = &p.event;
-        let shared: Vec<&String> = own.iter().filter(|w| sentence_words.contains(*w)).collect();
-        match prop.kind {
-            Kind::State if !shared.is_empty() => {
-                for v in &prop.values {
-                    if let Some(s) = state(corpus, p, a, text, &lower, v, &shared, base) {
-                        out.push(s);
-                    }
+impl Sentence<'_> {
+    /// The claims of the corpus's state and fact questions the sentence
+    /// gives: a state's value word ("suspended"), or most of a fact
+    /// question's words, with its negation ("has not yet signed").
+    fn states_and_facts(&self, out: &mut Vec<Suggestion>) {
+        let (text, lower) = (self.text, self.lower.as_str());
+        // Byte offsets agree only where lower-casing kept every length.
+        if lower.len() != text.len() {
+            return;
+        }
+        for p in self.profiles.candidates(&self.words, &[]) {
+            let own = &p.event;
+            let shared: Vec<&String> = own.iter().filter(|w| self.words.contains(*w)).collect();
+            match p.property.kind {
+                Kind::State if !shared.is_empty() => {
+                    out.extend(p.property.values.iter().filter_map(|v| self.state(p, v, &shared)));
                 }
+                Kind::Fact if own.len() >= 2 && shared.len() * 3 >= own.len() * 2 => {
+                    out.extend(self.fact(p, &shared));
+                }
+                _ => {}
             }
-            Kind::Fact if own.len() >= 2 && shared.len() * 3 >= own.len() * 2 => {
-                // The clause of the first shared word must hold most of
-                // the question's words itself: "found" and "CSTO" in two
-                // clauses are not "a founding member of the CSTO".
-                let Some(first) = shared.iter().filter_map(|w| lower.find(w.as_str())).min() else {
-                    continue;
-                };
-                let quote = clause(text, first..first + 1);
-                let clause_text = lower.get(quote.clone()).unwrap_or_default();
-                let in_clause = questions::content_words(clause_text);
-                if own.iter().filter(|w| in_clause.contains(*w)).count() * 3 < own.len() * 2 {
-                    continue;
-                }
-                let value = !attribution::negated(clause_text, a.language);
-                let mut s = base(Kind::Fact, quote, value.to_string(), Reading::Fact(value));
-                let confidence = (shared.len() as f64 / own.len() as f64).min(0.9);
-                s.question = Some((prop.key(), confidence));
-                s.why
-                    .push(format!("a yes/no fact: {}", if value { "yes" } else { "no (negated)" }));
-                if confidence >= LIKELY {
-                    check_conflict(corpus, p, a, &mut s);
-                }
-                out.push(s);
-            }
-            _ => {}
         }
     }
-}
 
-/// A state question's value written in the sentence ("suspended"), as a
-/// skeleton: a word that starts as the value does, written in lower case
-/// (a value that is a name, "Russia", is not a change of status).
-#[allow(clippy::too_many_arguments)]
-fn state(
-    corpus: &Corpus,
-    p: &Profile<'_>,
-    a: &Article<'_>,
-    text: &str,
-    lower: &str,
-    value: &str,
-    shared: &[&String],
-    base: &dyn Fn(Kind, Range<usize>, String, Reading) -> Suggestion,
-) -> Option<Suggestion> {
-    let stem: String = value.to_lowercase().chars().take(6).collect();
-    if stem.chars().count() < 4 {
-        return None;
+    /// A fact question's skeleton. The clause of the first shared word
+    /// must hold most of the question's words itself: "found" and "CSTO"
+    /// in two clauses are not "a founding member of the CSTO".
+    fn fact(&self, p: &Profile<'_>, shared: &[&String]) -> Option<Suggestion> {
+        let (text, lower, own) = (self.text, self.lower.as_str(), &p.event);
+        let first = shared.iter().filter_map(|w| lower.find(w.as_str())).min()?;
+        let quote = clause(text, first..first + 1);
+        let clause_text = lower.get(quote.clone()).unwrap_or_default();
+        let in_clause = questions::content_words(clause_text);
+        if own.iter().filter(|w| in_clause.contains(*w)).count() * 3 < own.len() * 2 {
+            return None;
+        }
+        let value = !attribution::negated(clause_text, self.a.language);
+        let mut s = self.base(Kind::Fact, quote, value.to_string(), Reading::Fact(value));
+        let confidence = (shared.len() as f64 / own.len() as f64).min(0.9);
+        s.question = Some((p.property.key(), confidence));
+        s.why
+            .push(format!("a yes/no fact: {}", if value { "yes" } else { "no (negated)" }));
+        if confidence >= LIKELY {
+            check_conflict(self.corpus, p, self.a, &mut s);
+        }
+        Some(s)
     }
-    let at = word_starting(lower, &stem)?;
-    if text
-        .get(at..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(char::is_uppercase)
-    {
-        return None;
+
+    /// A state question's value written in the sentence ("suspended"), as
+    /// a skeleton: a word that starts as the value does, written in lower
+    /// case (a value that is a name, "Russia", is not a change of status).
+    fn state(&self, p: &Profile<'_>, value: &str, shared: &[&String]) -> Option<Suggestion> {
+        let (text, lower) = (self.text, self.lower.as_str());
+        let stem: String = value.to_lowercase().chars().take(6).collect();
+        if stem.chars().count() < 4 {
+            return None;
+        }
+        let at = word_starting(lower, &stem)?;
+        if text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let quote = clause(text, at..at + stem.len());
+        // The question's own words in the value's clause: all of them when
+        // it has one or two ("csto"), two otherwise ("russian peacekeepers").
+        let in_clause = questions::content_words(lower.get(quote.clone()).unwrap_or_default());
+        let here = shared.iter().filter(|w| in_clause.contains(w.as_str())).count();
+        if here < p.event.len().min(2) {
+            return None;
+        }
+        let mut s = self.base(Kind::State, quote, value.to_string(), Reading::State(value.to_string()));
+        let confidence = (0.4 + 0.15 * shared.len() as f64).min(0.9);
+        s.question = Some((p.property.key(), confidence));
+        let words: Vec<&str> = shared.iter().map(|w| w.as_str()).collect();
+        s.why
+            .push(format!("a change of status: \"{value}\" and {}", words.join(", ")));
+        if confidence >= LIKELY {
+            check_conflict(self.corpus, p, self.a, &mut s);
+        }
+        Some(s)
     }
-    let quote = clause(text, at..at + stem.len());
-    // The question's own words in the value's clause: all of them when it
-    // has one or two ("csto"), two otherwise ("russian peacekeepers").
-    let in_clause = questions::content_words(lower.get(quote.clone()).unwrap_or_default());
-    let here = shared.iter().filter(|w| in_clause.contains(w.as_str())).count();
-    if here < p.event.len().min(2) {
-        return None;
-    }
-    let mut s = base(Kind::State, quote, value.to_string(), Reading::State(value.to_string()));
-    let confidence = (0.4 + 0.15 * shared.len() as f64).min(0.9);
-    s.question = Some((p.property.key(), confidence));
-    let words: Vec<&str> = shared.iter().map(|w| w.as_str()).collect();
-    s.why
-        .push(format!("a change of status: \"{value}\" and {}", words.join(", ")));
-    if confidence >= LIKELY {
-        check_conflict(corpus, p, a, &mut s);
-    }
-    Some(s)
 }
 
 mod attribution;
@@ -481,15 +482,7 @@ const LIKELY: f64 = 0.5;
 /// question gives a value that cannot hold beside it at the same time.
 fn check_conflict(corpus: &Corpus, profile: &Profile<'_>, a: &Article<'_>, s: &mut Suggestion) {
     let p = profile.property;
-    let when = match (&s.as_of, a.reference) {
-        (Some(t), reference) => {
-            crate::read::time::resolve_in(t, reference, crate::read::time::Tense::Nearest, Some(a.language))
-                .map(|r| r.interval)
-                .ok()
-        }
-        _ => None,
-    }
-    .or(a.now);
+    let when = s.as_of_days.or(a.now);
     let differs = profile
         .claims
         .iter()

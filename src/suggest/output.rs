@@ -76,25 +76,14 @@ fn reading_words(r: &Reading) -> String {
 /// The id a skeleton's claim gets: `<source>-<property>`, made unique in
 /// the corpus and among the skeletons before it.
 pub fn claim_ids(corpus: &Corpus, list: &[Suggestion]) -> Vec<String> {
-    let mut taken = std::collections::BTreeSet::new();
-    list.iter()
-        .map(|s| {
-            let property = match (&s.question, &s.new_question) {
-                (Some((k, _)), _) => k.split_once('/').map_or(k.as_str(), |(_, p)| p).to_string(),
-                (None, Some(q)) => q.property.clone(),
-                _ => "claim".into(),
-            };
-            let base = crate::corpus::scaffold::slug(&format!("{}-{property}", s.source));
-            let mut id = base.clone();
-            let mut n = 2;
-            while corpus.claim(&id).is_some() || taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            taken.insert(id.clone());
-            id
-        })
-        .collect()
+    let mut taken: Vec<String> = Vec::new();
+    for s in list {
+        let property = key(s).map_or_else(|| "claim".to_string(), |(_, p)| p);
+        let id =
+            crate::corpus::scaffold::new_claim_id(corpus, &s.source, &property, |id| taken.iter().any(|t| t == id));
+        taken.push(id);
+    }
+    taken
 }
 
 /// The question a skeleton is written under: the one it answers, or the
@@ -128,7 +117,7 @@ pub fn toml(out: &mut dyn Write, corpus: &Corpus, a: &Article<'_>, list: &[Sugge
             writeln!(out, "# subject = {}", quoted(&q.subject))?;
             writeln!(out, "# property = {}", quoted(&q.property))?;
             writeln!(out, "# question = {}", quoted(&q.question))?;
-            writeln!(out, "# kind = {}", quoted(q.kind))?;
+            writeln!(out, "# kind = {}", quoted(q.kind.name()))?;
             if let Some(u) = &q.unit {
                 writeln!(out, "# unit = {}", quoted(u))?;
             }

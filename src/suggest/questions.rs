@@ -157,6 +157,8 @@ pub struct Offer<'a> {
     pub unit: Option<&'a str>,
     /// The sentence of the value, lower case.
     pub clause: &'a str,
+    /// Its content words ([`content_words`]).
+    pub words: &'a BTreeSet<String>,
     /// The clause of the value within it, lower case: its words weigh
     /// twice the rest of the sentence's.
     pub near: &'a str,
@@ -168,13 +170,13 @@ pub struct Offer<'a> {
 /// The best question for an offer, with a confidence in 0..=1 and the
 /// reasons; none under `MIN_CONFIDENCE`.
 pub fn best<'p, 'c>(profiles: &'p Profiles<'c>, offer: &Offer<'_>) -> Option<(&'p Profile<'c>, f64, Vec<String>)> {
-    let words = content_words(offer.clause);
+    let words = offer.words;
     let near = content_words(offer.near);
     let mut scored: Vec<(&Profile, f64, Vec<String>)> = profiles
-        .candidates(&words, offer.concepts)
+        .candidates(words, offer.concepts)
         .into_iter()
         .filter(|p| p.property.kind == offer.kind)
-        .filter_map(|p| score(p, offer, &words, &near).map(|(s, why)| (p, s, why)))
+        .filter_map(|p| score(p, offer, words, &near).map(|(s, why)| (p, s, why)))
         .collect();
     scored.sort_by(|a, b| {
         b.1.total_cmp(&a.1)

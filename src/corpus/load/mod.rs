@@ -32,6 +32,7 @@ mod updates;
 use claims::*;
 use record::*;
 pub use record::{valid_id, MAX_ID};
+pub use sources::article_body;
 use sources::*;
 
 /// The result of loading: the valid part of the corpus and every problem.

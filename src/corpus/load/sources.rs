@@ -202,6 +202,15 @@ impl FrontMatter {
     }
 }
 
+/// The article text of a source file: after its front matter, or all of
+/// it when it has none (an article not yet filed, for `suggest`).
+pub fn article_body(text: &str) -> &str {
+    front_matter(text)
+        .ok()
+        .and_then(|(_, _, body)| text.get(body..))
+        .unwrap_or(text)
+}
+
 pub(super) fn front_matter(text: &str) -> Result<(&str, usize, usize), FrontMatter> {
     if text.starts_with('\u{feff}') {
         return Err(FrontMatter::Bom);
